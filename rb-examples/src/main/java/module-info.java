@@ -1,0 +1,28 @@
+/**
+ * The {@code rb} command-line tool and the runnable demos that show how a bank wires the
+ * RemoteBank SDK modules into one remote bank.
+ */
+module io.remotebank.examples {
+    requires io.remotebank.core;
+    requires io.remotebank.routing;
+    requires io.remotebank.signaling;
+    requires io.remotebank.identity;
+    requires io.remotebank.channels;
+    requires io.remotebank.segmentation;
+    requires transitive info.picocli;
+    requires transitive com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires static transitive org.apiguardian.api;
+
+    exports io.remotebank.examples;
+    exports io.remotebank.examples.cli;
+    exports io.remotebank.examples.demo;
+
+    // picocli reads and writes the annotated fields of commands by reflection.
+    opens io.remotebank.examples to
+            info.picocli;
+    opens io.remotebank.examples.cli to
+            info.picocli;
+    opens io.remotebank.examples.demo to
+            info.picocli;
+}

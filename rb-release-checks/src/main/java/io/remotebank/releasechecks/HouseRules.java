@@ -1,0 +1,202 @@
+package io.remotebank.releasechecks;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * The rules of the house (ARCHITECTURE.md), each a function from what the build produced to the
+ * list of violations, so that each rule can be tested against a bad example.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class HouseRules {
+
+    private HouseRules() {}
+
+    /** Every reactor module has a kind, and its rb.published setting agrees with that kind. */
+    public static List<String> everyModuleClassified(Reactor reactor) {
+        List<String> violations = new ArrayList<>();
+        for (Pom module : reactor.modules()) {
+            Optional<ModuleKind> kind = ModuleKind.of(module.artifactId());
+            if (kind.isEmpty()) {
+                violations.add(module.artifactId() + " has no kind: add it to ModuleKind (and to rb-bom if published)");
+            } else if (kind.get().published() != reactor.published(module)) {
+                violations.add(module.artifactId() + " is " + kind.get() + " but rb.published says "
+                        + reactor.published(module));
+            }
+        }
+        return violations;
+    }
+
+    /** Feature modules do not depend on one another, in any scope. */
+    public static List<String> featureModulesIndependentInPoms(Reactor reactor) {
+        List<String> violations = new ArrayList<>();
+        for (Pom module : reactor.modules()) {
+            if (ModuleKind.of(module.artifactId()).orElse(null) != ModuleKind.FEATURE) {
+                continue;
+            }
+            for (Pom.Dependency dependency : module.dependencies()) {
+                if (dependency.isRemoteBank()
+                        && ModuleKind.of(dependency.artifactId()).orElse(null) == ModuleKind.FEATURE) {
+                    violations.add(module.artifactId() + " depends on feature module " + dependency.artifactId()
+                            + " (scope " + dependency.scope() + "); wire features together in the application");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * The module descriptor of each published Java module: named as its POM says, exporting and
+     * opening no internal package, and (for a feature module) requiring no other feature module.
+     *
+     * @param descriptors descriptor by artifact id
+     * @param moduleNames the JPMS name each artifact's POM declares ({@code rb.module})
+     * @return the violations
+     */
+    public static List<String> moduleDescriptors(
+            Map<String, ModuleDescriptor> descriptors, Map<String, String> moduleNames) {
+        List<String> violations = new ArrayList<>();
+        Map<String, String> artifactByModule =
+                moduleNames.entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+        for (Map.Entry<String, ModuleDescriptor> entry : descriptors.entrySet()) {
+            String artifact = entry.getKey();
+            ModuleDescriptor descriptor = entry.getValue();
+            String expected = moduleNames.get(artifact);
+            if (!descriptor.name().equals(expected)) {
+                violations.add(artifact + " is module " + descriptor.name() + " but its POM says " + expected);
+            }
+            for (ModuleDescriptor.Exports export : descriptor.exports()) {
+                if (isInternal(export.source())) {
+                    violations.add(artifact + " exports internal package " + export.source());
+                }
+            }
+            for (ModuleDescriptor.Opens open : descriptor.opens()) {
+                if (isInternal(open.source()) && !open.isQualified()) {
+                    violations.add(artifact + " opens internal package " + open.source() + " to everyone");
+                }
+            }
+            if (descriptor.isOpen()) {
+                violations.add(artifact + " is an open module: every package, internal ones too, is open");
+            }
+            if (ModuleKind.of(artifact).orElse(null) == ModuleKind.FEATURE) {
+                for (ModuleDescriptor.Requires requires : descriptor.requires()) {
+                    String other = artifactByModule.get(requires.name());
+                    if (other != null && ModuleKind.of(other).orElse(null) == ModuleKind.FEATURE) {
+                        violations.add(artifact + " requires feature module " + requires.name());
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * No class uses another module's internal package, and no feature module's class uses another
+     * feature module's classes.
+     *
+     * @param classesByArtifact the classes (main and test) built by each module
+     * @param rootPackages each module's root package by artifact id
+     * @return the violations, one per offending class and target
+     */
+    public static List<String> classDependencies(
+            Map<String, JavaClasses> classesByArtifact, Map<String, String> rootPackages) {
+        Set<String> violations = new TreeSet<>();
+        for (Map.Entry<String, JavaClasses> entry : classesByArtifact.entrySet()) {
+            String artifact = entry.getKey();
+            boolean feature = ModuleKind.of(artifact).orElse(null) == ModuleKind.FEATURE;
+            for (JavaClass javaClass : entry.getValue()) {
+                for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    String targetPackage = target.getPackageName();
+                    Optional<String> owner = owner(targetPackage, rootPackages);
+                    if (owner.isEmpty() || owner.get().equals(artifact)) {
+                        continue;
+                    }
+                    if (isInternal(targetPackage)) {
+                        violations.add(artifact + ": " + javaClass.getName() + " uses " + target.getName()
+                                + ", internal to " + owner.get());
+                    }
+                    if (feature && ModuleKind.of(owner.get()).orElse(null) == ModuleKind.FEATURE) {
+                        violations.add(artifact + ": " + javaClass.getName() + " uses " + target.getName()
+                                + " of feature module " + owner.get());
+                    }
+                }
+            }
+        }
+        return List.copyOf(violations);
+    }
+
+    /**
+     * Every public type of a published module declares its stability with apiguardian's {@code @API}.
+     *
+     * @param mainClasses the main (not test) classes of published modules
+     * @return the violations
+     */
+    public static List<String> apiStatusDeclared(Collection<JavaClass> mainClasses) {
+        List<String> violations = new ArrayList<>();
+        for (JavaClass javaClass : mainClasses) {
+            if (!isPubliclyVisible(javaClass) || javaClass.getSimpleName().equals("package-info")) {
+                continue;
+            }
+            if (!javaClass.isAnnotatedWith(API.class)) {
+                violations.add(javaClass.getName() + " is public but has no @API(status = ..., since = ...)");
+            }
+        }
+        violations.sort(null);
+        return violations;
+    }
+
+    private static boolean isPubliclyVisible(JavaClass javaClass) {
+        if (javaClass.isAnonymousClass()
+                || javaClass.isLocalClass()
+                || javaClass.getName().endsWith("module-info")) {
+            return false;
+        }
+        for (Optional<JavaClass> c = Optional.of(javaClass);
+                c.isPresent();
+                c = c.get().getEnclosingClass()) {
+            if (!c.get().getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The module whose root package is the longest prefix of a package. */
+    static Optional<String> owner(String packageName, Map<String, String> rootPackages) {
+        String best = null;
+        int bestLength = -1;
+        for (Map.Entry<String, String> entry : rootPackages.entrySet()) {
+            String root = entry.getValue();
+            if ((packageName.equals(root) || packageName.startsWith(root + ".")) && root.length() > bestLength) {
+                best = entry.getKey();
+                bestLength = root.length();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether a package is, or is inside, an {@code internal} package. */
+    static boolean isInternal(String packageName) {
+        for (String segment : packageName.split("\\.")) {
+            if (segment.equals("internal")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,175 @@
+package io.remotebank.releasechecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.remotebank.releasechecks.fixtures.alpha.Alpha;
+import io.remotebank.releasechecks.fixtures.alpha.internal.AlphaSecret;
+import io.remotebank.releasechecks.fixtures.beta.Beta;
+import io.remotebank.releasechecks.fixtures.beta.BetaUsesAlphaInternals;
+import io.remotebank.releasechecks.fixtures.beta.UnannotatedPublicType;
+import java.lang.module.ModuleDescriptor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each rule, shown a bad example, reports it: the rules can fail. */
+class HouseRulesSelfTest {
+
+    private static Pom pom(String artifactId, List<Pom.Dependency> dependencies) {
+        return new Pom(
+                java.nio.file.Path.of(artifactId),
+                artifactId,
+                "1.0",
+                "jar",
+                Optional.of("rb-parent"),
+                Map.of(),
+                List.of(),
+                dependencies,
+                List.of(),
+                false);
+    }
+
+    private static Pom.Dependency dependency(String artifactId, String scope) {
+        return new Pom.Dependency("io.remotebank", artifactId, "", scope, "jar");
+    }
+
+    private static Reactor reactor(Pom... modules) {
+        return new Reactor(pom("rb-parent", List.of()), List.of(modules));
+    }
+
+    @Test
+    void featureDependingOnFeature_evenInTestScope_isReported() {
+        Reactor reactor = reactor(
+                pom("rb-core", List.of()),
+                pom("rb-routing", List.of(dependency("rb-core", "compile"), dependency("rb-channels", "test"))),
+                pom("rb-channels", List.of(dependency("rb-core", "compile"))));
+
+        assertThat(HouseRules.featureModulesIndependentInPoms(reactor))
+                .containsExactly(
+                        "rb-routing depends on feature module rb-channels (scope test); wire features together in the application");
+    }
+
+    @Test
+    void tckAndExamples_mayDependOnFeatures() {
+        Reactor reactor = reactor(
+                pom("rb-tck", List.of(dependency("rb-channels", "compile"))),
+                pom("rb-examples", List.of(dependency("rb-routing", "compile"))));
+
+        assertThat(HouseRules.featureModulesIndependentInPoms(reactor)).isEmpty();
+    }
+
+    @Test
+    void unknownModule_isReported() {
+        assertThat(HouseRules.everyModuleClassified(reactor(pom("rb-newthing", List.of()))))
+                .singleElement()
+                .asString()
+                .contains("rb-newthing has no kind");
+    }
+
+    @Test
+    void exportedInternalPackage_isReported() {
+        ModuleDescriptor core = ModuleDescriptor.newModule("io.remotebank.core")
+                .exports("io.remotebank.core")
+                .exports("io.remotebank.core.crypto.internal")
+                .build();
+
+        assertThat(HouseRules.moduleDescriptors(Map.of("rb-core", core), Map.of("rb-core", "io.remotebank.core")))
+                .containsExactly("rb-core exports internal package io.remotebank.core.crypto.internal");
+    }
+
+    @Test
+    void qualifiedExportOfInternalPackage_isReportedToo() {
+        ModuleDescriptor core = ModuleDescriptor.newModule("io.remotebank.core")
+                .exports(Set.of(), "io.remotebank.core.internal", Set.of("io.remotebank.routing"))
+                .build();
+
+        assertThat(HouseRules.moduleDescriptors(Map.of("rb-core", core), Map.of("rb-core", "io.remotebank.core")))
+                .containsExactly("rb-core exports internal package io.remotebank.core.internal");
+    }
+
+    @Test
+    void unqualifiedOpenOfInternalPackage_andOpenModule_areReported() {
+        ModuleDescriptor opens = ModuleDescriptor.newModule("io.remotebank.core")
+                .opens("io.remotebank.core.internal")
+                .build();
+        ModuleDescriptor open =
+                ModuleDescriptor.newOpenModule("io.remotebank.routing").build();
+
+        assertThat(HouseRules.moduleDescriptors(
+                        Map.of("rb-core", opens, "rb-routing", open),
+                        Map.of("rb-core", "io.remotebank.core", "rb-routing", "io.remotebank.routing")))
+                .containsExactlyInAnyOrder(
+                        "rb-core opens internal package io.remotebank.core.internal to everyone",
+                        "rb-routing is an open module: every package, internal ones too, is open");
+    }
+
+    @Test
+    void featureRequiringFeature_andMisnamedModule_areReported() {
+        ModuleDescriptor routing = ModuleDescriptor.newModule("io.remotebank.routing")
+                .requires("io.remotebank.channels")
+                .build();
+        ModuleDescriptor channels =
+                ModuleDescriptor.newModule("io.remotebank.channel").build();
+
+        assertThat(HouseRules.moduleDescriptors(
+                        Map.of("rb-routing", routing, "rb-channels", channels),
+                        Map.of("rb-routing", "io.remotebank.routing", "rb-channels", "io.remotebank.channels")))
+                .containsExactlyInAnyOrder(
+                        "rb-routing requires feature module io.remotebank.channels",
+                        "rb-channels is module io.remotebank.channel but its POM says io.remotebank.channels");
+    }
+
+    @Test
+    void classUsingAnotherModulesInternals_isReported_ownModuleIsNot() {
+        var alphaClasses = new ClassFileImporter().importClasses(Alpha.class, AlphaSecret.class);
+        var betaClasses = new ClassFileImporter().importClasses(Beta.class, BetaUsesAlphaInternals.class);
+        String fixtures = "io.remotebank.releasechecks.fixtures";
+
+        List<String> violations = HouseRules.classDependencies(
+                Map.of("rb-routing", alphaClasses, "rb-channels", betaClasses),
+                Map.of("rb-routing", fixtures + ".alpha", "rb-channels", fixtures + ".beta"));
+
+        assertThat(violations)
+                .contains("rb-channels: " + BetaUsesAlphaInternals.class.getName() + " uses "
+                        + AlphaSecret.class.getName() + ", internal to rb-routing")
+                .contains("rb-channels: " + BetaUsesAlphaInternals.class.getName() + " uses "
+                        + AlphaSecret.class.getName() + " of feature module rb-routing")
+                .noneMatch(v -> v.startsWith("rb-routing:"));
+    }
+
+    @Test
+    void nonFeatureModule_mayUseFeatureApi_butNotInternals() {
+        var alphaClasses = new ClassFileImporter().importClasses(Alpha.class, AlphaSecret.class);
+        var betaClasses = new ClassFileImporter().importClasses(Beta.class, BetaUsesAlphaInternals.class);
+        String fixtures = "io.remotebank.releasechecks.fixtures";
+
+        List<String> violations = HouseRules.classDependencies(
+                Map.of("rb-routing", alphaClasses, "rb-examples", betaClasses),
+                Map.of("rb-routing", fixtures + ".alpha", "rb-examples", fixtures + ".beta"));
+
+        assertThat(violations)
+                .containsExactly("rb-examples: " + BetaUsesAlphaInternals.class.getName() + " uses "
+                        + AlphaSecret.class.getName() + ", internal to rb-routing");
+    }
+
+    @Test
+    void publicTypeWithoutApiAnnotation_isReported() {
+        var classes = new ClassFileImporter().importClasses(Alpha.class, UnannotatedPublicType.class);
+
+        assertThat(HouseRules.apiStatusDeclared(classes))
+                .containsExactly(UnannotatedPublicType.class.getName()
+                        + " is public but has no @API(status = ..., since = ...)");
+    }
+
+    @Test
+    void owner_isTheLongestRootPrefix() {
+        Map<String, String> roots = Map.of("rb-core", "io.remotebank.core", "rb-corex", "io.remotebank.corex");
+
+        assertThat(HouseRules.owner("io.remotebank.corex.internal", roots)).contains("rb-corex");
+        assertThat(HouseRules.owner("io.remotebank.core.audit", roots)).contains("rb-core");
+        assertThat(HouseRules.owner("org.example", roots)).isEmpty();
+    }
+}

@@ -1,0 +1,113 @@
+package io.remotebank.releasechecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.remotebank.core.SdkModules;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules of the house, applied to this reactor as built. */
+class HouseRulesTest {
+
+    private static Path root;
+    private static Reactor reactor;
+
+    @BeforeAll
+    static void readReactor() {
+        String property = System.getProperty("rb.root");
+        assertThat(property).as("rb.root (set by the parent POM)").isNotBlank();
+        root = Path.of(property);
+        reactor = Reactor.read(root);
+    }
+
+    @Test
+    void everyModule_hasAKind() {
+        assertThat(HouseRules.everyModuleClassified(reactor)).isEmpty();
+    }
+
+    @Test
+    void featureModules_doNotDependOnEachOther_inPoms() {
+        assertThat(HouseRules.featureModulesIndependentInPoms(reactor)).isEmpty();
+    }
+
+    @Test
+    void bom_listsEveryPublishedModule_andInheritsNothing() {
+        assertThat(BomRules.check(reactor, SdkModules.PUBLISHED_ARTIFACTS)).isEmpty();
+    }
+
+    @Test
+    void moduleDescriptors_exportNoInternalPackage() throws Exception {
+        Map<String, ModuleDescriptor> descriptors = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Pom module : reactor.modules()) {
+            if (!ModuleKind.of(module.artifactId()).orElseThrow().javaModule()) {
+                continue;
+            }
+            Path classes = built(module, "classes");
+            Set<ModuleReference> found = ModuleFinder.of(classes).findAll();
+            assertThat(found)
+                    .as(module.artifactId() + " has a module-info.class")
+                    .hasSize(1);
+            descriptors.put(module.artifactId(), found.iterator().next().descriptor());
+            names.put(module.artifactId(), module.property("rb.module").orElse("(rb.module not set)"));
+        }
+
+        assertThat(descriptors).hasSize(8);
+        assertThat(HouseRules.moduleDescriptors(descriptors, names)).isEmpty();
+    }
+
+    @Test
+    void classes_useNoOtherModulesInternals_andFeaturesStayApart() throws Exception {
+        Map<String, JavaClasses> classes = new LinkedHashMap<>();
+        Map<String, String> roots = new LinkedHashMap<>();
+        for (Pom module : reactor.modules()) {
+            if (module.packaging().equals("pom")) {
+                continue;
+            }
+            roots.put(module.artifactId(), module.property("rb.module").orElseThrow());
+            List<Path> paths = new ArrayList<>();
+            paths.add(built(module, "classes"));
+            Path testClasses = module.directory().resolve("target/test-classes");
+            if (Files.isDirectory(testClasses)) {
+                paths.add(testClasses);
+            }
+            classes.put(module.artifactId(), new ClassFileImporter().importPaths(paths));
+        }
+
+        assertThat(HouseRules.classDependencies(classes, roots)).isEmpty();
+    }
+
+    @Test
+    void everyPublicType_ofAPublishedModule_declaresItsApiStatus() throws Exception {
+        List<JavaClass> mainClasses = new ArrayList<>();
+        for (Pom module : reactor.modules()) {
+            if (ModuleKind.of(module.artifactId()).orElseThrow().javaModule()) {
+                new ClassFileImporter().importPath(built(module, "classes")).forEach(mainClasses::add);
+            }
+        }
+
+        assertThat(mainClasses).isNotEmpty();
+        assertThat(HouseRules.apiStatusDeclared(mainClasses)).isEmpty();
+    }
+
+    private static Path built(Pom module, String kind) {
+        Path dir = module.directory().resolve("target").resolve(kind);
+        assertThat(dir)
+                .as(module.artifactId() + " is built (run the whole reactor: ./mvnw verify)")
+                .isDirectory();
+        return dir;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * RemoteBank SDK compatibility kits: abstract JUnit tests that a vendor's SPI implementation
+ * extends to prove that it behaves as the SDK expects.
+ */
+module io.remotebank.tck {
+    requires transitive io.remotebank.core;
+    requires transitive io.remotebank.routing;
+    requires transitive io.remotebank.signaling;
+    requires transitive io.remotebank.identity;
+    requires transitive io.remotebank.channels;
+    requires transitive io.remotebank.segmentation;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core;
+    requires static transitive org.apiguardian.api;
+}
