@@ -90,7 +90,9 @@ class PeerPolicyTest {
         try (ServerSocket server = new ServerSocket(0)) {
             PeerPolicy policy = PeerPolicy.of(Map.of("RB_REQUIRE_PEERS", "1"));
 
+            // tag::require-tcp[]
             policy.requireTcpServer("test server", "127.0.0.1", server.getLocalPort(), 2000);
+            // end::require-tcp[]
         }
     }
 

@@ -47,8 +47,10 @@ class RequiresCommandTest {
         @RequiresCommand(value = "rb-no-such-command-42", debianPackage = "rb-none")
         void needsMissingCommand() {}
 
+        // tag::requires-command[]
         @Test
         @RequiresCommand(value = "sh", debianPackage = "dash")
         void needsShell() {}
+        // end::requires-command[]
     }
 }

@@ -9,6 +9,7 @@ public final class StartupCheck {
 
     private StartupCheck() {}
 
+    // tag::startup-check[]
     public static List<SdkModule> verifiedModules() {
         List<SdkModule> modules = SdkModules.installed(StartupCheck.class.getClassLoader());
         if (SdkModules.hasMixedVersions(modules)) {
@@ -16,4 +17,5 @@ public final class StartupCheck {
         }
         return modules;
     }
+    // end::startup-check[]
 }
