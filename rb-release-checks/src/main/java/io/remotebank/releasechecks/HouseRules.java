@@ -105,6 +105,30 @@ public final class HouseRules {
     }
 
     /**
+     * A published module that exports an API publishes its javadoc: the skip that a module without
+     * API needs (javadoc refuses to document nothing) must go once it exports a package.
+     *
+     * @param descriptors descriptor by artifact id
+     * @param reactor the reactor, for each module's {@code maven.javadoc.skip}
+     * @return the violations
+     */
+    public static List<String> javadocForEveryApi(Map<String, ModuleDescriptor> descriptors, Reactor reactor) {
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, ModuleDescriptor> entry : descriptors.entrySet()) {
+            boolean skips = reactor.module(entry.getKey())
+                    .flatMap(m -> m.property("maven.javadoc.skip"))
+                    .map(Boolean::parseBoolean)
+                    .orElse(false);
+            if (skips && !entry.getValue().exports().isEmpty()) {
+                violations.add(entry.getKey() + " exports "
+                        + entry.getValue().exports().size()
+                        + " package(s) but skips javadoc: remove maven.javadoc.skip from its POM");
+            }
+        }
+        return violations;
+    }
+
+    /**
      * No class uses another module's internal package, and no feature module's class uses another
      * feature module's classes.
      *

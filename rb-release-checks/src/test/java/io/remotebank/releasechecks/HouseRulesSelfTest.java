@@ -123,6 +123,32 @@ class HouseRulesSelfTest {
     }
 
     @Test
+    void moduleWithApi_skippingJavadoc_isReported() {
+        Pom routing = new Pom(
+                java.nio.file.Path.of("rb-routing"),
+                "rb-routing",
+                "1.0",
+                "jar",
+                Optional.of("rb-parent"),
+                Map.of("maven.javadoc.skip", "true"),
+                List.of(),
+                List.of(),
+                List.of(),
+                false);
+        ModuleDescriptor withApi = ModuleDescriptor.newModule("io.remotebank.routing")
+                .exports("io.remotebank.routing")
+                .build();
+        ModuleDescriptor withoutApi =
+                ModuleDescriptor.newModule("io.remotebank.routing").build();
+
+        assertThat(HouseRules.javadocForEveryApi(Map.of("rb-routing", withApi), reactor(routing)))
+                .containsExactly(
+                        "rb-routing exports 1 package(s) but skips javadoc: remove maven.javadoc.skip from its POM");
+        assertThat(HouseRules.javadocForEveryApi(Map.of("rb-routing", withoutApi), reactor(routing)))
+                .isEmpty();
+    }
+
+    @Test
     void classUsingAnotherModulesInternals_isReported_ownModuleIsNot() {
         var alphaClasses = new ClassFileImporter().importClasses(Alpha.class, AlphaSecret.class);
         var betaClasses = new ClassFileImporter().importClasses(Beta.class, BetaUsesAlphaInternals.class);

@@ -67,6 +67,7 @@ class HouseRulesTest {
 
         assertThat(descriptors).hasSize(8);
         assertThat(HouseRules.moduleDescriptors(descriptors, names)).isEmpty();
+        assertThat(HouseRules.javadocForEveryApi(descriptors, reactor)).isEmpty();
     }
 
     @Test
