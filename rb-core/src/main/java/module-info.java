@@ -1,11 +1,23 @@
 /**
  * RemoteBank SDK core: what every other module shares.
  *
- * <p>Identifiers and shared values, the exception root, SPI discovery, crypto suites, PII masking
- * and field encryption, the tamper-evident audit trail and clocks.
+ * <p>Identifiers and shared values, the exception root and error codes, SPI discovery, PII masking,
+ * the consent registry, crypto suites (international and SM2/SM3/SM4) with key providers and
+ * envelope field encryption, and the tamper-evident audit trail.
  */
 module io.remotebank.core {
     requires static transitive org.apiguardian.api;
+    requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    requires org.bouncycastle.provider;
 
     exports io.remotebank.core;
+    exports io.remotebank.core.consent;
+    exports io.remotebank.core.crypto;
+    exports io.remotebank.core.discovery;
+    exports io.remotebank.core.pii;
+    exports io.remotebank.core.spi;
+
+    uses io.remotebank.core.spi.ConsentRegistry;
+    uses io.remotebank.core.spi.KeyProvider;
 }

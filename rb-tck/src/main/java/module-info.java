@@ -10,6 +10,13 @@ module io.remotebank.tck {
     requires transitive io.remotebank.channels;
     requires transitive io.remotebank.segmentation;
     requires transitive org.junit.jupiter.api;
+    requires transitive org.junit.jupiter.params;
     requires transitive org.assertj.core;
     requires static transitive org.apiguardian.api;
+
+    exports io.remotebank.tck.core;
+
+    // JUnit runs the kits' inherited test methods by reflection.
+    opens io.remotebank.tck.core to
+            org.junit.platform.commons;
 }

@@ -1,0 +1,70 @@
+package io.remotebank.core;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/** The error codes of rb-core; {@code docs/rb-core.md} lists each one. */
+@API(status = STABLE, since = "0.1")
+public enum CoreError implements ErrorCode {
+    /** A required argument is null or blank. */
+    ARGUMENT_MISSING("core.argument.missing", "A required argument is null or blank."),
+    /** An argument is present but outside what the method accepts. */
+    ARGUMENT_INVALID("core.argument.invalid", "An argument is present but malformed or out of range."),
+    /** A customer id does not match the allowed syntax. */
+    CUSTOMER_ID_INVALID("core.customer-id.invalid", "A customer id is not 1-64 characters of A-Z a-z 0-9 . _ : -."),
+    /** An agent id does not match the allowed syntax. */
+    AGENT_ID_INVALID("core.agent-id.invalid", "An agent id is not 1-64 characters of A-Z a-z 0-9 . _ : -."),
+    /** A phone number is neither a mainland mobile number nor an E.164 number. */
+    PHONE_NUMBER_INVALID(
+            "core.phone-number.invalid", "A phone number is neither an E.164 number nor a mainland mobile number."),
+    /** A correlation id does not match the allowed syntax. */
+    CORRELATION_ID_INVALID(
+            "core.correlation-id.invalid", "A correlation id is not 8-128 characters of A-Z a-z 0-9 . _ -."),
+    /** No provider of an SPI is registered or discovered. */
+    SPI_NOT_FOUND("core.spi.not-found", "No provider of a required SPI is registered or discovered."),
+    /** A provider found by ServiceLoader could not be loaded or instantiated. */
+    SPI_LOAD_FAILED("core.spi.load-failed", "A discovered SPI provider could not be loaded or instantiated."),
+    /** A consent record is incomplete or inconsistent. */
+    CONSENT_INVALID("core.consent.invalid", "A consent record is incomplete or inconsistent."),
+    /** An embedded store could not read or write its files. */
+    STORAGE_FAILED("core.storage.failed", "An embedded store could not read or write its files."),
+    /** An embedded store's files are damaged. */
+    STORAGE_CORRUPT("core.storage.corrupt", "An embedded store's files are damaged beyond a torn last record."),
+    /** A key id is not known to the key provider. */
+    KEY_NOT_FOUND("core.crypto.key-not-found", "A key id is not known to the key provider."),
+    /** A key existed but was destroyed (crypto-shredding): what it protected is unreadable for good. */
+    KEY_DESTROYED("core.crypto.key-destroyed", "A key was destroyed; the data it protected cannot be read any more."),
+    /** A key id is already taken. */
+    KEY_EXISTS("core.crypto.key-exists", "A key with this id already exists."),
+    /** A key is used for an operation its type does not support. */
+    KEY_TYPE_MISMATCH("core.crypto.key-type-mismatch", "A key's type does not support the requested operation."),
+    /** A keystore's password is wrong or its master key does not match. */
+    KEYSTORE_LOCKED("core.crypto.keystore-locked", "A keystore cannot be opened: the password is wrong."),
+    /** Ciphertext, a key encoding or a signature encoding is malformed. */
+    CRYPTO_MALFORMED("core.crypto.malformed", "A ciphertext, key or signature encoding is malformed."),
+    /** Authenticated decryption failed: the data or its associated data was altered, or the key is wrong. */
+    AUTHENTICATION_FAILED(
+            "core.crypto.authentication-failed",
+            "Authenticated decryption failed: the data was altered or the key is wrong."),
+    /** The crypto suite does not offer the requested algorithm. */
+    ALGORITHM_UNSUPPORTED("core.crypto.unsupported", "The crypto suite does not offer the requested algorithm.");
+
+    private final String code;
+    private final String meaning;
+
+    CoreError(String code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}

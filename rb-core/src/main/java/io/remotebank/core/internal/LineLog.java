@@ -1,0 +1,190 @@
+package io.remotebank.core.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.remotebank.core.CoreError;
+import io.remotebank.core.StorageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only file of text records, one per line, each prefixed with its CRC-32C:
+ * {@code <8 hex digits> <text>\n}. On open, a torn last record (a crash during the write: no line
+ * feed, or a bad CRC on the last line) is cut off and reported; a bad record anywhere else means the
+ * file was damaged and opening fails. Appends are forced to disk before they return.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class LineLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LineLog.class);
+
+    private final Path file;
+    private final FileChannel channel;
+    private final List<String> records;
+
+    private LineLog(Path file, FileChannel channel, List<String> records) {
+        this.file = file;
+        this.channel = channel;
+        this.records = records;
+    }
+
+    /**
+     * Opens (creating if needed) a log and reads its records.
+     *
+     * @param file the file
+     * @return the open log; {@link #records()} holds what was in it
+     * @throws StorageException with {@link CoreError#STORAGE_FAILED} on I/O errors, {@link
+     *     CoreError#STORAGE_CORRUPT} when a record before the last is damaged
+     */
+    public static LineLog open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                List<String> records = new ArrayList<>();
+                long valid = read(file, channel, records);
+                if (valid < channel.size()) {
+                    LOG.warn(
+                            "{}: cut off a torn last record ({} bytes) left by an interrupted write",
+                            file,
+                            channel.size() - valid);
+                    channel.truncate(valid);
+                    channel.force(true);
+                }
+                channel.position(valid);
+                return new LineLog(file, channel, records);
+            } catch (RuntimeException | IOException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new StorageException(CoreError.STORAGE_FAILED, "cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The records read when the log was opened, oldest first. */
+    public List<String> records() {
+        return List.copyOf(records);
+    }
+
+    /**
+     * Appends a record and forces it to disk.
+     *
+     * @param text the record; must not contain a line feed or carriage return
+     * @throws StorageException with {@link CoreError#STORAGE_FAILED} when it cannot be written
+     */
+    public synchronized void append(String text) {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a record is one line");
+        }
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        byte[] line = (String.format("%08x ", crc.getValue()) + text + "\n").getBytes(StandardCharsets.UTF_8);
+        long before = -1;
+        try {
+            before = channel.position();
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+            records.add(text);
+        } catch (IOException e) {
+            rollBack(before);
+            throw new StorageException(CoreError.STORAGE_FAILED, "cannot append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new StorageException(CoreError.STORAGE_FAILED, "cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failed write, take back any part of the record, so the next append starts clean. */
+    private void rollBack(long before) {
+        if (before < 0) {
+            return;
+        }
+        try {
+            channel.truncate(before);
+            channel.position(before);
+        } catch (IOException e) {
+            LOG.error("{}: cannot take back a partly written record; it will be cut off on the next open", file, e);
+        }
+    }
+
+    /** Reads every intact record; returns the length of the intact prefix. */
+    private static long read(Path file, FileChannel channel, List<String> records) throws IOException {
+        long size = channel.size();
+        ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 16));
+        channel.position(0);
+        while (all.hasRemaining() && channel.read(all) > 0) {
+            // read the whole file
+        }
+        byte[] bytes = all.array();
+        int length = all.position();
+        int start = 0;
+        int lineNumber = 0;
+        while (start < length) {
+            int end = start;
+            while (end < length && bytes[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            if (end == length) {
+                return start; // no line feed: torn
+            }
+            String text = parse(bytes, start, end);
+            if (text == null) {
+                if (end + 1 == length) {
+                    return start; // damaged last line: torn
+                }
+                throw new StorageException(
+                        CoreError.STORAGE_CORRUPT,
+                        file + ": record " + lineNumber + " (byte " + start + ") is damaged; later records follow it,"
+                                + " so this is not an interrupted write");
+            }
+            records.add(text);
+            start = end + 1;
+        }
+        return start;
+    }
+
+    private static String parse(byte[] bytes, int start, int end) {
+        if (end - start < 9 || bytes[start + 8] != ' ') {
+            return null;
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(new String(bytes, start, 8, StandardCharsets.US_ASCII), 16);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, start + 9, end - start - 9);
+        if (crc.getValue() != expected) {
+            return null;
+        }
+        return new String(bytes, start + 9, end - start - 9, StandardCharsets.UTF_8);
+    }
+}
