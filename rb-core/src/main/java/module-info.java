@@ -12,12 +12,14 @@ module io.remotebank.core {
     requires org.bouncycastle.provider;
 
     exports io.remotebank.core;
+    exports io.remotebank.core.audit;
     exports io.remotebank.core.consent;
     exports io.remotebank.core.crypto;
     exports io.remotebank.core.discovery;
     exports io.remotebank.core.pii;
     exports io.remotebank.core.spi;
 
+    uses io.remotebank.core.spi.AuditStore;
     uses io.remotebank.core.spi.ConsentRegistry;
     uses io.remotebank.core.spi.KeyProvider;
 }

@@ -15,11 +15,14 @@ module io.remotebank.examples {
     requires static transitive org.apiguardian.api;
 
     exports io.remotebank.examples;
+    exports io.remotebank.examples.audit;
     exports io.remotebank.examples.cli;
     exports io.remotebank.examples.demo;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
+            info.picocli;
+    opens io.remotebank.examples.audit to
             info.picocli;
     opens io.remotebank.examples.cli to
             info.picocli;

@@ -48,7 +48,22 @@ public enum CoreError implements ErrorCode {
             "core.crypto.authentication-failed",
             "Authenticated decryption failed: the data was altered or the key is wrong."),
     /** The crypto suite does not offer the requested algorithm. */
-    ALGORITHM_UNSUPPORTED("core.crypto.unsupported", "The crypto suite does not offer the requested algorithm.");
+    ALGORITHM_UNSUPPORTED("core.crypto.unsupported", "The crypto suite does not offer the requested algorithm."),
+    /** An audit event is malformed: bad action name, unsupported detail, too large. */
+    AUDIT_EVENT_INVALID(
+            "core.audit.event-invalid", "An audit event is malformed: bad action, unsupported detail or too large."),
+    /** An audit event could not be stored; the audited operation must be treated as failed. */
+    AUDIT_APPEND_FAILED(
+            "core.audit.append-failed",
+            "An audit event could not be stored; the operation being audited must be treated as failed."),
+    /** The audit trail is closed, or stopped after a storage failure. */
+    AUDIT_CLOSED(
+            "core.audit.closed", "The audit trail is closed, or stopped accepting events after a storage failure."),
+    /** A proof was asked for a range the trail does not hold. */
+    AUDIT_PROOF_RANGE(
+            "core.audit.proof-range", "A proof was asked for a sequence number or tree size the trail does not hold."),
+    /** A stored audit trail does not match its own signed checkpoints. */
+    AUDIT_TAMPERED("core.audit.tampered", "A stored audit trail does not match its signed checkpoints.");
 
     private final String code;
     private final String meaning;

@@ -3,6 +3,7 @@ package io.remotebank.examples;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.SdkModules;
+import io.remotebank.examples.audit.AuditCommand;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.demo.DemoCommand;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         versionProvider = RbCli.SdkVersion.class,
         description = "RemoteBank SDK: run the demos and the tools of an embeddable remote bank.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VersionCommand.class, DemoCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

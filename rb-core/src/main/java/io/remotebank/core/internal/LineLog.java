@@ -77,6 +77,35 @@ public final class LineLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a log without changing it: a torn last record is left in place and reported.
+     *
+     * @param file the file
+     * @return the intact records, and how many bytes of a torn last record follow them
+     * @throws StorageException as {@link #open}
+     */
+    public static Snapshot read(Path file) {
+        if (!Files.exists(file)) {
+            return new Snapshot(List.of(), 0);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<String> records = new ArrayList<>();
+            long valid = read(file, channel, records);
+            return new Snapshot(List.copyOf(records), channel.size() - valid);
+        } catch (IOException e) {
+            throw new StorageException(CoreError.STORAGE_FAILED, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@link #read(Path)} found.
+     *
+     * @param records the intact records
+     * @param tornBytes the length of a torn last record, 0 when there is none
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public record Snapshot(List<String> records, long tornBytes) {}
+
     /** The records read when the log was opened, oldest first. */
     public List<String> records() {
         return List.copyOf(records);

@@ -8,6 +8,6 @@ final class Demos {
     private Demos() {}
 
     static List<Demo> builtIn() {
-        return List.of();
+        return List.of(new AuditTrailDemo());
     }
 }

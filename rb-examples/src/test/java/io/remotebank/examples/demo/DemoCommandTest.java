@@ -33,11 +33,18 @@ class DemoCommandTest {
     }
 
     @Test
-    void builtIn_withoutDemos_saysSo() {
-        assertThat(RbCli.execute(new PrintWriter(out), new PrintWriter(err), "demo"))
-                .isEqualTo(ExitCodes.OK);
+    void noDemos_saysSo() {
+        assertThat(demo(List.of())).isEqualTo(ExitCodes.OK);
 
         assertThat(out.toString()).contains("No demo is available in this build yet");
+    }
+
+    @Test
+    void builtIn_listsTheAuditTrailDemo() {
+        assertThat(RbCli.execute(new PrintWriter(out), new PrintWriter(err), "demo", "--list"))
+                .isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("audit-trail");
     }
 
     @Test

@@ -1,6 +1,7 @@
 /**
- * Compatibility kits for rb-core's SPIs: {@link io.remotebank.tck.core.KeyProviderContract} and
- * {@link io.remotebank.tck.core.ConsentRegistryContract}. Extend one in your own test sources and
- * return a fresh instance of your implementation.
+ * Compatibility kits for rb-core's SPIs: {@link io.remotebank.tck.core.KeyProviderContract},
+ * {@link io.remotebank.tck.core.ConsentRegistryContract} and {@link
+ * io.remotebank.tck.core.AuditStoreContract}. Extend one in your own test sources and return a
+ * fresh instance of your implementation.
  */
 package io.remotebank.tck.core;

@@ -21,7 +21,10 @@ public final class UnmaskedPii {
      */
     public record Finding(String kind, int start, int end) {}
 
-    private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{16}[0-9Xx](?![0-9A-Za-z])");
+    /** Region, a birth date of 1900-2099 with a real month and day, sequence, check character. */
+    private static final Pattern ID = Pattern.compile(
+            "(?<![0-9A-Za-z])[1-9]\\d{5}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
+
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?![0-9])");
     private static final Pattern E164 = Pattern.compile("(?<![0-9A-Za-z+])\\+[1-9]\\d{7,14}(?![0-9])");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

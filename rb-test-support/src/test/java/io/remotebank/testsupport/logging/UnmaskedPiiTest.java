@@ -30,6 +30,7 @@ class UnmaskedPiiTest {
                 "epoch millis 1732800000000 and nanos 17328000000001234",
                 "an 18-digit number with a wrong check character 110105194912310021",
                 "order 12345678901234567890 shipped",
+                "a temporary directory /tmp/junit-123456789012345677 (checksum fits, no real birth date)",
                 "+86138****5678"
             })
     void maskedValuesAndOrdinaryNumbers_areNotFound(String line) {
