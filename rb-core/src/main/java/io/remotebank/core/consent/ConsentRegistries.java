@@ -2,7 +2,11 @@ package io.remotebank.core.consent;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.core.CustomerId;
+import io.remotebank.core.audit.Actor;
+import io.remotebank.core.audit.AuditEvent;
+import io.remotebank.core.audit.AuditTrail;
 import io.remotebank.core.internal.FileConsentRegistry;
 import io.remotebank.core.internal.InMemoryConsentRegistry;
 import io.remotebank.core.spi.ConsentRegistry;
@@ -33,6 +37,48 @@ public final class ConsentRegistries {
      */
     public static FileRegistry file(Path file) {
         return new FileRegistry(FileConsentRegistry.open(file));
+    }
+
+    /**
+     * A registry that writes every record to the audit trail first ({@code core.consent.recorded},
+     * actor the customer, subject the customer, the purpose, state, channel and evidence as details),
+     * then stores it. If the audit trail refuses the event, nothing is stored and the exception
+     * propagates (the rule of docs/audit.md); if storing fails after the event was written, the
+     * exception propagates too and the trail holds the customer's act, which did happen, so a retry
+     * only adds a second event.
+     *
+     * @param registry where records are kept
+     * @param trail the audit trail
+     * @return the auditing registry
+     */
+    public static ConsentRegistry audited(ConsentRegistry registry, AuditTrail trail) {
+        Arguments.notNull(registry, "registry");
+        Arguments.notNull(trail, "trail");
+        return new ConsentRegistry() {
+            @Override
+            public void record(ConsentRecord record) {
+                Arguments.notNull(record, "record");
+                trail.append(AuditEvent.builder("core.consent.recorded", Actor.customer(record.customer()))
+                        .time(record.at())
+                        .subject(record.customer())
+                        .detail("purpose", record.purpose().code())
+                        .detail("state", record.state())
+                        .detail("channel", record.channel())
+                        .detail("evidence", record.evidence())
+                        .build());
+                registry.record(record);
+            }
+
+            @Override
+            public List<ConsentRecord> history(CustomerId customer) {
+                return registry.history(customer);
+            }
+
+            @Override
+            public String toString() {
+                return "audited " + registry;
+            }
+        };
     }
 
     /** A file-backed registry that must be closed. */

@@ -6,6 +6,7 @@ import io.remotebank.core.CoreError;
 import io.remotebank.core.StorageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +31,15 @@ public final class LineLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LineLog.class);
 
     private final Path file;
-    private final FileChannel channel;
+    private FileChannel channel;
+    private long end; // the end of the last complete record
     private final List<String> records;
 
-    private LineLog(Path file, FileChannel channel, List<String> records) {
+    private LineLog(Path file, FileChannel channel, List<String> records, long end) {
         this.file = file;
         this.channel = channel;
         this.records = records;
+        this.end = end;
     }
 
     /**
@@ -66,8 +69,7 @@ public final class LineLog implements AutoCloseable {
                     channel.truncate(valid);
                     channel.force(true);
                 }
-                channel.position(valid);
-                return new LineLog(file, channel, records);
+                return new LineLog(file, channel, records, valid);
             } catch (RuntimeException | IOException e) {
                 channel.close();
                 throw e;
@@ -125,18 +127,39 @@ public final class LineLog implements AutoCloseable {
         CRC32C crc = new CRC32C();
         crc.update(body);
         byte[] line = (String.format("%08x ", crc.getValue()) + text + "\n").getBytes(StandardCharsets.UTF_8);
-        long before = -1;
         try {
-            before = channel.position();
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                channel.write(buffer, end + buffer.position());
             }
             channel.force(false);
+            end += line.length;
             records.add(text);
+        } catch (ClosedByInterruptException e) {
+            // The caller's thread was interrupted, which closed the channel: reopen it at the last
+            // complete record so that the log goes on working for everyone else.
+            reopen();
+            throw new StorageException(
+                    CoreError.STORAGE_FAILED,
+                    "appending to " + file + " was interrupted; the record was not stored",
+                    e);
         } catch (IOException e) {
-            rollBack(before);
+            rollBack();
             throw new StorageException(CoreError.STORAGE_FAILED, "cannot append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void reopen() {
+        boolean interrupted = Thread.interrupted(); // a fresh channel must not be closed by the same interrupt
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel.truncate(end);
+        } catch (IOException e) {
+            LOG.error("{}: cannot reopen after an interrupted append", file, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -150,13 +173,9 @@ public final class LineLog implements AutoCloseable {
     }
 
     /** After a failed write, take back any part of the record, so the next append starts clean. */
-    private void rollBack(long before) {
-        if (before < 0) {
-            return;
-        }
+    private void rollBack() {
         try {
-            channel.truncate(before);
-            channel.position(before);
+            channel.truncate(end);
         } catch (IOException e) {
             LOG.error("{}: cannot take back a partly written record; it will be cut off on the next open", file, e);
         }

@@ -352,6 +352,28 @@ class AuditTrailTest {
     }
 
     @Test
+    void interruptedCaller_stillGetsItsEventStored_andTheTrailGoesOn() {
+        Fixtures f = new Fixtures(CryptoSuite.international());
+        try (AuditTrail trail = f.trail(AuditStores.directory(dir)).open()) {
+            Thread.currentThread().interrupt();
+            AuditReceipt receipt;
+            try {
+                receipt = trail.append(Fixtures.event(0));
+            } finally {
+                assertThat(Thread.interrupted())
+                        .as("the interrupt is kept for the caller")
+                        .isTrue();
+            }
+            assertThat(receipt.sequence()).isZero();
+            assertThat(trail.append(Fixtures.event(1)).sequence()).isEqualTo(1);
+        }
+        try (AuditStore store = AuditStores.directoryReadOnly(dir)) {
+            assertThat(AuditVerifier.trusting(f.publicKey()).verify(store).records())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
     void builder_rejectsBadSettingsAtOnce() {
         Fixtures f = new Fixtures(CryptoSuite.international());
         assertThatThrownBy(() -> AuditTrail.builder(AuditStores.inMemory()).open())

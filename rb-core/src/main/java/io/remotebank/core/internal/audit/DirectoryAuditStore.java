@@ -214,9 +214,11 @@ public final class DirectoryAuditStore implements AuditStore {
             long start = segment.starts[index];
             long end = index + take < segment.count ? segment.starts[index + take] : segment.length;
             ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
-            try {
+            // A channel of its own: a reader's thread being interrupted closes only this channel,
+            // never the one the trail's writer appends through.
+            try (FileChannel channel = FileChannel.open(segment.file, StandardOpenOption.READ)) {
                 while (buffer.hasRemaining()) {
-                    if (segment.channel.read(buffer, start + buffer.position()) < 0) {
+                    if (channel.read(buffer, start + buffer.position()) < 0) {
                         throw new IOException("unexpected end of file");
                     }
                 }

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The machinery behind {@code AuditTrail}: one lock orders appends (sequence number, hash chain,
- * Merkle tree); one background thread writes batches, forces them, completes the appends they
- * cover and makes checkpoints. A checkpoint is only ever written after the records it covers are
- * durable, so a crash never leaves a checkpoint ahead of its records.
+ * The machinery behind {@code AuditTrail}. Appenders take one lock to get a sequence number, extend
+ * the hash chain and the Merkle tree, and queue the record. Every store write, force and checkpoint
+ * happens on the trail's own writer thread: a caller's thread being interrupted (which closes an
+ * NIO file channel it is using) can never break the store, and writes reach it in order. A
+ * checkpoint is only written after the records it covers are durable.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class TrailEngine implements AutoCloseable {
@@ -48,7 +50,21 @@ public final class TrailEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrailEngine.class);
     private static final HexFormat HEX = HexFormat.of();
 
-    /** The configuration the public builder collects. */
+    /**
+     * The configuration the public builder collects.
+     *
+     * @param store where records go
+     * @param suite the tree's hash
+     * @param signerKeys the key provider holding the checkpoint signer
+     * @param signerKey the signer
+     * @param signerUserId the SM2 user ID, when not the default
+     * @param fields the encryption of personal data
+     * @param durability when appends complete
+     * @param groupCommitInterval the longest the writer waits
+     * @param checkpointEvery a checkpoint after this many events
+     * @param checkpointInterval and at least this often while events come
+     * @param clock times of events and checkpoints
+     */
     @API(status = INTERNAL, since = "0.1")
     public record Settings(
             AuditStore store,
@@ -70,8 +86,6 @@ public final class TrailEngine implements AutoCloseable {
     private final MerkleTree tree;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private final ReentrantLock writeLock = new ReentrantLock(); // orders store writes; taken before lock
-    private final ReentrantLock checkpointLock = new ReentrantLock();
     private final SignatureOptions signatureOptions;
     private final String signatureAlgorithm;
     private final Thread writer;
@@ -80,16 +94,17 @@ public final class TrailEngine implements AutoCloseable {
     private byte[] previousLeafHash;
     private List<byte[]> batch = new ArrayList<>();
     private ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private List<CompletableFuture<Void>> flushRequests = new ArrayList<>();
+    private List<CompletableFuture<Checkpoint>> checkpointRequests = new ArrayList<>();
+
     private volatile long durableSize;
     private volatile boolean closing;
     private volatile RbException failure;
-
-    // Guarded by checkpointLock.
     private volatile Checkpoint latest;
-    private Instant lastCheckpointTime;
+    private volatile Instant lastCheckpointTime;
 
     /**
-     * Opens the engine over a store, replaying what it holds.
+     * Opens the engine over a store, replaying what it holds, and starts its writer thread.
      *
      * @param settings the configuration
      * @return the running engine
@@ -139,25 +154,10 @@ public final class TrailEngine implements AutoCloseable {
                 }
             } else {
                 waiting.add(new Pending(sequence, leaf, future));
-                if (settings.durability() == Durability.GROUP_COMMIT) {
-                    work.signal();
-                }
+                work.signal();
             }
         } finally {
             lock.unlock();
-        }
-        if (settings.durability() == Durability.PER_EVENT) {
-            try {
-                drain(true);
-            } catch (RbException e) {
-                if (!future.isDone()) {
-                    throw e;
-                }
-                return future; // failed with the store's error, by whichever thread met it first
-            }
-            if (countDue()) {
-                checkpoint();
-            }
         }
         return future;
     }
@@ -167,16 +167,6 @@ public final class TrailEngine implements AutoCloseable {
         lock.lock();
         try {
             return tree.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The number of events known to be stored with the configured durability. */
-    public long durableSize() {
-        lock.lock();
-        try {
-            return durableSize;
         } finally {
             lock.unlock();
         }
@@ -197,61 +187,23 @@ public final class TrailEngine implements AutoCloseable {
         return Optional.ofNullable(latest);
     }
 
-    /** Writes and forces everything accepted so far. */
+    /** Writes and forces everything accepted so far; waits until done. */
     public void flush() {
-        ensureOpen();
-        drain(true);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        request(() -> flushRequests.add(done));
+        join(done);
     }
 
     /**
-     * Makes a checkpoint now over everything accepted (after forcing it), or returns the latest
-     * one when nothing was added since.
+     * Makes a checkpoint over everything accepted (after forcing it), or returns the latest one when
+     * nothing was added since; waits until done.
      *
      * @return the checkpoint
      */
     public Checkpoint checkpoint() {
-        if (failure == null) {
-            drain(true);
-        }
-        checkpointLock.lock();
-        try {
-            ensureNotFailed();
-            long size = durableSize;
-            byte[] root;
-            lock.lock();
-            try {
-                root = tree.root(size);
-            } finally {
-                lock.unlock();
-            }
-            Checkpoint last = latest;
-            if (last != null && last.size() == size) {
-                return last;
-            }
-            Instant time = settings.clock().instant();
-            String rootHex = HEX.formatHex(root);
-            String text = checkpointText(size, rootHex, time);
-            byte[] signature = settings.signerKeys()
-                    .sign(settings.signerKey(), text.getBytes(StandardCharsets.UTF_8), signatureOptions);
-            Checkpoint checkpoint = new Checkpoint(
-                    size,
-                    rootHex,
-                    time,
-                    settings.suite().digestAlgorithm(),
-                    signatureAlgorithm,
-                    settings.signerKey(),
-                    signatureOptions.userId(),
-                    Base64.getEncoder().encodeToString(signature));
-            store.appendCheckpoint(checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
-            latest = checkpoint;
-            lastCheckpointTime = time;
-            return checkpoint;
-        } catch (RbException e) {
-            fail(e, List.of());
-            throw e;
-        } finally {
-            checkpointLock.unlock();
-        }
+        CompletableFuture<Checkpoint> done = new CompletableFuture<>();
+        request(() -> checkpointRequests.add(done));
+        return join(done);
     }
 
     /** RFC 6962 inclusion path, for a tree size no larger than what is durable. */
@@ -298,7 +250,7 @@ public final class TrailEngine implements AutoCloseable {
         }
     }
 
-    /** The root of the first {@code size} events, hex. */
+    /** The root of the first {@code size} durable events, hex. */
     public String root(long size) {
         lock.lock();
         try {
@@ -309,6 +261,7 @@ public final class TrailEngine implements AutoCloseable {
         }
     }
 
+    /** Stops taking events, lets the writer store what it has and sign a last checkpoint, closes the store. */
     @Override
     public void close() {
         lock.lock();
@@ -321,32 +274,167 @@ public final class TrailEngine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(60));
+            } catch (InterruptedException e) {
+                interrupted = true; // finish closing; the writer must not be left half way
+            }
+        }
+        store.close();
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void request(Runnable add) {
+        lock.lock();
         try {
-            if (failure == null) {
-                drain(true);
-                checkpoint();
-            }
+            ensureOpen();
+            add.run();
+            work.signal();
         } finally {
-            store.close();
+            lock.unlock();
         }
     }
 
-    private String checkpointText(long size, String root, Instant time) {
-        return Checkpoint.FORMAT + "\nhash: " + settings.suite().digestAlgorithm() + "\nsize: " + size + "\nroot: "
-                + root + "\ntime: " + time + "\nkey: " + settings.signerKey().value() + "\n";
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RbException rb) {
+                throw rb;
+            }
+            throw e;
+        }
     }
 
-    private void checkProofRange(long treeSize) {
-        if (treeSize < 0 || treeSize > durableSize) {
-            throw new AuditException(
-                    CoreError.AUDIT_PROOF_RANGE,
-                    "a proof needs a tree size from 0 to the " + durableSize + " stored events, got " + treeSize);
+    private void writeLoop() {
+        long interval = settings.groupCommitInterval().toNanos();
+        boolean perEvent = settings.durability() == Durability.PER_EVENT;
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        while (true) {
+            List<byte[]> records;
+            ArrayDeque<Pending> covered;
+            List<CompletableFuture<Void>> flushes;
+            List<CompletableFuture<Checkpoint>> checkpoints;
+            long upTo;
+            boolean last;
+            lock.lock();
+            try {
+                if (batch.isEmpty() && flushRequests.isEmpty() && checkpointRequests.isEmpty() && !closing) {
+                    work.awaitNanos(interval);
+                }
+                records = batch;
+                batch = new ArrayList<>();
+                covered = waiting;
+                waiting = new ArrayDeque<>();
+                flushes = flushRequests;
+                flushRequests = new ArrayList<>();
+                checkpoints = checkpointRequests;
+                checkpointRequests = new ArrayList<>();
+                upTo = tree.size();
+                last = closing;
+            } catch (InterruptedException e) {
+                LOG.error("The audit writer was interrupted; the trail stops taking events");
+                fail(
+                        new AuditException(CoreError.AUDIT_APPEND_FAILED, "the audit writer was interrupted", e),
+                        inFlight);
+                return;
+            } finally {
+                lock.unlock();
+            }
+            inFlight.clear();
+            covered.forEach(p -> inFlight.add(p.future()));
+            inFlight.addAll(flushes);
+            inFlight.addAll(checkpoints);
+            try {
+                if (perEvent) {
+                    // One force per event; count checkpoints then fall exactly every N events.
+                    for (byte[] record : records) {
+                        store.append(List.of(record));
+                        store.force();
+                        durableSize++;
+                        Pending p = covered.poll();
+                        p.future().complete(new AuditReceipt(p.sequence(), HEX.formatHex(p.leafHash())));
+                        if (countDue()) {
+                            makeCheckpoint();
+                        }
+                    }
+                } else {
+                    if (!records.isEmpty()) {
+                        store.append(records);
+                    }
+                    boolean force = settings.durability() == Durability.GROUP_COMMIT
+                            ? !records.isEmpty()
+                            : !flushes.isEmpty() || !checkpoints.isEmpty() || last;
+                    if (force || !flushes.isEmpty()) {
+                        store.force();
+                    }
+                    durableSize = upTo;
+                    for (Pending p : covered) {
+                        p.future().complete(new AuditReceipt(p.sequence(), HEX.formatHex(p.leafHash())));
+                    }
+                    if (countDue()) {
+                        makeCheckpoint();
+                    }
+                }
+                if (timeDue()) {
+                    makeCheckpoint();
+                }
+                flushes.forEach(f -> f.complete(null));
+                for (CompletableFuture<Checkpoint> c : checkpoints) {
+                    c.complete(makeCheckpoint());
+                }
+                if (last) {
+                    makeCheckpoint();
+                    return;
+                }
+            } catch (RbException e) {
+                fail(e, inFlight);
+                return;
+            } catch (RuntimeException e) {
+                fail(new AuditException(CoreError.AUDIT_APPEND_FAILED, "the audit writer failed: " + e, e), inFlight);
+                return;
+            }
         }
+    }
+
+    /** Signs a checkpoint over everything durable (writer thread only). */
+    private Checkpoint makeCheckpoint() {
+        long size = durableSize;
+        Checkpoint previous = latest;
+        if (previous != null && previous.size() == size) {
+            return previous;
+        }
+        byte[] root;
+        lock.lock();
+        try {
+            root = tree.root(size);
+        } finally {
+            lock.unlock();
+        }
+        Instant time = settings.clock().instant();
+        String rootHex = HEX.formatHex(root);
+        String text = Checkpoint.FORMAT + "\nhash: " + settings.suite().digestAlgorithm() + "\nsize: " + size
+                + "\nroot: " + rootHex + "\ntime: " + time + "\nkey: "
+                + settings.signerKey().value() + "\n";
+        byte[] signature = settings.signerKeys()
+                .sign(settings.signerKey(), text.getBytes(StandardCharsets.UTF_8), signatureOptions);
+        Checkpoint checkpoint = new Checkpoint(
+                size,
+                rootHex,
+                time,
+                settings.suite().digestAlgorithm(),
+                signatureAlgorithm,
+                settings.signerKey(),
+                signatureOptions.userId(),
+                Base64.getEncoder().encodeToString(signature));
+        store.appendCheckpoint(checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
+        latest = checkpoint;
+        lastCheckpointTime = time;
+        return checkpoint;
     }
 
     private boolean countDue() {
@@ -361,98 +449,16 @@ public final class TrailEngine implements AutoCloseable {
                 && !settings.clock().instant().isBefore(lastCheckpointTime.plus(settings.checkpointInterval()));
     }
 
-    /**
-     * Writes what was appended so far (and forces it when asked), then completes the appends it
-     * covers. Store writes happen under {@link #writeLock} only, so batches reach the store in order;
-     * appenders keep going under {@link #lock} meanwhile. Must not be called holding {@link #lock}.
-     */
-    private void drain(boolean force) {
-        writeLock.lock();
-        ArrayDeque<Pending> covered = new ArrayDeque<>();
-        try {
-            List<byte[]> records;
-            long upTo;
-            lock.lock();
-            try {
-                ensureNotFailed();
-                records = batch;
-                batch = new ArrayList<>();
-                covered = waiting;
-                waiting = new ArrayDeque<>();
-                upTo = tree.size();
-            } finally {
-                lock.unlock();
-            }
-            if (records.isEmpty() && upTo == durableSize) {
-                return;
-            }
-            if (!records.isEmpty()) {
-                store.append(records);
-            }
-            if (force) {
-                store.force();
-            }
-            durableSize = upTo;
-            for (Pending p : covered) {
-                p.future().complete(new AuditReceipt(p.sequence(), HEX.formatHex(p.leafHash())));
-            }
-        } catch (RbException e) {
-            fail(e, covered);
-            throw e;
-        } catch (RuntimeException e) {
-            AuditException wrapped =
-                    new AuditException(CoreError.AUDIT_APPEND_FAILED, "the audit store failed: " + e, e);
-            fail(wrapped, covered);
-            throw wrapped;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private void writeLoop() {
-        long interval = settings.groupCommitInterval().toNanos();
-        while (true) {
-            lock.lock();
-            try {
-                if (closing || failure != null) {
-                    return;
-                }
-                if (batch.isEmpty()) {
-                    work.awaitNanos(interval);
-                }
-                if (closing || failure != null) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                lock.unlock();
-            }
-            try {
-                // With PER_EVENT each appender writes, forces and makes the count checkpoints itself,
-                // so checkpoints fall exactly every N events; this thread only keeps time.
-                boolean perEvent = settings.durability() == Durability.PER_EVENT;
-                if (!perEvent) {
-                    drain(settings.durability() != Durability.NONE);
-                }
-                if ((!perEvent && countDue()) || timeDue()) {
-                    checkpoint();
-                }
-            } catch (RbException e) {
-                return; // fail() has stopped the trail and failed every waiting append
-            }
+    private void checkProofRange(long treeSize) {
+        long durable = durableSize;
+        if (treeSize < 0 || treeSize > durable) {
+            throw new AuditException(
+                    CoreError.AUDIT_PROOF_RANGE,
+                    "a proof needs a tree size from 0 to the " + durable + " stored events, got " + treeSize);
         }
     }
 
     private void ensureOpen() {
-        ensureNotFailed();
-        if (closing) {
-            throw new AuditException(CoreError.AUDIT_CLOSED, "the audit trail is closed");
-        }
-    }
-
-    private void ensureNotFailed() {
         RbException cause = failure;
         if (cause != null) {
             throw new AuditException(
@@ -460,10 +466,13 @@ public final class TrailEngine implements AutoCloseable {
                     "the audit trail stopped after a storage failure: " + cause.getMessage(),
                     cause);
         }
+        if (closing) {
+            throw new AuditException(CoreError.AUDIT_CLOSED, "the audit trail is closed");
+        }
     }
 
-    /** After a failure nothing more is accepted, and every append not yet durable fails. */
-    private void fail(RbException cause, Iterable<Pending> alsoCovered) {
+    /** After a failure nothing more is accepted, and every append and request not yet done fails. */
+    private void fail(RbException cause, List<CompletableFuture<?>> inFlight) {
         lock.lock();
         try {
             if (failure == null) {
@@ -472,14 +481,13 @@ public final class TrailEngine implements AutoCloseable {
             }
             AuditException failed = new AuditException(
                     CoreError.AUDIT_APPEND_FAILED, "the audit event was not stored: " + cause.getMessage(), cause);
-            for (Pending p : alsoCovered) {
-                p.future().completeExceptionally(failed);
-            }
-            for (Pending p : waiting) {
-                p.future().completeExceptionally(failed);
-            }
+            inFlight.forEach(f -> f.completeExceptionally(failed));
+            waiting.forEach(p -> p.future().completeExceptionally(failed));
+            flushRequests.forEach(f -> f.completeExceptionally(failed));
+            checkpointRequests.forEach(f -> f.completeExceptionally(failed));
             waiting.clear();
-            work.signalAll();
+            flushRequests.clear();
+            checkpointRequests.clear();
         } finally {
             lock.unlock();
         }
