@@ -73,6 +73,18 @@ public class AuditBenchmark {
                 .build();
     }
 
+    /** A SHA-256 trail over a directory, signed by a fresh P-256 key, checkpoint every 1,000 events. */
+    static AuditTrail openTrail(Path dir, Durability durability, KeyProvider keys) {
+        keys.generate(SIGNER, CryptoSuite.international().signingKeyType());
+        return AuditTrail.builder(AuditStores.directory(dir))
+                .suite(CryptoSuite.international())
+                .signer(keys, SIGNER)
+                .fieldEncryption(FieldEncryption.create(keys, CryptoSuite.international()))
+                .durability(durability)
+                .checkpointEvery(1_000)
+                .open();
+    }
+
     /** A trail in a fresh temporary directory, group commit, checkpoint every 1,000 events. */
     @State(Scope.Benchmark)
     public static class Appending {
@@ -83,15 +95,7 @@ public class AuditBenchmark {
         @Setup(Level.Iteration)
         public void open() throws IOException {
             dir = Files.createTempDirectory("rb-audit-bench");
-            KeyProvider keys = KeyProviders.inMemory();
-            keys.generate(SIGNER, CryptoSuite.international().signingKeyType());
-            trail = AuditTrail.builder(AuditStores.directory(dir))
-                    .suite(CryptoSuite.international())
-                    .signer(keys, SIGNER)
-                    .fieldEncryption(FieldEncryption.create(keys, CryptoSuite.international()))
-                    .durability(Durability.GROUP_COMMIT)
-                    .checkpointEvery(1_000)
-                    .open();
+            trail = openTrail(dir, Durability.GROUP_COMMIT, KeyProviders.inMemory());
         }
 
         @TearDown(Level.Iteration)
@@ -206,14 +210,8 @@ public class AuditBenchmark {
         public void write() throws IOException {
             dir = Files.createTempDirectory("rb-audit-1m");
             KeyProvider keys = KeyProviders.inMemory();
-            keys.generate(SIGNER, CryptoSuite.international().signingKeyType());
-            publicKey = keys.publicKey(SIGNER);
-            try (AuditTrail trail = AuditTrail.builder(AuditStores.directory(dir))
-                    .suite(CryptoSuite.international())
-                    .signer(keys, SIGNER)
-                    .durability(Durability.NONE)
-                    .checkpointEvery(1_000)
-                    .open()) {
+            try (AuditTrail trail = openTrail(dir, Durability.NONE, keys)) {
+                publicKey = keys.publicKey(SIGNER);
                 for (long i = 0; i < 1_000_000; i++) {
                     trail.appendAsync(routingEvent(i));
                 }

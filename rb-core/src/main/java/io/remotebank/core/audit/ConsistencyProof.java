@@ -42,7 +42,7 @@ public record ConsistencyProof(long firstSize, long secondSize, List<String> pat
                     suite,
                     firstSize,
                     secondSize,
-                    path.stream().map(hex::parseHex).toList(),
+                    Merkle.fromHex(path),
                     hex.parseHex(firstRoot),
                     hex.parseHex(secondRoot));
         } catch (IllegalArgumentException e) {

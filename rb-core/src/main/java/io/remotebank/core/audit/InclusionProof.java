@@ -38,12 +38,7 @@ public record InclusionProof(long leafIndex, long treeSize, List<String> path) {
         HexFormat hex = HexFormat.of();
         try {
             return Merkle.verifyInclusion(
-                    suite,
-                    leafIndex,
-                    treeSize,
-                    path.stream().map(hex::parseHex).toList(),
-                    hex.parseHex(leafHash),
-                    hex.parseHex(root));
+                    suite, leafIndex, treeSize, Merkle.fromHex(path), hex.parseHex(leafHash), hex.parseHex(root));
         } catch (IllegalArgumentException e) {
             return false;
         }

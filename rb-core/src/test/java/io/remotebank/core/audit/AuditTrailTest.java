@@ -1,12 +1,12 @@
 package io.remotebank.core.audit;
 
+import static io.remotebank.core.ErrorAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.remotebank.core.AuditException;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.CustomerId;
-import io.remotebank.core.RbException;
 import io.remotebank.core.StorageException;
 import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.internal.audit.RecordCodec;
@@ -41,11 +41,6 @@ class AuditTrailTest {
 
     static Stream<CryptoSuite> suites() {
         return Stream.of(CryptoSuite.international(), CryptoSuite.sm());
-    }
-
-    private static void assertCode(Throwable t, CoreError code) {
-        assertThat(t).isInstanceOf(RbException.class);
-        assertThat(((RbException) t).code()).isEqualTo(code);
     }
 
     /** Waits for a state the background writer reaches; fails after ten seconds. */
@@ -196,10 +191,10 @@ class AuditTrailTest {
                 .checkpointInterval(java.time.Duration.ofSeconds(10))
                 .open()) {
             trail.append(Fixtures.event(0));
-            assertThat(trail.latestCheckpoint()).isEmpty();
+            trail.append(Fixtures.event(1));
+            assertThat(trail.latestCheckpoint()).as("neither the count nor the interval is reached").isEmpty();
 
             f.clock.advanceSeconds(11);
-            trail.append(Fixtures.event(1));
 
             eventually(() -> trail.latestCheckpoint().isPresent());
             Checkpoint checkpoint = trail.latestCheckpoint().orElseThrow();

@@ -1,12 +1,12 @@
 package io.remotebank.core.consent;
 
+import static io.remotebank.core.ErrorAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.CustomerId;
-import io.remotebank.core.RbException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +27,6 @@ class FileConsentRegistryTest {
 
     private Path file() {
         return dir.resolve("consent.log");
-    }
-
-    private static void assertCode(Throwable t, CoreError code) {
-        assertThat(((RbException) t).code()).isEqualTo(code);
     }
 
     @Test

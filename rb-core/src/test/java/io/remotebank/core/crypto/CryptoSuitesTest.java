@@ -1,11 +1,11 @@
 package io.remotebank.core.crypto;
 
+import static io.remotebank.core.ErrorAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.remotebank.core.CoreError;
 import io.remotebank.core.CryptoException;
-import io.remotebank.core.RbException;
 import io.remotebank.core.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -31,11 +31,6 @@ class CryptoSuitesTest {
 
     static Stream<CryptoSuite> bothSuites() {
         return Stream.of(CryptoSuite.international(), CryptoSuite.sm());
-    }
-
-    private static void assertCode(Throwable t, CoreError code) {
-        assertThat(t).isInstanceOf(RbException.class);
-        assertThat(((RbException) t).code()).isEqualTo(code);
     }
 
     @ParameterizedTest

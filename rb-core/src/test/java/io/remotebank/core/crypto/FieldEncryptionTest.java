@@ -1,5 +1,6 @@
 package io.remotebank.core.crypto;
 
+import static io.remotebank.core.ErrorAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +23,6 @@ class FieldEncryptionTest {
 
     static Stream<CryptoSuite> suites() {
         return Stream.of(CryptoSuite.international(), CryptoSuite.sm());
-    }
-
-    private static void assertCode(Throwable t, CoreError code) {
-        assertThat(t).isInstanceOf(RbException.class);
-        assertThat(((RbException) t).code()).isEqualTo(code);
     }
 
     @ParameterizedTest

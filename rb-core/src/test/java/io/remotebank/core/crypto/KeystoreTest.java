@@ -1,10 +1,10 @@
 package io.remotebank.core.crypto;
 
+import static io.remotebank.core.ErrorAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.remotebank.core.CoreError;
-import io.remotebank.core.RbException;
 import io.remotebank.core.spi.KeyProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +28,6 @@ class KeystoreTest {
 
     private KeyProvider open(String password) {
         return KeyProviders.keystore(dir).iterations(10_000).clock(CLOCK).open(password.toCharArray());
-    }
-
-    private static void assertCode(Throwable t, CoreError code) {
-        assertThat(t).isInstanceOf(RbException.class);
-        assertThat(((RbException) t).code()).isEqualTo(code);
     }
 
     @Test

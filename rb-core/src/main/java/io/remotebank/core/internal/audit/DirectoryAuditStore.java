@@ -229,11 +229,11 @@ public final class DirectoryAuditStore implements AuditStore {
             byte[] bytes = buffer.array();
             for (int i = 0; i < take; i++) {
                 int lineStart = (int) (segment.starts[index + i] - start);
-                int lineEnd =
+                int stop =
                         (int) ((index + i + 1 < segment.count ? segment.starts[index + i + 1] : segment.length) - start)
                                 - 1;
-                int bodyStart = Math.min(lineStart + FRAME, lineEnd);
-                out.add(Arrays.copyOfRange(bytes, bodyStart, lineEnd));
+                int bodyStart = Math.min(lineStart + FRAME, stop);
+                out.add(Arrays.copyOfRange(bytes, bodyStart, stop));
             }
             next += take;
         }
@@ -374,10 +374,7 @@ public final class DirectoryAuditStore implements AuditStore {
             CRC32C crc = new CRC32C();
             int start = 0;
             while (start < bytes.length) {
-                int end = start;
-                while (end < bytes.length && bytes[end] != '\n') {
-                    end++;
-                }
+                int end = lineEnd(bytes, start);
                 boolean hasNewline = end < bytes.length;
                 boolean intact = hasNewline && checkFrame(bytes, start, end, crc);
                 boolean atEnd = !hasNewline || end + 1 == bytes.length;
@@ -436,10 +433,7 @@ public final class DirectoryAuditStore implements AuditStore {
         CRC32C crc = new CRC32C();
         int start = 0;
         while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
+            int end = lineEnd(bytes, start);
             boolean intact = end < bytes.length && checkFrame(bytes, start, end, crc);
             if (!intact && (end >= bytes.length - 1)) {
                 note("checkpoints.log ends with a torn checkpoint (" + (bytes.length - start) + " bytes), ignored");
@@ -449,6 +443,15 @@ public final class DirectoryAuditStore implements AuditStore {
             start = end + 1;
         }
         return out;
+    }
+
+    /** The index of the line feed ending the line that starts at {@code start}, or the length. */
+    private static int lineEnd(byte[] bytes, int start) {
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\n') {
+            end++;
+        }
+        return end;
     }
 
     private static boolean checkFrame(byte[] bytes, int start, int end, CRC32C crc) {

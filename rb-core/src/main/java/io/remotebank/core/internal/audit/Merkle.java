@@ -29,6 +29,18 @@ public final class Merkle {
         return digester.digest();
     }
 
+    /**
+     * Parses a proof's hex hashes.
+     *
+     * @param hashes lower- or upper-case hex
+     * @return the bytes
+     * @throws IllegalArgumentException when one is not hex
+     */
+    public static List<byte[]> fromHex(List<String> hashes) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return hashes.stream().map(hex::parseHex).toList();
+    }
+
     /** RFC 6962 2.1: the hash of an empty tree is the hash of the empty string. */
     public static byte[] emptyRoot(CryptoSuite suite) {
         return suite.digest(new byte[0]);

@@ -28,7 +28,6 @@ import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.BadPaddingException;
@@ -57,7 +56,29 @@ public final class InternationalSuite implements CryptoSuite {
         }
     });
 
-    private final CbcCipher cbc = new AesCbc();
+    private final Symmetric symmetric = new Symmetric(
+            new Symmetric.Core() {
+                @Override
+                public byte[] gcm(
+                        boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad) {
+                    return InternationalSuite.gcm(
+                            encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                            key,
+                            nonce,
+                            input,
+                            offset,
+                            length,
+                            aad);
+                }
+
+                @Override
+                public byte[] cbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
+                    return aesCbc(encrypt, key, iv, input, offset, length);
+                }
+            },
+            AES_KEY,
+            "AES-256-GCM",
+            "AES-256-CBC");
 
     private InternationalSuite() {}
 
@@ -193,35 +214,17 @@ public final class InternationalSuite implements CryptoSuite {
 
     @Override
     public byte[] generateSecretKey() {
-        byte[] key = new byte[AES_KEY];
-        Checks.RANDOM.nextBytes(key);
-        return key;
+        return symmetric.generateKey();
     }
 
     @Override
     public byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
-        Checks.secretKey(key, AES_KEY, "AES-256-GCM");
-        Arguments.notNull(plaintext, "plaintext");
-        byte[] nonce = Checks.nonce();
-        byte[] ciphertext = gcm(Cipher.ENCRYPT_MODE, key, nonce, plaintext, 0, plaintext.length, associatedData);
-        byte[] out = Arrays.copyOf(nonce, nonce.length + ciphertext.length);
-        System.arraycopy(ciphertext, 0, out, nonce.length, ciphertext.length);
-        return out;
+        return symmetric.seal(key, plaintext, associatedData);
     }
 
     @Override
     public byte[] open(byte[] key, byte[] ciphertext, byte[] associatedData) {
-        Checks.secretKey(key, AES_KEY, "AES-256-GCM");
-        Checks.sealedLength(ciphertext);
-        byte[] nonce = Arrays.copyOf(ciphertext, Checks.NONCE_LENGTH);
-        return gcm(
-                Cipher.DECRYPT_MODE,
-                key,
-                nonce,
-                ciphertext,
-                Checks.NONCE_LENGTH,
-                ciphertext.length - Checks.NONCE_LENGTH,
-                associatedData);
+        return symmetric.open(key, ciphertext, associatedData);
     }
 
     /**
@@ -253,7 +256,7 @@ public final class InternationalSuite implements CryptoSuite {
 
     @Override
     public CbcCipher cbc() {
-        return cbc;
+        return symmetric.cbc();
     }
 
     @Override
@@ -278,60 +281,19 @@ public final class InternationalSuite implements CryptoSuite {
         }
     }
 
-    /** AES-256-CBC with PKCS#7 padding. */
-    private static final class AesCbc implements CbcCipher {
-        @Override
-        public String algorithm() {
-            return "AES-256-CBC";
-        }
-
-        @Override
-        public byte[] encrypt(byte[] key, byte[] plaintext) {
-            byte[] iv = new byte[Checks.BLOCK];
-            Checks.RANDOM.nextBytes(iv);
-            byte[] ciphertext = encrypt(key, iv, plaintext);
-            byte[] out = Arrays.copyOf(iv, iv.length + ciphertext.length);
-            System.arraycopy(ciphertext, 0, out, iv.length, ciphertext.length);
-            return out;
-        }
-
-        @Override
-        public byte[] encrypt(byte[] key, byte[] iv, byte[] plaintext) {
-            Checks.secretKey(key, AES_KEY, "AES-256-CBC");
-            Arguments.length(iv, Checks.BLOCK, Checks.BLOCK, "iv");
-            Arguments.notNull(plaintext, "plaintext");
-            return run(Cipher.ENCRYPT_MODE, key, iv, plaintext, 0, plaintext.length);
-        }
-
-        @Override
-        public byte[] decrypt(byte[] key, byte[] ivAndCiphertext) {
-            Checks.secretKey(key, AES_KEY, "AES-256-CBC");
-            Arguments.notNull(ivAndCiphertext, "ivAndCiphertext");
-            if (ivAndCiphertext.length < 2 * Checks.BLOCK || ivAndCiphertext.length % Checks.BLOCK != 0) {
-                throw new CryptoException(
-                        CoreError.CRYPTO_MALFORMED,
-                        "AES-256-CBC input must be an IV and at least one block, a multiple of 16 bytes; got "
-                                + ivAndCiphertext.length);
-            }
-            return run(
-                    Cipher.DECRYPT_MODE,
-                    key,
-                    Arrays.copyOf(ivAndCiphertext, Checks.BLOCK),
-                    ivAndCiphertext,
-                    Checks.BLOCK,
-                    ivAndCiphertext.length - Checks.BLOCK);
-        }
-
-        private static byte[] run(int mode, byte[] key, byte[] iv, byte[] input, int offset, int length) {
-            try {
-                Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-                cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-                return cipher.doFinal(input, offset, length);
-            } catch (BadPaddingException | IllegalBlockSizeException e) {
-                throw new CryptoException(CoreError.CRYPTO_MALFORMED, "AES-256-CBC: bad padding or length", e);
-            } catch (GeneralSecurityException e) {
-                throw new CryptoException(CoreError.CRYPTO_MALFORMED, "AES-256-CBC failed: " + e.getMessage(), e);
-            }
+    /** AES-256-CBC with PKCS#7 padding and a given IV. */
+    private static byte[] aesCbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(
+                    encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new IvParameterSpec(iv));
+            return cipher.doFinal(input, offset, length);
+        } catch (BadPaddingException | IllegalBlockSizeException e) {
+            throw new CryptoException(CoreError.CRYPTO_MALFORMED, "AES-256-CBC: bad padding or length", e);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException(CoreError.CRYPTO_MALFORMED, "AES-256-CBC failed: " + e.getMessage(), e);
         }
     }
 }

@@ -41,7 +41,22 @@ public final class SmSuite implements CryptoSuite {
     private static final int SM4_KEY = 16;
     private static final ThreadLocal<SM3Digest> SM3 = ThreadLocal.withInitial(SM3Digest::new);
 
-    private final CbcCipher cbc = new Sm4Cbc();
+    private final Symmetric symmetric = new Symmetric(
+            new Symmetric.Core() {
+                @Override
+                public byte[] gcm(
+                        boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad) {
+                    return SmSuite.gcm(encrypt, key, nonce, input, offset, length, aad);
+                }
+
+                @Override
+                public byte[] cbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
+                    return sm4Cbc(encrypt, key, iv, input, offset, length);
+                }
+            },
+            SM4_KEY,
+            "SM4-GCM",
+            "SM4-CBC");
     private final PublicKeyEncryption sm2Encryption = new Sm2Encryption();
 
     private SmSuite() {}
@@ -156,34 +171,17 @@ public final class SmSuite implements CryptoSuite {
 
     @Override
     public byte[] generateSecretKey() {
-        byte[] key = new byte[SM4_KEY];
-        Checks.RANDOM.nextBytes(key);
-        return key;
+        return symmetric.generateKey();
     }
 
     @Override
     public byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
-        Checks.secretKey(key, SM4_KEY, "SM4-GCM");
-        Arguments.notNull(plaintext, "plaintext");
-        byte[] nonce = Checks.nonce();
-        byte[] ciphertext = gcm(true, key, nonce, plaintext, 0, plaintext.length, associatedData);
-        byte[] out = Arrays.copyOf(nonce, nonce.length + ciphertext.length);
-        System.arraycopy(ciphertext, 0, out, nonce.length, ciphertext.length);
-        return out;
+        return symmetric.seal(key, plaintext, associatedData);
     }
 
     @Override
     public byte[] open(byte[] key, byte[] ciphertext, byte[] associatedData) {
-        Checks.secretKey(key, SM4_KEY, "SM4-GCM");
-        Checks.sealedLength(ciphertext);
-        return gcm(
-                false,
-                key,
-                Arrays.copyOf(ciphertext, Checks.NONCE_LENGTH),
-                ciphertext,
-                Checks.NONCE_LENGTH,
-                ciphertext.length - Checks.NONCE_LENGTH,
-                associatedData);
+        return symmetric.open(key, ciphertext, associatedData);
     }
 
     /**
@@ -218,7 +216,7 @@ public final class SmSuite implements CryptoSuite {
 
     @Override
     public CbcCipher cbc() {
-        return cbc;
+        return symmetric.cbc();
     }
 
     @Override
@@ -231,63 +229,19 @@ public final class SmSuite implements CryptoSuite {
         return "CryptoSuite[SM]";
     }
 
-    /** SM4-CBC with PKCS#7 padding. */
-    private static final class Sm4Cbc implements CbcCipher {
-        @Override
-        public String algorithm() {
-            return "SM4-CBC";
+    /** SM4-CBC with PKCS#7 padding and a given IV. */
+    private static byte[] sm4Cbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
+        BufferedBlockCipher cipher =
+                new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(new SM4Engine()), new PKCS7Padding());
+        cipher.init(encrypt, new ParametersWithIV(new KeyParameter(key), iv));
+        byte[] out = new byte[cipher.getOutputSize(length)];
+        int n = cipher.processBytes(input, offset, length, out, 0);
+        try {
+            n += cipher.doFinal(out, n);
+        } catch (InvalidCipherTextException e) {
+            throw new CryptoException(CoreError.CRYPTO_MALFORMED, "SM4-CBC: bad padding", e);
         }
-
-        @Override
-        public byte[] encrypt(byte[] key, byte[] plaintext) {
-            byte[] iv = new byte[Checks.BLOCK];
-            Checks.RANDOM.nextBytes(iv);
-            byte[] ciphertext = encrypt(key, iv, plaintext);
-            byte[] out = Arrays.copyOf(iv, iv.length + ciphertext.length);
-            System.arraycopy(ciphertext, 0, out, iv.length, ciphertext.length);
-            return out;
-        }
-
-        @Override
-        public byte[] encrypt(byte[] key, byte[] iv, byte[] plaintext) {
-            Checks.secretKey(key, SM4_KEY, "SM4-CBC");
-            Arguments.length(iv, Checks.BLOCK, Checks.BLOCK, "iv");
-            Arguments.notNull(plaintext, "plaintext");
-            return run(true, key, iv, plaintext, 0, plaintext.length);
-        }
-
-        @Override
-        public byte[] decrypt(byte[] key, byte[] ivAndCiphertext) {
-            Checks.secretKey(key, SM4_KEY, "SM4-CBC");
-            Arguments.notNull(ivAndCiphertext, "ivAndCiphertext");
-            if (ivAndCiphertext.length < 2 * Checks.BLOCK || ivAndCiphertext.length % Checks.BLOCK != 0) {
-                throw new CryptoException(
-                        CoreError.CRYPTO_MALFORMED,
-                        "SM4-CBC input must be an IV and at least one block, a multiple of 16 bytes; got "
-                                + ivAndCiphertext.length);
-            }
-            return run(
-                    false,
-                    key,
-                    Arrays.copyOf(ivAndCiphertext, Checks.BLOCK),
-                    ivAndCiphertext,
-                    Checks.BLOCK,
-                    ivAndCiphertext.length - Checks.BLOCK);
-        }
-
-        private static byte[] run(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
-            BufferedBlockCipher cipher =
-                    new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(new SM4Engine()), new PKCS7Padding());
-            cipher.init(encrypt, new ParametersWithIV(new KeyParameter(key), iv));
-            byte[] out = new byte[cipher.getOutputSize(length)];
-            int n = cipher.processBytes(input, offset, length, out, 0);
-            try {
-                n += cipher.doFinal(out, n);
-            } catch (InvalidCipherTextException e) {
-                throw new CryptoException(CoreError.CRYPTO_MALFORMED, "SM4-CBC: bad padding", e);
-            }
-            return n == out.length ? out : Arrays.copyOf(out, n);
-        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** SM2 encryption, C1 || C3 || C2. */
