@@ -192,7 +192,9 @@ class AuditTrailTest {
                 .open()) {
             trail.append(Fixtures.event(0));
             trail.append(Fixtures.event(1));
-            assertThat(trail.latestCheckpoint()).as("neither the count nor the interval is reached").isEmpty();
+            assertThat(trail.latestCheckpoint())
+                    .as("neither the count nor the interval is reached")
+                    .isEmpty();
 
             f.clock.advanceSeconds(11);
 
