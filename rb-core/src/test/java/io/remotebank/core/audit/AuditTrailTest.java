@@ -371,6 +371,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void aSecondWriter_isRefused_untilTheFirstCloses() {
+        AuditStore first = AuditStores.directory(dir);
+        try {
+            assertThatThrownBy(() -> AuditStores.directory(dir))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("already open for writing");
+            try (AuditStore readOnly = AuditStores.directoryReadOnly(dir)) {
+                assertThat(readOnly.size()).as("readers need no lock").isZero();
+            }
+        } finally {
+            first.close();
+        }
+        AuditStores.directory(dir).close();
+    }
+
+    @Test
     void builder_rejectsBadSettingsAtOnce() {
         Fixtures f = new Fixtures(CryptoSuite.international());
         assertThatThrownBy(() -> AuditTrail.builder(AuditStores.inMemory()).open())

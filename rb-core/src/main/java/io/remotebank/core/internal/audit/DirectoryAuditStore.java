@@ -54,6 +54,7 @@ public final class DirectoryAuditStore implements AuditStore {
     private final List<byte[]> readOnlyCheckpoints;
     private String recoveryNote;
     private long size;
+    private FileChannel lockChannel; // holds DIR/lock while open for writing
 
     /** One segment: its file and the offsets of its records' lines. */
     private static final class Segment {
@@ -106,9 +107,16 @@ public final class DirectoryAuditStore implements AuditStore {
             throw new StorageException(
                     CoreError.STORAGE_FAILED, "cannot create " + directory + ": " + e.getMessage(), e);
         }
-        DirectoryAuditStore store = new DirectoryAuditStore(directory, false, maxSegmentBytes);
-        store.load();
-        return store;
+        FileChannel lock = lock(directory);
+        try {
+            DirectoryAuditStore store = new DirectoryAuditStore(directory, false, maxSegmentBytes);
+            store.lockChannel = lock;
+            store.load();
+            return store;
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
     }
 
     /**
@@ -282,6 +290,41 @@ public final class DirectoryAuditStore implements AuditStore {
         }
         if (checkpointLog != null) {
             checkpointLog.close();
+        }
+        closeQuietly(lockChannel); // releases the lock
+    }
+
+    /** One writer per trail directory: two would interleave their records and break the chain. */
+    private static FileChannel lock(Path directory) {
+        Path file = directory.resolve("lock");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                throw new StorageException(
+                        CoreError.STORAGE_FAILED, directory + " is open for writing by another process");
+            }
+            return channel;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw new StorageException(
+                    CoreError.STORAGE_FAILED, directory + " is already open for writing in this process", e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StorageException(CoreError.STORAGE_FAILED, "cannot lock " + file + ": " + e.getMessage(), e);
+        } catch (StorageException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close {}: {}", channel, e.toString());
+            }
         }
     }
 
