@@ -56,8 +56,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       CRC-checks the same files and nothing else: the limit.
  * </ul>
  *
- * About 4 minutes in all.
+ * About 4 minutes in all. Throughput runs use the class's settings; the verification runs, one
+ * shot each, their own.
  */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class AuditBenchmark {
 
     static final KeyId SIGNER = KeyId.of("audit/signer");
@@ -106,21 +112,11 @@ public class AuditBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @Fork(1)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 2)
     public Object remotebankAppendGroupCommit(Appending state) {
         return state.trail.appendAsync(routingEvent(state.i++));
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @Fork(1)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 2)
     public Object remotebankAppendWithPersonalDataGroupCommit(Appending state) {
         long i = state.i++;
         return state.trail.appendAsync(AuditEvent.builder("identity.flow.decided", Actor.system("kyc-engine"))
@@ -191,11 +187,6 @@ public class AuditBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @Fork(1)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 2)
     public void rawLogAppend(RawLog state) throws IOException {
         state.append();
     }
@@ -227,7 +218,6 @@ public class AuditBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(1)
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public AuditVerification remotebankVerify1M(StoredMillion state) {
@@ -243,7 +233,6 @@ public class AuditBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(1)
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public long rawLogScan1M(StoredMillion state) throws IOException {

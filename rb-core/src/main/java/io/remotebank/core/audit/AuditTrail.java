@@ -77,8 +77,7 @@ public final class AuditTrail implements AutoCloseable {
             return engine.append(Arguments.notNull(event, "event")).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof AuditException a) {
-                throw new AuditException(
-                        a.code(), a.getMessage().substring(a.code().code().length() + 2), a);
+                throw a;
             }
             throw new AuditException(
                     CoreError.AUDIT_APPEND_FAILED, "the audit event was not stored: " + e.getCause(), e);

@@ -76,10 +76,6 @@ public record Checkpoint(
 
     /** The text the signature covers. */
     public String signedText() {
-        return signedText(hashAlgorithm, size, root, time, keyId);
-    }
-
-    static String signedText(String hashAlgorithm, long size, String root, Instant time, KeyId keyId) {
         return FORMAT + "\nhash: " + hashAlgorithm + "\nsize: " + size + "\nroot: " + root + "\ntime: " + time
                 + "\nkey: " + keyId.value() + "\n";
     }

@@ -123,10 +123,7 @@ public final class LineLog implements AutoCloseable {
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a record is one line");
         }
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        byte[] line = (String.format("%08x ", crc.getValue()) + text + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = CrcLines.frame(text.getBytes(StandardCharsets.UTF_8));
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
@@ -193,17 +190,14 @@ public final class LineLog implements AutoCloseable {
         int length = all.position();
         int start = 0;
         int lineNumber = 0;
+        CRC32C crc = new CRC32C();
         while (start < length) {
-            int end = start;
-            while (end < length && bytes[end] != '\n') {
-                end++;
-            }
+            int end = CrcLines.lineEnd(bytes, start, length);
             lineNumber++;
             if (end == length) {
                 return start; // no line feed: torn
             }
-            String text = parse(bytes, start, end);
-            if (text == null) {
+            if (!CrcLines.intact(bytes, start, end, crc)) {
                 if (end + 1 == length) {
                     return start; // damaged last line: torn
                 }
@@ -212,27 +206,10 @@ public final class LineLog implements AutoCloseable {
                         file + ": record " + lineNumber + " (byte " + start + ") is damaged; later records follow it,"
                                 + " so this is not an interrupted write");
             }
-            records.add(text);
+            records.add(
+                    new String(bytes, start + CrcLines.FRAME, end - start - CrcLines.FRAME, StandardCharsets.UTF_8));
             start = end + 1;
         }
         return start;
-    }
-
-    private static String parse(byte[] bytes, int start, int end) {
-        if (end - start < 9 || bytes[start + 8] != ' ') {
-            return null;
-        }
-        long expected;
-        try {
-            expected = Long.parseLong(new String(bytes, start, 8, StandardCharsets.US_ASCII), 16);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, start + 9, end - start - 9);
-        if (crc.getValue() != expected) {
-            return null;
-        }
-        return new String(bytes, start + 9, end - start - 9, StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,7 @@ import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
 public final class AuditShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The trail's directory.")
-    java.nio.file.Path directory;
+    Path directory;
 
     @Option(names = "--from", defaultValue = "0", description = "The first sequence number. Default: ${DEFAULT-VALUE}.")
     long from;

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.StorageException;
+import io.remotebank.core.internal.CrcLines;
 import io.remotebank.core.internal.LineLog;
 import io.remotebank.core.spi.AuditStore;
 import java.io.IOException;
@@ -42,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryAuditStore implements AuditStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryAuditStore.class);
-    private static final int FRAME = 9; // 8 hex digits and a space
 
     private final Path directory;
     private final Path segmentsDir;
@@ -153,7 +153,7 @@ public final class DirectoryAuditStore implements AuditStore {
         Segment segment = writableSegment();
         int bytes = 0;
         for (byte[] r : records) {
-            bytes += FRAME + r.length + 1;
+            bytes += CrcLines.framedLength(r);
         }
         ByteBuffer buffer = ByteBuffer.allocate(bytes);
         long[] starts = new long[records.size()];
@@ -166,10 +166,8 @@ public final class DirectoryAuditStore implements AuditStore {
                     throw new IllegalArgumentException("a record is one line");
                 }
             }
-            crc.reset();
-            crc.update(r);
             starts[i] = position + buffer.position();
-            buffer.put(hex8(crc.getValue())).put((byte) ' ').put(r).put((byte) '\n');
+            CrcLines.write(buffer, crc, r);
         }
         buffer.flip();
         try {
@@ -240,7 +238,7 @@ public final class DirectoryAuditStore implements AuditStore {
                 int stop =
                         (int) ((index + i + 1 < segment.count ? segment.starts[index + i + 1] : segment.length) - start)
                                 - 1;
-                int bodyStart = Math.min(lineStart + FRAME, stop);
+                int bodyStart = Math.min(lineStart + CrcLines.FRAME, stop);
                 out.add(Arrays.copyOfRange(bytes, bodyStart, stop));
             }
             next += take;
@@ -417,9 +415,9 @@ public final class DirectoryAuditStore implements AuditStore {
             CRC32C crc = new CRC32C();
             int start = 0;
             while (start < bytes.length) {
-                int end = lineEnd(bytes, start);
+                int end = CrcLines.lineEnd(bytes, start, bytes.length);
                 boolean hasNewline = end < bytes.length;
-                boolean intact = hasNewline && checkFrame(bytes, start, end, crc);
+                boolean intact = hasNewline && CrcLines.intact(bytes, start, end, crc);
                 boolean atEnd = !hasNewline || end + 1 == bytes.length;
                 if (!intact && atEnd) {
                     // A torn last record: the crash came in the middle of its write.
@@ -476,49 +474,14 @@ public final class DirectoryAuditStore implements AuditStore {
         CRC32C crc = new CRC32C();
         int start = 0;
         while (start < bytes.length) {
-            int end = lineEnd(bytes, start);
-            boolean intact = end < bytes.length && checkFrame(bytes, start, end, crc);
+            int end = CrcLines.lineEnd(bytes, start, bytes.length);
+            boolean intact = end < bytes.length && CrcLines.intact(bytes, start, end, crc);
             if (!intact && (end >= bytes.length - 1)) {
                 note("checkpoints.log ends with a torn checkpoint (" + (bytes.length - start) + " bytes), ignored");
                 break;
             }
-            out.add(Arrays.copyOfRange(bytes, Math.min(start + FRAME, end), end));
+            out.add(Arrays.copyOfRange(bytes, Math.min(start + CrcLines.FRAME, end), end));
             start = end + 1;
-        }
-        return out;
-    }
-
-    /** The index of the line feed ending the line that starts at {@code start}, or the length. */
-    private static int lineEnd(byte[] bytes, int start) {
-        int end = start;
-        while (end < bytes.length && bytes[end] != '\n') {
-            end++;
-        }
-        return end;
-    }
-
-    private static boolean checkFrame(byte[] bytes, int start, int end, CRC32C crc) {
-        if (end - start < FRAME || bytes[start + 8] != ' ') {
-            return false;
-        }
-        long expected = 0;
-        for (int i = 0; i < 8; i++) {
-            int digit = Character.digit(bytes[start + i], 16);
-            if (digit < 0) {
-                return false;
-            }
-            expected = (expected << 4) | digit;
-        }
-        crc.reset();
-        crc.update(bytes, start + FRAME, end - start - FRAME);
-        return crc.getValue() == expected;
-    }
-
-    private static byte[] hex8(long value) {
-        byte[] out = new byte[8];
-        for (int i = 7; i >= 0; i--) {
-            out[i] = (byte) Character.forDigit((int) (value & 0xf), 16);
-            value >>>= 4;
         }
         return out;
     }

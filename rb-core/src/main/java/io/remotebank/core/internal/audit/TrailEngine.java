@@ -415,25 +415,29 @@ public final class TrailEngine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        Instant time = settings.clock().instant();
-        String rootHex = HEX.formatHex(root);
-        String text = Checkpoint.FORMAT + "\nhash: " + settings.suite().digestAlgorithm() + "\nsize: " + size
-                + "\nroot: " + rootHex + "\ntime: " + time + "\nkey: "
-                + settings.signerKey().value() + "\n";
-        byte[] signature = settings.signerKeys()
-                .sign(settings.signerKey(), text.getBytes(StandardCharsets.UTF_8), signatureOptions);
-        Checkpoint checkpoint = new Checkpoint(
+        Checkpoint unsigned = new Checkpoint(
                 size,
-                rootHex,
-                time,
+                HEX.formatHex(root),
+                settings.clock().instant(),
                 settings.suite().digestAlgorithm(),
                 signatureAlgorithm,
                 settings.signerKey(),
                 signatureOptions.userId(),
+                "");
+        byte[] signature = settings.signerKeys()
+                .sign(settings.signerKey(), unsigned.signedText().getBytes(StandardCharsets.UTF_8), signatureOptions);
+        Checkpoint checkpoint = new Checkpoint(
+                unsigned.size(),
+                unsigned.root(),
+                unsigned.time(),
+                unsigned.hashAlgorithm(),
+                unsigned.signatureAlgorithm(),
+                unsigned.keyId(),
+                unsigned.userId(),
                 Base64.getEncoder().encodeToString(signature));
         store.appendCheckpoint(checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
         latest = checkpoint;
-        lastCheckpointTime = time;
+        lastCheckpointTime = checkpoint.time();
         return checkpoint;
     }
 

@@ -5,8 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.CryptoException;
-import io.remotebank.core.crypto.CbcCipher;
-import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.KeyPairMaterial;
 import io.remotebank.core.crypto.KeyType;
 import io.remotebank.core.crypto.MessageDigester;
@@ -41,7 +39,7 @@ import org.apiguardian.api.API;
 
 /** SHA-256, HMAC-SHA256, ECDSA P-256, AES-256-GCM and AES-256-CBC on the JDK's providers. */
 @API(status = INTERNAL, since = "0.1")
-public final class InternationalSuite implements CryptoSuite {
+public final class InternationalSuite extends SymmetricSuite {
 
     /** The one instance. */
     public static final InternationalSuite INSTANCE = new InternationalSuite();
@@ -56,31 +54,19 @@ public final class InternationalSuite implements CryptoSuite {
         }
     });
 
-    private final Symmetric symmetric = new Symmetric(
-            new Symmetric.Core() {
-                @Override
-                public byte[] gcm(
-                        boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad) {
-                    return InternationalSuite.gcm(
-                            encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
-                            key,
-                            nonce,
-                            input,
-                            offset,
-                            length,
-                            aad);
-                }
+    private InternationalSuite() {
+        super(AES_KEY, "AES-256-GCM", KeyType.AES_256, "AES-256-CBC");
+    }
 
-                @Override
-                public byte[] cbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
-                    return aesCbc(encrypt, key, iv, input, offset, length);
-                }
-            },
-            AES_KEY,
-            "AES-256-GCM",
-            "AES-256-CBC");
+    @Override
+    byte[] gcmOperation(boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad) {
+        return gcm(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key, nonce, input, offset, length, aad);
+    }
 
-    private InternationalSuite() {}
+    @Override
+    byte[] cbcOperation(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
+        return aesCbc(encrypt, key, iv, input, offset, length);
+    }
 
     @Override
     public String name() {
@@ -202,31 +188,6 @@ public final class InternationalSuite implements CryptoSuite {
         }
     }
 
-    @Override
-    public String aeadAlgorithm() {
-        return "AES-256-GCM";
-    }
-
-    @Override
-    public KeyType secretKeyType() {
-        return KeyType.AES_256;
-    }
-
-    @Override
-    public byte[] generateSecretKey() {
-        return symmetric.generateKey();
-    }
-
-    @Override
-    public byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
-        return symmetric.seal(key, plaintext, associatedData);
-    }
-
-    @Override
-    public byte[] open(byte[] key, byte[] ciphertext, byte[] associatedData) {
-        return symmetric.open(key, ciphertext, associatedData);
-    }
-
     /**
      * AES-256-GCM with a given nonce (for test vectors; {@link #seal} always draws a fresh one).
      *
@@ -252,11 +213,6 @@ public final class InternationalSuite implements CryptoSuite {
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CoreError.CRYPTO_MALFORMED, "AES-256-GCM failed: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public CbcCipher cbc() {
-        return symmetric.cbc();
     }
 
     @Override

@@ -5,8 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.CryptoException;
-import io.remotebank.core.crypto.CbcCipher;
-import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.KeyPairMaterial;
 import io.remotebank.core.crypto.KeyType;
 import io.remotebank.core.crypto.MessageDigester;
@@ -33,7 +31,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /** SM3, HMAC-SM3, SM2, SM4-GCM, SM4-CBC and SM2 encryption on BouncyCastle's lightweight API. */
 @API(status = INTERNAL, since = "0.1")
-public final class SmSuite implements CryptoSuite {
+public final class SmSuite extends SymmetricSuite {
 
     /** The one instance. */
     public static final SmSuite INSTANCE = new SmSuite();
@@ -41,25 +39,21 @@ public final class SmSuite implements CryptoSuite {
     private static final int SM4_KEY = 16;
     private static final ThreadLocal<SM3Digest> SM3 = ThreadLocal.withInitial(SM3Digest::new);
 
-    private final Symmetric symmetric = new Symmetric(
-            new Symmetric.Core() {
-                @Override
-                public byte[] gcm(
-                        boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad) {
-                    return SmSuite.gcm(encrypt, key, nonce, input, offset, length, aad);
-                }
-
-                @Override
-                public byte[] cbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
-                    return sm4Cbc(encrypt, key, iv, input, offset, length);
-                }
-            },
-            SM4_KEY,
-            "SM4-GCM",
-            "SM4-CBC");
     private final PublicKeyEncryption sm2Encryption = new Sm2Encryption();
 
-    private SmSuite() {}
+    private SmSuite() {
+        super(SM4_KEY, "SM4-GCM", KeyType.SM4, "SM4-CBC");
+    }
+
+    @Override
+    byte[] gcmOperation(boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad) {
+        return gcm(encrypt, key, nonce, input, offset, length, aad);
+    }
+
+    @Override
+    byte[] cbcOperation(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length) {
+        return sm4Cbc(encrypt, key, iv, input, offset, length);
+    }
 
     @Override
     public String name() {
@@ -159,31 +153,6 @@ public final class SmSuite implements CryptoSuite {
         return Sm2.verify(KeyCodec.sm2Public(publicKey.der()), userId, data, signature, options.encoding());
     }
 
-    @Override
-    public String aeadAlgorithm() {
-        return "SM4-GCM";
-    }
-
-    @Override
-    public KeyType secretKeyType() {
-        return KeyType.SM4;
-    }
-
-    @Override
-    public byte[] generateSecretKey() {
-        return symmetric.generateKey();
-    }
-
-    @Override
-    public byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
-        return symmetric.seal(key, plaintext, associatedData);
-    }
-
-    @Override
-    public byte[] open(byte[] key, byte[] ciphertext, byte[] associatedData) {
-        return symmetric.open(key, ciphertext, associatedData);
-    }
-
     /**
      * SM4-GCM with a given nonce (for test vectors; {@link #seal} always draws a fresh one).
      *
@@ -212,11 +181,6 @@ public final class SmSuite implements CryptoSuite {
                     CoreError.AUTHENTICATION_FAILED, "SM4-GCM authentication failed: data altered or wrong key", e);
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    @Override
-    public CbcCipher cbc() {
-        return symmetric.cbc();
     }
 
     @Override

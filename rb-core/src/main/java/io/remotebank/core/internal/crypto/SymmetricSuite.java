@@ -4,53 +4,71 @@ import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.CryptoException;
 import io.remotebank.core.crypto.CbcCipher;
+import io.remotebank.core.crypto.CryptoSuite;
+import io.remotebank.core.crypto.KeyType;
 import java.util.Arrays;
 
 /**
- * The framing both suites share around their block cipher: a fresh nonce or IV per message, written
- * in front of the ciphertext, and the checks of key and input lengths. Each suite supplies only the
- * raw GCM and CBC operations of its cipher (AES-256 or SM4).
+ * The part of a suite that both suites share around their block cipher: a fresh nonce or IV per
+ * message, written in front of the ciphertext, and the checks of key and input lengths. Each suite
+ * supplies only the raw GCM and CBC operations of its cipher (AES-256 or SM4).
  */
-final class Symmetric {
+abstract class SymmetricSuite implements CryptoSuite {
 
-    /** The raw cipher operations of one block cipher. */
-    interface Core {
-        /** GCM with a given nonce and a 128-bit tag; the output of encryption is ciphertext || tag. */
-        byte[] gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad);
-
-        /** CBC with PKCS#7 padding and a given IV. */
-        byte[] cbc(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length);
-    }
-
-    private final Core core;
     private final int keyLength;
     private final String aead;
+    private final KeyType secretKeyType;
     private final CbcCipher cbc;
 
-    Symmetric(Core core, int keyLength, String aead, String cbcName) {
-        this.core = core;
+    SymmetricSuite(int keyLength, String aead, KeyType secretKeyType, String cbcName) {
         this.keyLength = keyLength;
         this.aead = aead;
+        this.secretKeyType = secretKeyType;
         this.cbc = new Cbc(cbcName);
     }
 
-    byte[] generateKey() {
+    /** GCM with a given nonce and a 128-bit tag; the output of encryption is ciphertext || tag. */
+    abstract byte[] gcmOperation(
+            boolean encrypt, byte[] key, byte[] nonce, byte[] input, int offset, int length, byte[] aad);
+
+    /** CBC with PKCS#7 padding and a given IV. */
+    abstract byte[] cbcOperation(boolean encrypt, byte[] key, byte[] iv, byte[] input, int offset, int length);
+
+    @Override
+    public final String aeadAlgorithm() {
+        return aead;
+    }
+
+    @Override
+    public final KeyType secretKeyType() {
+        return secretKeyType;
+    }
+
+    @Override
+    public final byte[] generateSecretKey() {
         byte[] key = new byte[keyLength];
         Checks.RANDOM.nextBytes(key);
         return key;
     }
 
-    byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
+    @Override
+    public final CbcCipher cbc() {
+        return cbc;
+    }
+
+    @Override
+    public final byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
         Checks.secretKey(key, keyLength, aead);
         Arguments.notNull(plaintext, "plaintext");
         byte[] nonce = Checks.nonce();
-        return prefixed(nonce, core.gcm(true, key, nonce, plaintext, 0, plaintext.length, associatedData));
+        return prefixed(nonce, gcmOperation(true, key, nonce, plaintext, 0, plaintext.length, associatedData));
     }
 
-    byte[] open(byte[] key, byte[] ciphertext, byte[] associatedData) {
+    @Override
+    public final byte[] open(byte[] key, byte[] ciphertext, byte[] associatedData) {
         Checks.secretKey(key, keyLength, aead);
         Checks.sealedLength(ciphertext);
-        return core.gcm(
+        return gcmOperation(
                 false,
                 key,
                 Arrays.copyOf(ciphertext, Checks.NONCE_LENGTH),
@@ -58,10 +76,6 @@ final class Symmetric {
                 Checks.NONCE_LENGTH,
                 ciphertext.length - Checks.NONCE_LENGTH,
                 associatedData);
-    }
-
-    CbcCipher cbc() {
-        return cbc;
     }
 
     private static byte[] prefixed(byte[] head, byte[] tail) {
@@ -95,7 +109,7 @@ final class Symmetric {
             Checks.secretKey(key, keyLength, name);
             Arguments.length(iv, Checks.BLOCK, Checks.BLOCK, "iv");
             Arguments.notNull(plaintext, "plaintext");
-            return core.cbc(true, key, iv, plaintext, 0, plaintext.length);
+            return cbcOperation(true, key, iv, plaintext, 0, plaintext.length);
         }
 
         @Override
@@ -108,7 +122,7 @@ final class Symmetric {
                         name + " input must be an IV and at least one block, a multiple of 16 bytes; got "
                                 + ivAndCiphertext.length);
             }
-            return core.cbc(
+            return cbcOperation(
                     false,
                     key,
                     Arrays.copyOf(ivAndCiphertext, Checks.BLOCK),
