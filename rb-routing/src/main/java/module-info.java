@@ -1,9 +1,18 @@
 /**
- * RemoteBank SDK routing: skill-based routing (ACD), workforce maths and simulation.
+ * RemoteBank SDK routing: skill-based routing (ACD) with escalation steps, offers, callbacks,
+ * supervisor overrides and real-time statistics.
  *
- * <p>No public API yet; rb-routing 1/2 and 2/2 fill this module.
+ * <p>Micrometer is optional ({@code requires static}): only {@code io.remotebank.routing.metrics} uses
+ * it, and micrometer-core is an automatic module, hence the suppressed lint.
  */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.remotebank.routing {
     requires transitive io.remotebank.core;
     requires static transitive org.apiguardian.api;
+    requires org.slf4j;
+    requires static transitive micrometer.core;
+
+    exports io.remotebank.routing;
+    exports io.remotebank.routing.spi;
+    exports io.remotebank.routing.metrics;
 }

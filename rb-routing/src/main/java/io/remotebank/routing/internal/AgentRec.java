@@ -1,0 +1,234 @@
+package io.remotebank.routing.internal;
+
+import io.remotebank.core.AgentId;
+import io.remotebank.core.ContactChannel;
+import io.remotebank.routing.AgentProfile;
+import io.remotebank.routing.AgentState;
+import io.remotebank.routing.spi.AgentCandidate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A registered agent: profile, presence, slots, pool entries and time accounting. */
+final class AgentRec implements AgentCandidate {
+
+    static final int CHANNELS = ContactChannel.values().length;
+
+    final AgentId id;
+    final int seq;
+    AgentProfile profile;
+    int[] proficiency = new int[0];
+    Set<String> languages;
+    final int[] slots = new int[CHANNELS];
+    /** For each channel, the bit set of channels a contact on it blocks. */
+    final long[] blocks = new long[CHANNELS];
+
+    int totalSlots;
+
+    /** {@link AgentState#LOGGED_OUT}, {@link AgentState#READY} or {@link AgentState#NOT_READY}. */
+    AgentState presence = AgentState.LOGGED_OUT;
+
+    String notReadyReason;
+    final int[] load = new int[CHANNELS];
+    int totalLoad;
+    ContactRec pending;
+    final List<ContactRec> connected = new ArrayList<>(2);
+    final List<WrapUp> wrapUps = new ArrayList<>(2);
+    int misses;
+    long idleSince;
+    long lastOfferSequence;
+
+    List<Membership> memberships = List.of();
+    /** Per channel: the buckets this agent is eligible for, in its queues. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    final List<Membership.Eligible>[] eligible = new List[CHANNELS];
+    /** Per channel: whether the agent's pool entries are in their pools. */
+    final boolean[] inPool = new boolean[CHANNELS];
+    /** Contacts waiting for this agent alone, in order of place. */
+    TreeSet<ContactRec> personal;
+
+    AgentState reported = AgentState.LOGGED_OUT;
+    /** 0 none (logged out), 1 idle, 2 handling, 3 not ready. */
+    int category;
+
+    long accountedAt;
+    long idleMillis;
+    long handlingMillis;
+    long notReadyMillis;
+
+    AgentRec(AgentId id, int seq) {
+        this.id = id;
+        this.seq = seq;
+        for (int i = 0; i < CHANNELS; i++) {
+            eligible[i] = new ArrayList<>();
+        }
+    }
+
+    void applyProfile(AgentProfile newProfile, Skills skills) {
+        this.profile = newProfile;
+        int[] p = new int[skills.size()];
+        newProfile.skills().forEach((name, level) -> p[skills.idOrMinus(name)] = level);
+        this.proficiency = p;
+        this.languages = newProfile.languages();
+        totalSlots = 0;
+        for (ContactChannel channel : ContactChannel.values()) {
+            int i = channel.ordinal();
+            slots[i] = newProfile.capacity().slots(channel);
+            totalSlots += slots[i];
+            long mask = 0;
+            for (ContactChannel other : ContactChannel.values()) {
+                if (newProfile.capacity().blocks(channel, other)) {
+                    mask |= 1L << other.ordinal();
+                }
+            }
+            blocks[i] = mask;
+        }
+    }
+
+    int proficiency(int skill) {
+        return skill < proficiency.length ? proficiency[skill] : 0;
+    }
+
+    /** Whether a new offer on the channel could be made now. */
+    boolean available(int channel) {
+        if (presence != AgentState.READY || pending != null || load[channel] >= slots[channel]) {
+            return false;
+        }
+        if (totalLoad == 0) {
+            return true;
+        }
+        for (int c = 0; c < CHANNELS; c++) {
+            if (load[c] > 0 && (blocks[c] & (1L << channel)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether there is a free slot on the channel, ignoring presence and blocking (force-assign). */
+    boolean hasSlot(int channel) {
+        return load[channel] < slots[channel];
+    }
+
+    AgentState computeReported() {
+        if (presence != AgentState.READY) {
+            return presence;
+        }
+        if (pending != null) {
+            return AgentState.RESERVED;
+        }
+        if (!connected.isEmpty()) {
+            return AgentState.BUSY;
+        }
+        if (!wrapUps.isEmpty()) {
+            return AgentState.WRAP_UP;
+        }
+        return AgentState.READY;
+    }
+
+    int computeCategory() {
+        if (presence == AgentState.LOGGED_OUT) {
+            return 0;
+        }
+        if (totalLoad > 0) {
+            return 2;
+        }
+        return presence == AgentState.READY ? 1 : 3;
+    }
+
+    /** Adds the time since the last change to the previous category and records the new one. */
+    void account(long now) {
+        long elapsed = Math.max(0, now - accountedAt);
+        switch (category) {
+            case 1 -> idleMillis += elapsed;
+            case 2 -> handlingMillis += elapsed;
+            case 3 -> notReadyMillis += elapsed;
+            default -> {}
+        }
+        accountedAt = now;
+        category = computeCategory();
+    }
+
+    long idleMillisAt(long now) {
+        return idleMillis + (category == 1 ? Math.max(0, now - accountedAt) : 0);
+    }
+
+    long handlingMillisAt(long now) {
+        return handlingMillis + (category == 2 ? Math.max(0, now - accountedAt) : 0);
+    }
+
+    void resetAccounting(long now) {
+        account(now);
+        idleMillis = 0;
+        handlingMillis = 0;
+        notReadyMillis = 0;
+    }
+
+    TreeSet<ContactRec> personal() {
+        if (personal == null) {
+            personal = new TreeSet<>(ContactRec.ORDER);
+        }
+        return personal;
+    }
+
+    @Override
+    public AgentId id() {
+        return id;
+    }
+
+    @Override
+    public int proficiency(String skill) {
+        return profile.skills().getOrDefault(skill, 0);
+    }
+
+    @Override
+    public Set<String> languages() {
+        return languages;
+    }
+
+    @Override
+    public int load(ContactChannel channel) {
+        return load[channel.ordinal()];
+    }
+
+    @Override
+    public int load() {
+        return totalLoad;
+    }
+
+    @Override
+    public int capacity(ContactChannel channel) {
+        return slots[channel.ordinal()];
+    }
+
+    @Override
+    public int capacity() {
+        return totalSlots;
+    }
+
+    @Override
+    public long idleSinceMillis() {
+        return idleSince;
+    }
+
+    @Override
+    public long lastOfferSequence() {
+        return lastOfferSequence;
+    }
+
+    @Override
+    public String toString() {
+        return "Agent[" + id + ", " + computeReported() + ", load=" + totalLoad + "]";
+    }
+
+    /** A contact the agent is wrapping up; its slot stays taken until the wrap-up ends. */
+    static final class WrapUp {
+        final ContactRec contact;
+        boolean active = true;
+
+        WrapUp(ContactRec contact) {
+            this.contact = contact;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.remotebank.testsupport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock that moves only when a test moves it; thread-safe, never goes back. */
+public final class ManualClock extends Clock {
+
+    private final AtomicLong millis;
+
+    /**
+     * Creates a clock.
+     *
+     * @param start the time it shows until moved
+     */
+    public ManualClock(Instant start) {
+        this.millis = new AtomicLong(start.toEpochMilli());
+    }
+
+    /** A clock at 2026-11-28T09:00:00Z. */
+    public static ManualClock atNineAm() {
+        return new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
+    }
+
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far, not negative
+     */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a manual clock does not go back: " + duration);
+        }
+        millis.addAndGet(duration.toMillis());
+    }
+
+    /**
+     * Moves the clock forward.
+     *
+     * @param ms milliseconds, not negative
+     */
+    public void advanceMillis(long ms) {
+        advance(Duration.ofMillis(ms));
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("a manual clock is UTC");
+    }
+}
