@@ -787,6 +787,7 @@ public final class RoutingCore {
         detachForTransfer(contact);
         if (wasConnected) {
             contact.queue.addWaiting(contact, now);
+            events.moved(now, contact, contact.queue, contact.queue, MoveCause.TRANSFER);
         }
         contact.excluded = null;
         waitForAgent(contact, target, Math.max(contact.queue.preferredWaitMillis, 30_000));
