@@ -180,9 +180,10 @@ public final class RoutingEngine implements AutoCloseable {
      * A contact arrives: it is offered at once to the best available agent, or waits.
      *
      * @param contact the contact
+     * @return the offer made at once, or empty when the contact waits
      */
-    public void arrive(ContactRequest contact) {
-        run(() -> core.arrive(contact));
+    public Optional<Offer> arrive(ContactRequest contact) {
+        return Optional.ofNullable(call(() -> core.arrive(contact)));
     }
 
     /**
@@ -518,7 +519,7 @@ public final class RoutingEngine implements AutoCloseable {
             if (closed) {
                 throw new RoutingException(RoutingError.CLOSED, "the routing engine is closed");
             }
-            long before = core.nextDeadline();
+            long before = timerThread == null ? 0 : core.nextDeadline();
             try {
                 core.advance(clock.millis());
                 result = operation.get();
