@@ -20,8 +20,7 @@ final class CnResidentIds {
         boolean legacy = text.length() == 15;
         if (!(legacy ? text.matches("[0-9]{15}") : text.matches("[0-9]{17}[0-9Xx]"))) {
             checks.add(Check.fail("format", formatProblem(text)));
-            return new CnResidentIdResult(
-                    text, false, Optional.empty(), Optional.empty(), "", Sex.UNSPECIFIED, checks);
+            return new CnResidentIdResult(text, false, Optional.empty(), Optional.empty(), "", Sex.UNSPECIFIED, checks);
         }
         // GB 11643-1999 clause 6: the 15-digit form of the 1984 card omits the century "19" and the check.
         String seventeen = legacy ? text.substring(0, 6) + "19" + text.substring(6, 15) : text.substring(0, 17);
@@ -32,13 +31,16 @@ final class CnResidentIds {
         } else {
             checks.add(Check.pass(
                     "format",
-                    legacy ? "15-digit legacy form, converted to 18 characters" : "18 characters: 17 digits and a check character"));
+                    legacy
+                            ? "15-digit legacy form, converted to 18 characters"
+                            : "18 characters: 17 digits and a check character"));
         }
 
         String regionCode = number.substring(0, 6);
         Optional<RegionCode> region = regions.lookup(regionCode);
         checks.add(region.map(CnResidentIds::regionCheck)
-                .orElseGet(() -> Check.fail("region", "the region code is not a GB/T 2260 code, current or historical")));
+                .orElseGet(
+                        () -> Check.fail("region", "the region code is not a GB/T 2260 code, current or historical")));
 
         Optional<LocalDate> birth = birthDate(number.substring(6, 14), today, checks);
 
@@ -47,11 +49,12 @@ final class CnResidentIds {
 
         if (!legacy) {
             char given = Character.toUpperCase(text.charAt(17));
-            checks.add(given == expected
-                    ? Check.pass("check-character", "ISO 7064 MOD 11-2 check character matches")
-                    : Check.fail(
-                            "check-character",
-                            "ISO 7064 MOD 11-2 check character is " + given + ", computed " + expected));
+            checks.add(
+                    given == expected
+                            ? Check.pass("check-character", "ISO 7064 MOD 11-2 check character matches")
+                            : Check.fail(
+                                    "check-character",
+                                    "ISO 7064 MOD 11-2 check character is " + given + ", computed " + expected));
         }
         return new CnResidentIdResult(number, legacy, region, birth, sequence, sex, checks);
     }

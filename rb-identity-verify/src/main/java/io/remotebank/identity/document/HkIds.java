@@ -28,9 +28,10 @@ final class HkIds {
                 "format",
                 prefix.length() + "-letter prefix, six digits and a check digit" + (printed ? " in parentheses" : "")));
         char expected = CheckDigits.hk(prefix, digits);
-        checks.add(given == expected
-                ? Check.pass("check-digit", "check digit matches")
-                : Check.fail("check-digit", "check digit is " + given + ", computed " + expected));
+        checks.add(
+                given == expected
+                        ? Check.pass("check-digit", "check digit matches")
+                        : Check.fail("check-digit", "check digit is " + given + ", computed " + expected));
         return new HkIdResult(prefix + digits + given, prefix, given, printed, checks);
     }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
 final class MrzReader {
 
     /** Letters OCR-B is often misread as, where a digit belongs (9303 Part 3 uses OCR-B). */
-    private static final Map<Character, Character> LETTER_FOR_DIGIT = Map.of(
-            'O', '0', 'Q', '0', 'D', '0', 'I', '1', 'L', '1', 'Z', '2', 'S', '5', 'G', '6', 'B', '8');
+    private static final Map<Character, Character> LETTER_FOR_DIGIT =
+            Map.of('O', '0', 'Q', '0', 'D', '0', 'I', '1', 'L', '1', 'Z', '2', 'S', '5', 'G', '6', 'B', '8');
 
     /** Digits OCR-B is often misread as, where a letter belongs. */
     private static final Map<Character, Character> DIGIT_FOR_LETTER =
@@ -40,8 +40,21 @@ final class MrzReader {
         Optional<MrzFormat> layout = layout();
         if (layout.isEmpty()) {
             return new MrzResult(
-                    layout, "", "", "", List.of(), false, "", "", Optional.empty(), Sex.UNSPECIFIED, Optional.empty(),
-                    "", "", checks, confusables);
+                    layout,
+                    "",
+                    "",
+                    "",
+                    List.of(),
+                    false,
+                    "",
+                    "",
+                    Optional.empty(),
+                    Sex.UNSPECIFIED,
+                    Optional.empty(),
+                    "",
+                    "",
+                    checks,
+                    confusables);
         }
         MrzFormat format = layout.get();
         checks.add(Check.pass("layout", format.name() + ": " + format.lines() + " lines of " + format.length()));
@@ -82,12 +95,13 @@ final class MrzReader {
                 }
             }
         }
-        checks.add(bad.isEmpty()
-                ? Check.pass("characters", "only A-Z, 0-9 and the filler <")
-                : Check.fail(
-                        "characters",
-                        "not an MRZ character (only A-Z, 0-9 and <; lower case and spaces are not allowed) at "
-                                + String.join(", ", bad)));
+        checks.add(
+                bad.isEmpty()
+                        ? Check.pass("characters", "only A-Z, 0-9 and the filler <")
+                        : Check.fail(
+                                "characters",
+                                "not an MRZ character (only A-Z, 0-9 and <; lower case and spaces are not allowed) at "
+                                        + String.join(", ", bad)));
     }
 
     /** TD1 (9303 Part 5 clause 4.2). */
@@ -112,7 +126,17 @@ final class MrzReader {
                 29,
                 false);
         return result(
-                MrzFormat.TD1, code, state, name, number, nationality, birth, sex, expiry, number.optionalData, optional2);
+                MrzFormat.TD1,
+                code,
+                state,
+                name,
+                number,
+                nationality,
+                birth,
+                sex,
+                expiry,
+                number.optionalData,
+                optional2);
     }
 
     /** TD3 (Part 4 clause 4.2.2), TD2 (Part 6 clause 4.2.2), MRV-A and MRV-B (Part 7 clauses 4.2 and 5.2). */
@@ -122,12 +146,11 @@ final class MrzReader {
         String code = documentCode(format);
         String state = country("issuing-state", 0, 2);
         Name name = name(0, 5, length);
-        int optionalEnd =
-                switch (format) {
-                    case TD3 -> 42;
-                    case TD2 -> 35;
-                    default -> length;
-                };
+        int optionalEnd = switch (format) {
+            case TD3 -> 42;
+            case TD2 -> 35;
+            default -> length;
+        };
         Number number = number(1, 0, 9, 28, optionalEnd, format == MrzFormat.TD2);
         String nationality = country("nationality", 1, 10);
         Optional<LocalDate> birth = date("birth-date", 1, 13, true);
@@ -185,16 +208,16 @@ final class MrzReader {
         String code = lines.get(0).substring(0, 2);
         char first = code.charAt(0);
         char second = code.charAt(1);
-        String allowed =
-                switch (format) {
-                    case TD3 -> "P";
-                    case MRV_A, MRV_B -> "V";
-                    default -> "ACI";
-                };
+        String allowed = switch (format) {
+            case TD3 -> "P";
+            case MRV_A, MRV_B -> "V";
+            default -> "ACI";
+        };
         boolean secondOk = (second >= 'A' && second <= 'Z') || second == '<';
         if (allowed.indexOf(first) < 0) {
             checks.add(Check.fail(
-                    "document-code", format.name() + " document codes start with one of " + allowed + ", got " + first));
+                    "document-code",
+                    format.name() + " document codes start with one of " + allowed + ", got " + first));
         } else if (!secondOk) {
             checks.add(Check.fail("document-code", "the second character is a letter or <"));
         } else if ((format == MrzFormat.TD1 || format == MrzFormat.TD2) && second == 'V') {
@@ -209,9 +232,10 @@ final class MrzReader {
     private String country(String field, int line, int start) {
         String raw = lines.get(line).substring(start, start + 3);
         alphaConfusables(field, line, start, start + 3);
-        checks.add(raw.matches("[A-Z]{1,3}<*")
-                ? Check.pass(field, "letters, filled with <")
-                : Check.fail(field, "expected one to three letters filled with <"));
+        checks.add(
+                raw.matches("[A-Z]{1,3}<*")
+                        ? Check.pass(field, "letters, filled with <")
+                        : Check.fail(field, "expected one to three letters filled with <"));
         return trimFillers(raw);
     }
 
@@ -237,7 +261,8 @@ final class MrzReader {
         } else {
             checks.add(Check.pass(
                     "name",
-                    secondary.size() + " given name(s)" + (truncated ? "; the name fills its field and may be truncated" : "")));
+                    secondary.size() + " given name(s)"
+                            + (truncated ? "; the name fills its field and may be truncated" : "")));
         }
         return new Name(primary.strip(), secondary, truncated);
     }
@@ -372,7 +397,8 @@ final class MrzReader {
             checks.add(Check.pass(name, "the field is empty and so is its check digit"));
         } else if (found < '0' || found > '9') {
             numericConfusables(name, line, at, at + 1);
-            checks.add(Check.fail(name, "the check digit position holds '" + found + "', not a digit; computed " + expected));
+            checks.add(Check.fail(
+                    name, "the check digit position holds '" + found + "', not a digit; computed " + expected));
         } else if (found - '0' != expected) {
             checks.add(Check.fail(name, "check digit is " + found + ", computed " + expected));
         } else {

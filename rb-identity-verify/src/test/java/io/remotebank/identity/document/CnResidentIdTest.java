@@ -49,17 +49,21 @@ class CnResidentIdTest {
         "11010519491231002X, 110105, false, 1949-12-31, 002, FEMALE",
         "440524188001010014, 440524, true, 1880-01-01, 001, MALE"
     })
-    void gb11643Examples_areValid(String number, String region, boolean historical, LocalDate birth, String seq, Sex sex) {
+    void gb11643Examples_areValid(
+            String number, String region, boolean historical, LocalDate birth, String seq, Sex sex) {
         CnResidentIdResult r = validator.cnResidentId(number);
 
         assertThat(r.valid()).as(r.failures().toString()).isTrue();
         assertThat(r.number()).isEqualTo(number);
-        assertThat(r.region()).get().extracting(RegionCode::code, RegionCode::historical)
+        assertThat(r.region())
+                .get()
+                .extracting(RegionCode::code, RegionCode::historical)
                 .containsExactly(region, historical);
         assertThat(r.birthDate()).contains(birth);
         assertThat(r.sequence()).isEqualTo(seq);
         assertThat(r.sex()).isEqualTo(sex);
-        assertThat(r.checks()).extracting(Check::name)
+        assertThat(r.checks())
+                .extracting(Check::name)
                 .containsExactly("format", "region", "birth-date", "check-character");
     }
 
@@ -139,9 +143,12 @@ class CnResidentIdTest {
 
     @Test
     void birthToday_isAccepted_andLeapDayToo() {
-        assertThat(validator.cnResidentId(withCheck("11010520240601002")).valid()).isTrue();
-        assertThat(validator.cnResidentId(withCheck("11010520000229002")).valid()).isTrue();
-        assertThat(failed(validator.cnResidentId(withCheck("11010519000229002")))).containsExactly("birth-date");
+        assertThat(validator.cnResidentId(withCheck("11010520240601002")).valid())
+                .isTrue();
+        assertThat(validator.cnResidentId(withCheck("11010520000229002")).valid())
+                .isTrue();
+        assertThat(failed(validator.cnResidentId(withCheck("11010519000229002"))))
+                .containsExactly("birth-date");
     }
 
     @Test

@@ -18,7 +18,8 @@ class GuideExamplesTest {
         Sex sex = id.sex(); // FEMALE: the sequence code 002 is even
         String shown = id.maskedNumber(); // 1****************X
         for (Check failure : id.failures()) {
-            System.out.println(failure); // e.g. FAIL check-character: ISO 7064 MOD 11-2 check character is 1, computed X
+            System.out.println(
+                    failure); // e.g. FAIL check-character: ISO 7064 MOD 11-2 check character is 1, computed X
         }
         // end::cn-id[]
         assertThat(ok).isTrue();

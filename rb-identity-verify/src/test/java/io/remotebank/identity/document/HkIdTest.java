@@ -33,7 +33,8 @@ class HkIdTest {
         assertThat(r.number()).isEqualTo(bare);
         assertThat(r.prefix()).isEqualTo(prefix);
         assertThat(r.printedForm()).isEqualTo(input.contains("("));
-        assertThat(r.printed()).isEqualTo(bare.substring(0, bare.length() - 1) + "(" + bare.charAt(bare.length() - 1) + ")");
+        assertThat(r.printed())
+                .isEqualTo(bare.substring(0, bare.length() - 1) + "(" + bare.charAt(bare.length() - 1) + ")");
     }
 
     @Test
@@ -77,7 +78,9 @@ class HkIdTest {
                 boolean detectable = Math.floorMod(weight * (value(c) - value(valid.charAt(i))), 11) != 0;
                 assertThat(validator.hkId(changed).valid()).as(changed).isEqualTo(!detectable);
                 if (!letter) {
-                    assertThat(detectable).as("a digit change is always detectable").isTrue();
+                    assertThat(detectable)
+                            .as("a digit change is always detectable")
+                            .isTrue();
                 } else if (!detectable) {
                     undetectable++;
                 }

@@ -44,7 +44,9 @@ class MrzPropertyTest {
                 }
                 for (char d = '0'; d <= '9'; d++) {
                     if (d != LINE2.charAt(i)) {
-                        assertThat(caught(i, d)).as("position %d -> %s", i + 1, d).isTrue();
+                        assertThat(caught(i, d))
+                                .as("position %d -> %s", i + 1, d)
+                                .isTrue();
                         tried++;
                     }
                 }
@@ -77,7 +79,9 @@ class MrzPropertyTest {
                 boolean fieldCatches = Math.floorMod(weight(fieldOffset) * delta, 10) != 0;
                 boolean compositeCatches = Math.floorMod(weight(compositeOffset(i)) * delta, 10) != 0;
                 boolean expected = fieldCatches || compositeCatches;
-                assertThat(caught(i, c)).as("position %d: %s -> %s", i + 1, LINE2.charAt(i), c).isEqualTo(expected);
+                assertThat(caught(i, c))
+                        .as("position %d: %s -> %s", i + 1, LINE2.charAt(i), c)
+                        .isEqualTo(expected);
                 tried++;
                 if (!expected) {
                     undetectable++;

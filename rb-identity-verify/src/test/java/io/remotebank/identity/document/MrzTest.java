@@ -23,15 +23,23 @@ class MrzTest {
     private final DocumentValidator validator = DocumentValidator.withClock(SPECIMEN_DAY);
 
     // ICAO Doc 9303, 8th edition: the specimen of Part 4 Appendix A (TD3 passport of "Utopia").
-    static final String[] TD3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
+    static final String[] TD3 = {
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+    };
     // Part 6 Appendix A (TD2).
     static final String[] TD2 = {"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"};
     // Part 5 Appendix A (TD1).
-    static final String[] TD1 = {"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"};
+    static final String[] TD1 = {
+        "I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+    };
     // Part 5 clause 4.2.4 / Appendix: a document number longer than nine characters (D23145890734).
-    static final String[] TD1_LONG = {"I<UTOD23145890<7349<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"};
+    static final String[] TD1_LONG = {
+        "I<UTOD23145890<7349<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+    };
     // Part 7 Appendix A: MRV-A and MRV-B visas.
-    static final String[] MRV_A = {"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"};
+    static final String[] MRV_A = {
+        "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"
+    };
     static final String[] MRV_B = {"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"};
     // Hand-made TD2 with the long-number rule of Part 6 clause 4.2.4: AB1234567890, check digit 4.
     static final String[] TD2_LONG = {"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "AB1234567<UTO7408122F12041598904<<<2"};
@@ -42,7 +50,8 @@ class MrzTest {
                 Arguments.of(TD2, MrzFormat.TD2, "I<", "D23145890", "UTO", "1974-08-12", "2012-04-15", "", ""),
                 Arguments.of(TD1, MrzFormat.TD1, "I<", "D23145890", "UTO", "1974-08-12", "2012-04-15", "", ""),
                 Arguments.of(TD1_LONG, MrzFormat.TD1, "I<", "D23145890734", "UTO", "1974-08-12", "2012-04-15", "", ""),
-                Arguments.of(MRV_A, MrzFormat.MRV_A, "V<", "L8988901C", "XXX", "1940-09-07", "1996-12-10", "6ZE184226B", ""),
+                Arguments.of(
+                        MRV_A, MrzFormat.MRV_A, "V<", "L8988901C", "XXX", "1940-09-07", "1996-12-10", "6ZE184226B", ""),
                 Arguments.of(MRV_B, MrzFormat.MRV_B, "V<", "L8988901C", "XXX", "1940-09-07", "1996-12-10", "", ""),
                 Arguments.of(TD2_LONG, MrzFormat.TD2, "I<", "AB1234567890", "UTO", "1974-08-12", "2012-04-15", "", ""));
     }
@@ -50,8 +59,15 @@ class MrzTest {
     @ParameterizedTest
     @MethodSource("specimens")
     void icaoSpecimens_areValid_withEveryField(
-            String[] lines, MrzFormat format, String code, String number, String nationality, LocalDate birth,
-            LocalDate expiry, String optional, String optional2) {
+            String[] lines,
+            MrzFormat format,
+            String code,
+            String number,
+            String nationality,
+            LocalDate birth,
+            LocalDate expiry,
+            String optional,
+            String optional2) {
         MrzResult r = validator.mrz(lines);
 
         assertThat(r.valid()).as(r.failures().toString()).isTrue();
@@ -73,11 +89,25 @@ class MrzTest {
 
     @Test
     void td3_checksEveryCheckDigitIncludingTheComposite() {
-        assertThat(validator.mrz(TD3).checks()).extracting(Check::name).containsExactly(
-                "layout", "characters", "document-code", "issuing-state", "name", "document-number",
-                "document-number-check-digit", "nationality", "birth-date", "birth-date-check-digit", "sex",
-                "expiry-date", "expiry-date-check-digit", "not-expired", "optional-data-check-digit",
-                "composite-check-digit");
+        assertThat(validator.mrz(TD3).checks())
+                .extracting(Check::name)
+                .containsExactly(
+                        "layout",
+                        "characters",
+                        "document-code",
+                        "issuing-state",
+                        "name",
+                        "document-number",
+                        "document-number-check-digit",
+                        "nationality",
+                        "birth-date",
+                        "birth-date-check-digit",
+                        "sex",
+                        "expiry-date",
+                        "expiry-date-check-digit",
+                        "not-expired",
+                        "optional-data-check-digit",
+                        "composite-check-digit");
     }
 
     @Test
@@ -100,10 +130,12 @@ class MrzTest {
 
     @Test
     void eachCheckDigit_whenWrong_failsItselfAndTheComposite() {
-        assertThat(failed(change(TD3, 1, 9, '5'))).containsExactly("document-number-check-digit", "composite-check-digit");
+        assertThat(failed(change(TD3, 1, 9, '5')))
+                .containsExactly("document-number-check-digit", "composite-check-digit");
         assertThat(failed(change(TD3, 1, 19, '3'))).containsExactly("birth-date-check-digit", "composite-check-digit");
         assertThat(failed(change(TD3, 1, 27, '8'))).containsExactly("expiry-date-check-digit", "composite-check-digit");
-        assertThat(failed(change(TD3, 1, 42, '2'))).containsExactly("optional-data-check-digit", "composite-check-digit");
+        assertThat(failed(change(TD3, 1, 42, '2')))
+                .containsExactly("optional-data-check-digit", "composite-check-digit");
         assertThat(failed(change(TD3, 1, 43, '1'))).containsExactly("composite-check-digit");
         assertThat(failed(change(TD1, 1, 29, '7'))).containsExactly("composite-check-digit");
         assertThat(failed(change(TD2, 1, 35, '7'))).containsExactly("composite-check-digit");
@@ -113,7 +145,8 @@ class MrzTest {
     void checkDigitReason_namesFoundAndComputed() {
         MrzResult r = validator.mrz(change(TD3, 1, 9, '5'));
 
-        assertThat(r.check("document-number-check-digit").orElseThrow().reason()).isEqualTo("check digit is 5, computed 6");
+        assertThat(r.check("document-number-check-digit").orElseThrow().reason())
+                .isEqualTo("check digit is 5, computed 6");
     }
 
     @Test
@@ -145,9 +178,12 @@ class MrzTest {
     void digitZeroInNationality_isReportedAsConfusable() {
         MrzResult r = validator.mrz(change(TD3, 1, 11, '0'));
 
-        assertThat(r.confusables()).extracting(Confusable::field, Confusable::suggested)
+        assertThat(r.confusables())
+                .extracting(Confusable::field, Confusable::suggested)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("nationality", 'O'));
-        assertThat(r.failures()).extracting(Check::name).containsExactly("nationality"); // the composite does not cover it
+        assertThat(r.failures())
+                .extracting(Check::name)
+                .containsExactly("nationality"); // the composite does not cover it
     }
 
     @Test
@@ -171,7 +207,8 @@ class MrzTest {
 
     @Test
     void birthCentury_isTheLatestNotInTheFuture() {
-        DocumentValidator in2030 = DocumentValidator.withClock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+        DocumentValidator in2030 =
+                DocumentValidator.withClock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
 
         // 1974 stays 1974 even though 2074 would be "closer"; expiry 12 in 2030 is 2012.
         assertThat(in2030.mrz(TD3).birthDate()).contains(LocalDate.of(1974, 8, 12));
@@ -267,7 +304,8 @@ class MrzTest {
         // expiry 700101 (1970) before birth 1974; check digits recomputed.
         String[] lines = {TD3[0], "L898902C36UTO7408122F7001017ZE184226B<<<<<18"};
 
-        assertThat(validator.mrz(lines).check("expiry-date").orElseThrow().reason()).contains("before the birth date");
+        assertThat(validator.mrz(lines).check("expiry-date").orElseThrow().reason())
+                .contains("before the birth date");
     }
 
     @Test
@@ -280,7 +318,8 @@ class MrzTest {
     @Test
     void nullLines_areBadArguments() {
         assertThatThrownBy(() -> validator.mrz((List<String>) null)).isInstanceOf(DocumentException.class);
-        assertThatThrownBy(() -> validator.mrz(TD3[0], null)).isInstanceOf(DocumentException.class)
+        assertThatThrownBy(() -> validator.mrz(TD3[0], null))
+                .isInstanceOf(DocumentException.class)
                 .hasMessageContaining("line 2");
         assertThat(Arrays.asList(TD3)).hasSize(2);
     }

@@ -40,10 +40,8 @@ class RegionCodesTest {
         assertThatThrownBy(() -> RegionCodes.parse(List.of("110105", "11010")))
                 .isInstanceOf(DocumentException.class)
                 .hasMessageContaining("line 2");
-        assertThatThrownBy(() -> RegionCodes.parse(List.of("110105,1980")))
-                .hasMessageContaining("CODE,FIRST,LAST");
-        assertThatThrownBy(() -> RegionCodes.parse(List.of("110105,2010,1980")))
-                .hasMessageContaining("line 1");
+        assertThatThrownBy(() -> RegionCodes.parse(List.of("110105,1980"))).hasMessageContaining("CODE,FIRST,LAST");
+        assertThatThrownBy(() -> RegionCodes.parse(List.of("110105,2010,1980"))).hasMessageContaining("line 1");
         assertThatThrownBy(() -> RegionCodes.parse(List.of("110105,x,1980"))).hasMessageContaining("line 1");
         assertThatThrownBy(() -> RegionCodes.parse(List.of("110105", "110105"))).hasMessageContaining("twice");
     }
@@ -52,7 +50,12 @@ class RegionCodesTest {
     void aValidatorWithAnotherTable_usesIt() {
         DocumentValidator validator = DocumentValidator.ofDefaults().withRegions(RegionCodes.parse(List.of("990105")));
 
-        assertThat(validator.cnResidentId("11010519491231002X").check("region").orElseThrow().passed()).isFalse();
+        assertThat(validator
+                        .cnResidentId("11010519491231002X")
+                        .check("region")
+                        .orElseThrow()
+                        .passed())
+                .isFalse();
         assertThat(validator.regions().size()).isEqualTo(1);
     }
 
