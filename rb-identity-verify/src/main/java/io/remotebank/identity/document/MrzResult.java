@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * <p>Check names: {@code layout}, {@code characters}, {@code document-code}, {@code
  * issuing-state}, {@code name}, {@code document-number}, {@code document-number-check-digit},
  * {@code nationality}, {@code birth-date}, {@code birth-date-check-digit}, {@code sex}, {@code
- * expiry-date}, {@code expiry-date-check-digit}, {@code not-expired}, {@code optional-data}, {@code
+ * expiry-date}, {@code expiry-date-check-digit}, {@code not-expired}, {@code
  * optional-data-check-digit} (TD3 only) and {@code composite-check-digit} (TD1, TD2, TD3). When the
  * layout is not recognised only {@code layout} is reported.
  *
