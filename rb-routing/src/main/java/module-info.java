@@ -1,6 +1,8 @@
 /**
  * RemoteBank SDK routing: skill-based routing (ACD) with escalation steps, offers, callbacks,
- * supervisor overrides and real-time statistics.
+ * supervisor overrides and real-time statistics; Erlang C and Erlang A staffing maths ({@code
+ * io.remotebank.routing.workforce}) and a discrete-event simulator that drives the real engine on
+ * virtual time ({@code io.remotebank.routing.simulation}).
  *
  * <p>Micrometer is optional ({@code requires static}): only {@code io.remotebank.routing.metrics} uses
  * it, and micrometer-core is an automatic module, hence the suppressed lint. It is not transitive:
@@ -16,4 +18,6 @@ module io.remotebank.routing {
     exports io.remotebank.routing;
     exports io.remotebank.routing.spi;
     exports io.remotebank.routing.metrics;
+    exports io.remotebank.routing.workforce;
+    exports io.remotebank.routing.simulation;
 }

@@ -1,0 +1,5 @@
+package io.remotebank.routing.simulation;
+
+final class Placeholder {
+    private Placeholder() {}
+}
