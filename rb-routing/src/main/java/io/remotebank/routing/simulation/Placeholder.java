@@ -1,5 +1,0 @@
-package io.remotebank.routing.simulation;
-
-final class Placeholder {
-    private Placeholder() {}
-}
