@@ -19,6 +19,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.cli;
     exports io.remotebank.examples.demo;
     exports io.remotebank.examples.identity;
+    exports io.remotebank.examples.routing;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
@@ -30,5 +31,7 @@ module io.remotebank.examples {
     opens io.remotebank.examples.demo to
             info.picocli;
     opens io.remotebank.examples.identity to
+            info.picocli;
+    opens io.remotebank.examples.routing to
             info.picocli;
 }

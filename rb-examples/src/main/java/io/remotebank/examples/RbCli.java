@@ -7,6 +7,8 @@ import io.remotebank.examples.audit.AuditCommand;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
+import io.remotebank.examples.routing.ErlangCommand;
+import io.remotebank.examples.routing.SimulateCommand;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             AuditCommand.class,
             IdCheckCommand.class,
+            ErlangCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
