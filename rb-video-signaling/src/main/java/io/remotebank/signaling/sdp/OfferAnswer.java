@@ -94,7 +94,8 @@ public final class OfferAnswer {
     }
 
     private static MediaDescription answerOne(SessionDescription offer, MediaDescription m, List<Capability> caps) {
-        Optional<Capability> cap = caps.stream().filter(c -> c.media().equals(m.media())).findFirst();
+        Optional<Capability> cap =
+                caps.stream().filter(c -> c.media().equals(m.media())).findFirst();
         List<String> common = new ArrayList<>();
         if (cap.isPresent() && m.port() != 0) {
             for (String pt : m.formats()) {

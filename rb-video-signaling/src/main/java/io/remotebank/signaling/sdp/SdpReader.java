@@ -57,8 +57,7 @@ final class SdpReader {
                 throw bad(n, "unknown line type '" + type + "'");
             }
             boolean repeatable = "epbtra".indexOf(type.charAt(0)) >= 0;
-            if (r < rank && !(type.equals("t") && rank == SESSION_ORDER.indexOf('r'))
-                    || (r == rank && !repeatable)) {
+            if (r < rank && !(type.equals("t") && rank == SESSION_ORDER.indexOf('r')) || (r == rank && !repeatable)) {
                 throw bad(n, "line '" + type + "' out of order");
             }
             if (i == 0 && !type.equals("v") || i == 1 && !type.equals("o") || i == 2 && !type.equals("s")) {
@@ -144,7 +143,8 @@ final class SdpReader {
                 media);
     }
 
-    private int media(List<String[]> lines, List<Integer> numbers, int i, List<MediaDescription> out, boolean sessionConn) {
+    private int media(
+            List<String[]> lines, List<Integer> numbers, int i, List<MediaDescription> out, boolean sessionConn) {
         String[] m = fields(lines.get(i)[1], 4, numbers.get(i), "m=");
         int n = numbers.get(i);
         int slash = m[1].indexOf('/');
@@ -195,8 +195,16 @@ final class SdpReader {
             }
         }
         out.add(new MediaDescription(
-                token(m[0], n), port, count, m[2], formats, Optional.ofNullable(info), conns, bw,
-                Optional.ofNullable(key), attrs));
+                token(m[0], n),
+                port,
+                count,
+                m[2],
+                formats,
+                Optional.ofNullable(info),
+                conns,
+                bw,
+                Optional.ofNullable(key),
+                attrs));
         return i;
     }
 

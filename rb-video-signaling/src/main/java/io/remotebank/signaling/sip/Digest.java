@@ -33,8 +33,11 @@ public final class Digest {
      */
     public static String ha1(
             DigestAlgorithm algorithm, String username, String realm, String password, String nonce, String cnonce) {
-        String ha1 = hash(algorithm, req(username, "username") + ":" + req(realm, "realm") + ":" + req(password, "password"));
-        return algorithm.isSession() ? hash(algorithm, ha1 + ":" + req(nonce, "nonce") + ":" + req(cnonce, "cnonce")) : ha1;
+        String ha1 = hash(
+                algorithm, req(username, "username") + ":" + req(realm, "realm") + ":" + req(password, "password"));
+        return algorithm.isSession()
+                ? hash(algorithm, ha1 + ":" + req(nonce, "nonce") + ":" + req(cnonce, "cnonce"))
+                : ha1;
     }
 
     /**
@@ -62,8 +65,10 @@ public final class Digest {
      */
     public static String response(
             DigestAlgorithm algorithm, String ha1, String nonce, String nc, String cnonce, String ha2) {
-        return hash(algorithm, req(ha1, "ha1") + ":" + req(nonce, "nonce") + ":" + req(nc, "nc") + ":"
-                + req(cnonce, "cnonce") + ":auth:" + req(ha2, "ha2"));
+        return hash(
+                algorithm,
+                req(ha1, "ha1") + ":" + req(nonce, "nonce") + ":" + req(nc, "nc") + ":" + req(cnonce, "cnonce")
+                        + ":auth:" + req(ha2, "ha2"));
     }
 
     /**

@@ -94,7 +94,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (h == null) {
             Header[] a = new Header[frame.headerCount];
             for (int i = 0; i < a.length; i++) {
-                a[i] = new Header(text(frame.nameStart[i], frame.nameEnd[i]), text(frame.valueStart[i], frame.valueEnd[i]));
+                a[i] = new Header(
+                        text(frame.nameStart[i], frame.nameEnd[i]), text(frame.valueStart[i], frame.valueEnd[i]));
             }
             h = List.of(a);
             headers = h;
@@ -210,7 +211,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<NameAddress> out = new ArrayList<>();
         for (int i = 0; i < frame.headerCount; i++) {
             if (frame.kind[i] == kind) {
-                if (wildcard && frame.valueEnd[i] - frame.valueStart[i] == 1 && frame.bytes[frame.valueStart[i]] == '*') {
+                if (wildcard
+                        && frame.valueEnd[i] - frame.valueStart[i] == 1
+                        && frame.bytes[frame.valueStart[i]] == '*') {
                     continue;
                 }
                 grammar(i).nameAddressList(out);
@@ -460,6 +463,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     @Override
     public String toString() {
         String kind = this instanceof SipRequest r ? r.method() : "SIP/2.0 " + ((SipResponse) this).statusCode();
-        return kind + " [Call-ID " + callId().orElse("-") + ", CSeq " + cseq().map(CSeq::toString).orElse("-") + "]";
+        return kind + " [Call-ID " + callId().orElse("-") + ", CSeq "
+                + cseq().map(CSeq::toString).orElse("-") + "]";
     }
 }

@@ -90,7 +90,9 @@ public final class SipMessageBuilder {
             if (comma < 0) {
                 headers.remove(i);
             } else {
-                headers.set(i, new Header(headers.get(i).name(), v.substring(comma + 1).strip()));
+                headers.set(
+                        i,
+                        new Header(headers.get(i).name(), v.substring(comma + 1).strip()));
             }
         }
         return this;

@@ -35,8 +35,10 @@ public final class SipParseException extends RbException {
      * @param detail what is wrong, for people
      */
     public SipParseException(SignalingError code, int statusCode, String reasonPhrase, int offset, String detail) {
-        super(code, detail + (offset >= 0 ? " (at byte " + offset + ")" : "") + " -> " + statusCode + " "
-                + reasonPhrase, null);
+        super(
+                code,
+                detail + (offset >= 0 ? " (at byte " + offset + ")" : "") + " -> " + statusCode + " " + reasonPhrase,
+                null);
         this.statusCode = statusCode;
         this.reasonPhrase = Objects.requireNonNull(reasonPhrase, "reasonPhrase");
         this.offset = offset;

@@ -54,22 +54,34 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         int headerEnd = MessageScanner.headerBlockEnd(head, 0, look);
         if (headerEnd == MessageScanner.NEED_MORE) {
             if (readable >= max) {
-                fail(in, new SipParseException(SignalingError.SIP_TOO_LARGE, 413, "Request Entity Too Large", max,
-                        "header block larger than " + max + " bytes"));
+                fail(
+                        in,
+                        new SipParseException(
+                                SignalingError.SIP_TOO_LARGE,
+                                413,
+                                "Request Entity Too Large",
+                                max,
+                                "header block larger than " + max + " bytes"));
             }
             return;
         }
         Frame f;
         try {
-            f = MessageScanner.scan(head, headerEnd, parser.limits(), false);
+            f = MessageScanner.scanHeaders(head, headerEnd, parser.limits());
         } catch (SipParseException e) {
             fail(in, e);
             return;
         }
         long total = headerEnd + f.contentLength;
         if (total > max) {
-            fail(in, new SipParseException(SignalingError.SIP_TOO_LARGE, 413, "Request Entity Too Large", headerEnd,
-                    "Content-Length " + f.contentLength + " over the limit"));
+            fail(
+                    in,
+                    new SipParseException(
+                            SignalingError.SIP_TOO_LARGE,
+                            413,
+                            "Request Entity Too Large",
+                            headerEnd,
+                            "Content-Length " + f.contentLength + " over the limit"));
             return;
         }
         if (readable < total) {

@@ -53,7 +53,10 @@ public record Via(String protocol, String version, String transport, String host
 
     /** The rport parameter's value (RFC 3581), when present with a value. */
     public OptionalInt rport() {
-        return parameters.get("rport").filter(v -> !v.isEmpty()).map(v -> OptionalInt.of(Integer.parseInt(v)))
+        return parameters
+                .get("rport")
+                .filter(v -> !v.isEmpty())
+                .map(v -> OptionalInt.of(Integer.parseInt(v)))
                 .orElse(OptionalInt.empty());
     }
 

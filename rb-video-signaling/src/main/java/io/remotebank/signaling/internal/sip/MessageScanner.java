@@ -82,6 +82,22 @@ public final class MessageScanner {
      * @return the frame
      */
     public static Frame scan(byte[] b, int length, SipLimits limits, boolean datagram) {
+        return scan(b, length, limits, datagram, false);
+    }
+
+    /**
+     * Scans only the start line and header fields of a stream frame, to learn its Content-Length.
+     *
+     * @param b the bytes up to the end of the header block
+     * @param length how many bytes are valid
+     * @param limits the limits
+     * @return the frame, body not checked
+     */
+    public static Frame scanHeaders(byte[] b, int length, SipLimits limits) {
+        return scan(b, length, limits, false, true);
+    }
+
+    private static Frame scan(byte[] b, int length, SipLimits limits, boolean datagram, boolean headersOnly) {
         Frame f = new Frame();
         f.bytes = b;
         int p = 0;
@@ -165,6 +181,12 @@ public final class MessageScanner {
             eager(f, b, k, vs, ve);
         }
         f.bodyStart = p;
+        if (headersOnly) {
+            if (f.contentLength < 0) {
+                throw Grammar.bad(p, 0, "Content-Length is required on a stream (RFC 3261 18.3)");
+            }
+            return f;
+        }
         int available = length - p;
         if (f.contentLength < 0) {
             if (!datagram) {
@@ -174,8 +196,8 @@ public final class MessageScanner {
         } else {
             if (f.contentLength > available) {
                 // RFC 3261 18.3: a datagram shorter than its Content-Length is rejected with 400.
-                throw Grammar.bad(p, 0, "Content-Length " + f.contentLength + " exceeds the " + available
-                        + " bytes received");
+                throw Grammar.bad(
+                        p, 0, "Content-Length " + f.contentLength + " exceeds the " + available + " bytes received");
             }
             f.end = p + (int) f.contentLength;
         }

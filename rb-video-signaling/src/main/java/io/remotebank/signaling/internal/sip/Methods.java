@@ -10,8 +10,20 @@ import org.apiguardian.api.API;
 public final class Methods {
 
     private static final String[] KNOWN = {
-        "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "PRACK", "SUBSCRIBE", "NOTIFY", "PUBLISH", "INFO",
-        "REFER", "MESSAGE", "UPDATE"
+        "INVITE",
+        "ACK",
+        "BYE",
+        "CANCEL",
+        "OPTIONS",
+        "REGISTER",
+        "PRACK",
+        "SUBSCRIBE",
+        "NOTIFY",
+        "PUBLISH",
+        "INFO",
+        "REFER",
+        "MESSAGE",
+        "UPDATE"
     };
     private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
 
