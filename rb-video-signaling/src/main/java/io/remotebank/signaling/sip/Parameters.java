@@ -66,6 +66,24 @@ public final class Parameters {
         return new Parameters(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
     }
 
+    /**
+     * Used by the parser: takes arrays it will not touch again, without copying when they are full.
+     *
+     * @param names the names
+     * @param values the values (null for flags)
+     * @param count how many entries are used
+     * @return the parameters
+     */
+    @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+    public static Parameters adopt(String[] names, String[] values, int count) {
+        if (count == 0) {
+            return NONE;
+        }
+        return count == names.length && count == values.length
+                ? new Parameters(names, values)
+                : new Parameters(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+    }
+
     /** The number of parameters. */
     public int size() {
         return names.length;

@@ -34,6 +34,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     final Frame frame;
     private List<Header> headers;
+    private NameAddress from;
+    private NameAddress to;
     private List<Via> vias;
     private List<NameAddress> contacts;
     private List<NameAddress> routes;
@@ -61,24 +63,40 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return Optional.ofNullable(frame.cseq);
     }
 
-    /** The From value. */
+    /** The From value (checked when framed, built on first use). */
     public Optional<NameAddress> from() {
-        return Optional.ofNullable(frame.from);
+        if (frame.fromIndex < 0) {
+            return Optional.empty();
+        }
+        NameAddress f = from;
+        if (f == null) {
+            f = grammar(frame.fromIndex).nameAddressValue();
+            from = f;
+        }
+        return Optional.of(f);
     }
 
-    /** The To value. */
+    /** The To value (checked when framed, built on first use). */
     public Optional<NameAddress> to() {
-        return Optional.ofNullable(frame.to);
+        if (frame.toIndex < 0) {
+            return Optional.empty();
+        }
+        NameAddress t = to;
+        if (t == null) {
+            t = grammar(frame.toIndex).nameAddressValue();
+            to = t;
+        }
+        return Optional.of(t);
     }
 
     /** The From tag. */
     public Optional<String> fromTag() {
-        return frame.from == null ? Optional.empty() : frame.from.tag();
+        return Optional.ofNullable(frame.fromTag);
     }
 
     /** The To tag (absent on an out-of-dialog request). */
     public Optional<String> toTag() {
-        return frame.to == null ? Optional.empty() : frame.to.tag();
+        return Optional.ofNullable(frame.toTag);
     }
 
     /** The Content-Length field's value when present. */
@@ -95,7 +113,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             Header[] a = new Header[frame.headerCount];
             for (int i = 0; i < a.length; i++) {
                 a[i] = new Header(
-                        text(frame.nameStart[i], frame.nameEnd[i]), text(frame.valueStart[i], frame.valueEnd[i]));
+                        text(frame.nameStart(i), frame.nameEnd(i)), text(frame.valueStart(i), frame.valueEnd(i)));
             }
             h = List.of(a);
             headers = h;
@@ -115,7 +133,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<String> out = new ArrayList<>(2);
         for (int i = 0; i < frame.headerCount; i++) {
             if (matches(i, kind, name)) {
-                out.add(text(frame.valueStart[i], frame.valueEnd[i]));
+                out.add(text(frame.valueStart(i), frame.valueEnd(i)));
             }
         }
         return List.copyOf(out);
@@ -131,7 +149,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         int kind = HeaderNames.kind(name);
         for (int i = 0; i < frame.headerCount; i++) {
             if (matches(i, kind, name)) {
-                return Optional.of(text(frame.valueStart[i], frame.valueEnd[i]));
+                return Optional.of(text(frame.valueStart(i), frame.valueEnd(i)));
             }
         }
         return Optional.empty();
@@ -141,12 +159,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (kind != HeaderNames.OTHER) {
             return frame.kind[i] == kind;
         }
-        int len = frame.nameEnd[i] - frame.nameStart[i];
+        int len = frame.nameEnd(i) - frame.nameStart(i);
         if (len != name.length()) {
             return false;
         }
         for (int j = 0; j < len; j++) {
-            char a = (char) (frame.bytes[frame.nameStart[i] + j] & 0xff);
+            char a = (char) (frame.bytes[frame.nameStart(i) + j] & 0xff);
             if (Character.toLowerCase(a) != Character.toLowerCase(name.charAt(j))) {
                 return false;
             }
@@ -208,12 +226,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     private List<NameAddress> nameAddresses(int kind, boolean wildcard) {
+        if (!has(kind)) {
+            return List.of();
+        }
         List<NameAddress> out = new ArrayList<>();
         for (int i = 0; i < frame.headerCount; i++) {
             if (frame.kind[i] == kind) {
                 if (wildcard
-                        && frame.valueEnd[i] - frame.valueStart[i] == 1
-                        && frame.bytes[frame.valueStart[i]] == '*') {
+                        && frame.valueEnd(i) - frame.valueStart(i) == 1
+                        && frame.bytes[frame.valueStart(i)] == '*') {
                     continue;
                 }
                 grammar(i).nameAddressList(out);
@@ -232,7 +253,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                 List<ContentType> l = new ArrayList<>(1);
                 grammar(i).contentTypeList(l);
                 if (l.size() != 1) {
-                    throw Grammar.bad(frame.valueStart[i], 0, "Content-Type takes exactly one media type");
+                    throw Grammar.bad(frame.valueStart(i), 0, "Content-Type takes exactly one media type");
                 }
                 c = Optional.of(l.get(0));
             }
@@ -243,6 +264,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The media types of the Accept fields. */
     public List<ContentType> accept() {
+        if (!has(HeaderNames.ACCEPT)) {
+            return List.of();
+        }
         List<ContentType> out = new ArrayList<>();
         for (int i = 0; i < frame.headerCount; i++) {
             if (frame.kind[i] == HeaderNames.ACCEPT) {
@@ -260,7 +284,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         long v = grammar(i).unsigned("Max-Forwards", 3);
         if (v > 255) {
-            throw Grammar.bad(frame.valueStart[i], 0, "Max-Forwards above 255");
+            throw Grammar.bad(frame.valueStart(i), 0, "Max-Forwards above 255");
         }
         return OptionalInt.of((int) v);
     }
@@ -273,7 +297,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         long v = grammar(i).unsigned("Expires", 10);
         if (v > 0xFFFF_FFFFL) {
-            throw Grammar.bad(frame.valueStart[i], 0, "Expires above 2^32-1");
+            throw Grammar.bad(frame.valueStart(i), 0, "Expires above 2^32-1");
         }
         return OptionalLong.of(v);
     }
@@ -304,6 +328,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     private List<String> tokens(int kind) {
+        if (!has(kind)) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>(2);
         for (int i = 0; i < frame.headerCount; i++) {
             if (frame.kind[i] == kind) {
@@ -334,6 +361,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     private List<Authentication> auth(int kind) {
+        if (!has(kind)) {
+            return List.of();
+        }
         List<Authentication> out = new ArrayList<>(1);
         for (int i = 0; i < frame.headerCount; i++) {
             if (frame.kind[i] == kind) {
@@ -376,8 +406,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * @throws SipParseException with the status to answer (400 for syntax and missing fields)
      */
     public void validate() {
-        require(frame.to, "To");
-        require(frame.from, "From");
+        require(to().orElse(null), "To");
+        require(from().orElse(null), "From");
         require(frame.cseq, "CSeq");
         require(frame.callId, "Call-ID");
         require(frame.topVia, "Via");
@@ -435,7 +465,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return text(frame.start, frame.startLineEnd);
     }
 
+    private boolean has(int kind) {
+        return (frame.present & (1L << kind)) != 0;
+    }
+
     int first(int kind) {
+        if (!has(kind)) {
+            return -1;
+        }
         for (int i = 0; i < frame.headerCount; i++) {
             if (frame.kind[i] == kind) {
                 return i;
@@ -445,7 +482,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     private Grammar grammar(int i) {
-        return new Grammar(frame.bytes, frame.valueStart[i], frame.valueEnd[i], 0);
+        return new Grammar(frame.bytes, frame.valueStart(i), frame.valueEnd(i), 0);
     }
 
     String text(int s, int e) {
@@ -454,7 +491,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     SipMessageBuilder fill(SipMessageBuilder b) {
         for (int i = 0; i < frame.headerCount; i++) {
-            b.header(text(frame.nameStart[i], frame.nameEnd[i]), text(frame.valueStart[i], frame.valueEnd[i]));
+            b.header(text(frame.nameStart(i), frame.nameEnd(i)), text(frame.valueStart(i), frame.valueEnd(i)));
         }
         return b.body(body());
     }

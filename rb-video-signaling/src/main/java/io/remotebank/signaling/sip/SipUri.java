@@ -1,6 +1,7 @@
 package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.remotebank.signaling.internal.sip.Grammar;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,14 @@ public final class SipUri {
         OTHER
     }
 
-    private final String text;
     private final Kind kind;
     private final String scheme;
+    // Parsed lazily: the message bytes and where the URI is, until a part is asked for.
+    private final byte[] source;
+    private final int from;
+    private final int to;
+    private SipUri parts;
+    private final String text;
     private final String user;
     private final String password;
     private final String host;
@@ -73,6 +79,50 @@ public final class SipUri {
         this.port = port;
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.headers = headers;
+        this.source = null;
+        this.from = 0;
+        this.to = 0;
+        this.parts = this;
+    }
+
+    private SipUri(byte[] source, int from, int to, Kind kind, String scheme) {
+        this.source = source;
+        this.from = from;
+        this.to = to;
+        this.kind = kind;
+        this.scheme = scheme;
+        this.text = null;
+        this.user = null;
+        this.password = null;
+        this.host = null;
+        this.port = -1;
+        this.parameters = Parameters.none();
+        this.headers = null;
+    }
+
+    /**
+     * Used by the parser: a URI already checked against the grammar, whose parts are parsed from the
+     * (immutable) message bytes the first time one is asked for.
+     *
+     * @param source the message bytes, never changed afterwards
+     * @param from where the URI starts
+     * @param to where it ends
+     * @param kind the kind
+     * @param scheme the scheme in lower case
+     * @return the URI
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public static SipUri lazy(byte[] source, int from, int to, Kind kind, String scheme) {
+        return new SipUri(source, from, to, kind, scheme);
+    }
+
+    private SipUri parts() {
+        SipUri p = parts;
+        if (p == null) {
+            p = Grammar.uriParts(source, from, to);
+            parts = p;
+        }
+        return p;
     }
 
     /**
@@ -104,47 +154,48 @@ public final class SipUri {
 
     /** The user part (for {@code tel}: the number), escapes as written. */
     public Optional<String> user() {
-        return Optional.ofNullable(user);
+        return Optional.ofNullable(parts().user);
     }
 
     /** The password part of a sip URI (deprecated by RFC 3261 but part of the grammar). */
     public Optional<String> password() {
-        return Optional.ofNullable(password);
+        return Optional.ofNullable(parts().password);
     }
 
     /** The host of a sip URI; an IPv6 reference keeps its brackets. */
     public Optional<String> host() {
-        return Optional.ofNullable(host);
+        return Optional.ofNullable(parts().host);
     }
 
     /** The port when given. */
     public OptionalInt port() {
-        return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
+        int p = parts().port;
+        return p < 0 ? OptionalInt.empty() : OptionalInt.of(p);
     }
 
     /** The URI parameters. */
     public Parameters parameters() {
-        return parameters;
+        return parts().parameters;
     }
 
     /** The headers part (after {@code ?}) as written, when present. */
     public Optional<String> headers() {
-        return Optional.ofNullable(headers);
+        return Optional.ofNullable(parts().headers);
     }
 
     /** The URI exactly as written. */
     @Override
     public String toString() {
-        return text;
+        return parts().text;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SipUri u && u.text.equals(text);
+        return o instanceof SipUri u && u.toString().equals(toString());
     }
 
     @Override
     public int hashCode() {
-        return text.hashCode();
+        return toString().hashCode();
     }
 }

@@ -68,6 +68,10 @@ public final class Grammar {
         }
     }
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                    + " \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+
     private static void add(int c, int bits) {
         CLASS[c] |= (byte) bits;
     }
@@ -79,6 +83,11 @@ public final class Grammar {
 
     private final byte[] b;
     private final int base;
+    /** False: values are only checked (URIs parsed when first asked for); only a tag is kept. */
+    private boolean materialize = true;
+    /** The tag parameter seen by {@link #nameAddressTag()}. */
+    private String tag;
+
     private int pos;
     private final int end;
 
@@ -127,7 +136,21 @@ public final class Grammar {
      * @return the URI
      */
     public static SipUri uri(byte[] b, int from, int to, boolean requestUri) {
-        return new Grammar(b, from, to, 0).uri(from, to, requestUri);
+        Grammar g = new Grammar(b, from, to, 0);
+        g.materialize = false;
+        return g.uri(from, to, requestUri);
+    }
+
+    /**
+     * Parses a URI into all its parts (what a lazily parsed {@link SipUri} does on first use).
+     *
+     * @param b the bytes
+     * @param from start
+     * @param to end
+     * @return the URI with every part
+     */
+    public static SipUri uriParts(byte[] b, int from, int to) {
+        return new Grammar(b, from, to, 0).uri(from, to, false);
     }
 
     /**
@@ -143,6 +166,22 @@ public final class Grammar {
             throw bad("unexpected character after the address");
         }
         return na;
+    }
+
+    /**
+     * Checks a whole From or To value against the grammar without building it, and returns its tag.
+     *
+     * @return the tag parameter, or null when there is none
+     */
+    public String nameAddressTag() {
+        materialize = false;
+        skipLws();
+        nameAddress();
+        skipLws();
+        if (pos < end) {
+            throw bad("unexpected character after the address");
+        }
+        return tag;
     }
 
     /**
@@ -339,8 +378,7 @@ public final class Grammar {
         skipLws();
         int s = pos;
         String text = ascii(pos, end).trim();
-        if (!text.matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                + " \\d{4} \\d{2}:\\d{2}:\\d{2} GMT")) {
+        if (!DATE.matcher(text).matches()) {
             throw bad(s, base, "Date must be an RFC 1123 date in GMT");
         }
         pos = end;
@@ -381,7 +419,8 @@ public final class Grammar {
         Optional<String> display = Optional.empty();
         int s = pos;
         if (pos < end && b[pos] == '"') {
-            display = Optional.of(quoted());
+            String q = quoted();
+            display = materialize ? Optional.of(q) : display;
             skipLws();
             if (pos >= end || b[pos] != '<') {
                 throw bad("a quoted display name must be followed by <URI>");
@@ -409,7 +448,7 @@ public final class Grammar {
                 }
                 lastTokenEnd = pos;
             }
-            display = Optional.of(utf8(s, lastTokenEnd));
+            display = materialize ? Optional.of(utf8(s, lastTokenEnd)) : display;
         }
         if (pos >= end || b[pos] != '<') {
             throw bad("expected '<'");
@@ -424,9 +463,10 @@ public final class Grammar {
         if (us == pos || isLws(b[us]) || isLws(b[pos - 1])) {
             throw bad(us, base, "no whitespace allowed inside <>");
         }
-        SipUri uri = uri(us, pos, false);
+        SipUri uri = lazyUri(us, pos);
         pos++;
-        return new NameAddress(display, uri, true, params(false));
+        Parameters p = params(false);
+        return materialize ? new NameAddress(display, uri, true, p) : null;
     }
 
     private NameAddress addrSpec() {
@@ -438,8 +478,9 @@ public final class Grammar {
             }
             pos++;
         }
-        SipUri uri = uri(s, pos, false);
-        return new NameAddress(Optional.empty(), uri, false, params(false));
+        SipUri uri = lazyUri(s, pos);
+        Parameters p = params(false);
+        return materialize ? new NameAddress(Optional.empty(), uri, false, p) : null;
     }
 
     private Parameters params(boolean via) {
@@ -456,28 +497,50 @@ public final class Grammar {
             }
             pos++;
             skipLws();
-            String name = token("parameter name");
+            int ns = pos;
+            String name = materialize ? token("parameter name") : null;
+            if (!materialize) {
+                skipToken("parameter name");
+            }
+            boolean isTag = !materialize
+                    && pos - ns == 3
+                    && (b[ns] | 0x20) == 't'
+                    && (b[ns + 1] | 0x20) == 'a'
+                    && (b[ns + 2] | 0x20) == 'g';
             String value = null;
             int save2 = pos;
             skipLws();
             if (pos < end && b[pos] == '=') {
                 pos++;
                 skipLws();
-                value = paramValue();
+                if (materialize || isTag) {
+                    boolean m = materialize;
+                    materialize = true;
+                    value = paramValue();
+                    materialize = m;
+                } else {
+                    paramValue();
+                }
             } else {
                 pos = save2;
             }
+            if (isTag) {
+                tag = value == null ? "" : value;
+            }
+            if (!materialize) {
+                continue;
+            }
             if (names == null) {
-                names = new String[4];
-                values = new String[4];
+                names = new String[1];
+                values = new String[1];
             } else if (n == names.length) {
-                names = java.util.Arrays.copyOf(names, n * 2);
-                values = java.util.Arrays.copyOf(values, n * 2);
+                names = java.util.Arrays.copyOf(names, n + 2);
+                values = java.util.Arrays.copyOf(values, n + 2);
             }
             names[n] = name;
             values[n++] = value;
         }
-        return n == 0 ? Parameters.none() : Parameters.of(names, values, n);
+        return n == 0 ? Parameters.none() : Parameters.adopt(names, values, n);
     }
 
     private String paramValue() {
@@ -510,7 +573,7 @@ public final class Grammar {
             byte c = b[pos];
             if (c == '"') {
                 pos++;
-                return utf8(s, pos);
+                return materialize ? utf8(s, pos) : null;
             }
             if (c == '\\') {
                 // quoted-pair: any octet but CR and LF (RFC 3261 25.1)
@@ -528,6 +591,16 @@ public final class Grammar {
         throw bad(s, base, "unterminated quoted string");
     }
 
+    private void skipToken(String what) {
+        int s = pos;
+        while (pos < end && isToken(b[pos])) {
+            pos++;
+        }
+        if (pos == s) {
+            throw bad("expected a " + what);
+        }
+    }
+
     private String token(String what) {
         int s = pos;
         while (pos < end && isToken(b[pos])) {
@@ -536,7 +609,7 @@ public final class Grammar {
         if (pos == s) {
             throw bad("expected a " + what);
         }
-        return ascii(s, pos);
+        return Methods.token(b, s, pos);
     }
 
     private String method() {
@@ -589,13 +662,13 @@ public final class Grammar {
             }
             pos++;
             checkIpv6(s + 1, pos - 1);
-            return ascii(s, pos);
+            return materialize ? ascii(s, pos) : null;
         }
         while (pos < end && isHostChar(b[pos])) {
             pos++;
         }
         checkHostname(s, pos);
-        return ascii(s, pos);
+        return materialize ? ascii(s, pos) : null;
     }
 
     private static boolean isHostChar(byte c) {
@@ -719,19 +792,50 @@ public final class Grammar {
                 throw bad(k, base, "character not allowed in a URI");
             }
         }
-        String text = utf8(s, e);
+        String text = materialize ? utf8(s, e) : null;
+        SipUri u;
         switch (scheme) {
             case "sip":
-                return sipUri(text, SipUri.Kind.SIP, scheme, i + 1, e, requestUri);
+                u = sipUri(text, SipUri.Kind.SIP, scheme, i + 1, e, requestUri);
+                break;
             case "sips":
-                return sipUri(text, SipUri.Kind.SIPS, scheme, i + 1, e, requestUri);
+                u = sipUri(text, SipUri.Kind.SIPS, scheme, i + 1, e, requestUri);
+                break;
             case "tel":
-                return telUri(text, i + 1, e);
+                u = telUri(text, i + 1, e);
+                break;
             default:
                 if (i + 1 >= e) {
                     throw bad(i, base, "empty URI");
                 }
-                return new SipUri(text, SipUri.Kind.OTHER, scheme, null, null, null, -1, Parameters.none(), null);
+                u = materialize
+                        ? new SipUri(text, SipUri.Kind.OTHER, scheme, null, null, null, -1, Parameters.none(), null)
+                        : null;
+                break;
+        }
+        return materialize ? u : SipUri.lazy(b, s, e, kindOf(scheme), scheme);
+    }
+
+    private SipUri lazyUri(int s, int e) {
+        boolean m = materialize;
+        materialize = false;
+        try {
+            return uri(s, e, false);
+        } finally {
+            materialize = m;
+        }
+    }
+
+    private static SipUri.Kind kindOf(String scheme) {
+        switch (scheme) {
+            case "sip":
+                return SipUri.Kind.SIP;
+            case "sips":
+                return SipUri.Kind.SIPS;
+            case "tel":
+                return SipUri.Kind.TEL;
+            default:
+                return SipUri.Kind.OTHER;
         }
     }
 
@@ -743,13 +847,14 @@ public final class Grammar {
         if (i == s) {
             throw bad(s, base, "tel URI without a number");
         }
-        String number = ascii(s, i);
+        String number = materialize ? ascii(s, i) : null;
         Grammar g = new Grammar(b, i, e, base);
+        g.materialize = materialize;
         Parameters p = g.uriParams();
         if (g.pos != e) {
             throw bad(g.pos, base, "bad tel URI parameter");
         }
-        return new SipUri(text, SipUri.Kind.TEL, "tel", number, null, null, -1, p, null);
+        return materialize ? new SipUri(text, SipUri.Kind.TEL, "tel", number, null, null, -1, p, null) : null;
     }
 
     private SipUri sipUri(String text, SipUri.Kind kind, String scheme, int s, int e, boolean requestUri) {
@@ -779,11 +884,14 @@ public final class Grammar {
             if (ue == s) {
                 throw bad(s, base, "empty user part");
             }
-            user = utf8(s, ue);
-            password = colon < 0 ? null : utf8(colon + 1, at);
+            if (materialize) {
+                user = utf8(s, ue);
+                password = colon < 0 ? null : utf8(colon + 1, at);
+            }
             hs = at + 1;
         }
         Grammar g = new Grammar(b, hs, e, base);
+        g.materialize = materialize;
         String host = g.host();
         int port = -1;
         if (g.pos < e && b[g.pos] == ':') {
@@ -807,9 +915,9 @@ public final class Grammar {
                     throw bad(k, base, "character not allowed in URI headers");
                 }
             }
-            headers = utf8(g.pos + 1, e);
+            headers = materialize ? utf8(g.pos + 1, e) : null;
         }
-        return new SipUri(text, kind, scheme, user, password, host, port, params, headers);
+        return materialize ? new SipUri(text, kind, scheme, user, password, host, port, params, headers) : null;
     }
 
     private Parameters uriParams() {
@@ -825,17 +933,19 @@ public final class Grammar {
             if (pos == s) {
                 throw bad("empty URI parameter");
             }
-            String name = utf8(s, pos);
-            String value = null;
+            int ne = pos;
+            int vs = -1;
             if (pos < end && b[pos] == '=') {
-                int vs = ++pos;
+                vs = ++pos;
                 while (pos < end && isParamChar(pos)) {
                     pos++;
                 }
                 if (pos == vs) {
                     throw bad("empty URI parameter value");
                 }
-                value = utf8(vs, pos);
+            }
+            if (!materialize) {
+                continue;
             }
             if (names == null) {
                 names = new String[4];
@@ -844,8 +954,8 @@ public final class Grammar {
                 names = java.util.Arrays.copyOf(names, n * 2);
                 values = java.util.Arrays.copyOf(values, n * 2);
             }
-            names[n] = name;
-            values[n++] = value;
+            names[n] = utf8(s, ne);
+            values[n++] = vs < 0 ? null : utf8(vs, pos);
         }
         return n == 0 ? Parameters.none() : Parameters.of(names, values, n);
     }

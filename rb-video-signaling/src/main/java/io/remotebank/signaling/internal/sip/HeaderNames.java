@@ -120,9 +120,18 @@ public final class HeaderNames {
     };
     private static final byte[][] LOWER = new byte[CANONICAL.length][];
 
+    // Candidates by name length and first letter, so that a lookup compares one or two names.
+    private static final int[][][] BY_LENGTH = new int[24][26][];
+
     static {
         for (int i = 1; i < CANONICAL.length; i++) {
             LOWER[i] = CANONICAL[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            int[][] row = BY_LENGTH[LOWER[i].length];
+            int f = LOWER[i][0] - 'a';
+            int[] old = row[f];
+            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = i;
+            row[f] = grown;
         }
     }
 
@@ -174,12 +183,16 @@ public final class HeaderNames {
                     return OTHER;
             }
         }
-        int first = b[s] | 0x20;
-        for (int k = 1; k < LOWER.length; k++) {
+        int first = (b[s] | 0x20) - 'a';
+        if (len >= BY_LENGTH.length || first < 0 || first >= 26) {
+            return OTHER;
+        }
+        int[] candidates = BY_LENGTH[len][first];
+        if (candidates == null) {
+            return OTHER;
+        }
+        for (int k : candidates) {
             byte[] n = LOWER[k];
-            if (n.length != len || n[0] != first) {
-                continue;
-            }
             int i = 1;
             while (i < len && (b[s + i] | 0x20) == n[i]) {
                 i++;

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.sip.CSeq;
-import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipLimits;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipUri;
@@ -38,33 +37,56 @@ public final class MessageScanner {
         public String reason;
         public int startLineEnd;
         public int headerCount;
-        public int[] nameStart = new int[16];
-        public int[] nameEnd = new int[16];
-        public int[] valueStart = new int[16];
-        public int[] valueEnd = new int[16];
+        /** Per header field i: name start, name end, value start, value end at 4i .. 4i+3. */
+        public int[] positions = new int[64];
+
         public byte[] kind = new byte[16];
+        /** Bit k set when a field of kind k is present. */
+        public long present;
+
         public int bodyStart;
         public long contentLength = -1;
         public Via topVia;
         public String callId;
         public CSeq cseq;
-        public NameAddress from;
-        public NameAddress to;
+        public int fromIndex = -1;
+        public String fromTag;
+        public int toIndex = -1;
+        public String toTag;
 
         void addHeader(int ns, int ne, int vs, int ve, int k) {
             if (headerCount == kind.length) {
                 int n = headerCount * 2;
-                nameStart = java.util.Arrays.copyOf(nameStart, n);
-                nameEnd = java.util.Arrays.copyOf(nameEnd, n);
-                valueStart = java.util.Arrays.copyOf(valueStart, n);
-                valueEnd = java.util.Arrays.copyOf(valueEnd, n);
+                positions = java.util.Arrays.copyOf(positions, n * 4);
                 kind = java.util.Arrays.copyOf(kind, n);
             }
-            nameStart[headerCount] = ns;
-            nameEnd[headerCount] = ne;
-            valueStart[headerCount] = vs;
-            valueEnd[headerCount] = ve;
+            int at = headerCount * 4;
+            positions[at] = ns;
+            positions[at + 1] = ne;
+            positions[at + 2] = vs;
+            positions[at + 3] = ve;
             kind[headerCount++] = (byte) k;
+            present |= 1L << k;
+        }
+
+        /** Where the name of field i starts. */
+        public int nameStart(int i) {
+            return positions[4 * i];
+        }
+
+        /** Where the name of field i ends. */
+        public int nameEnd(int i) {
+            return positions[4 * i + 1];
+        }
+
+        /** Where the value of field i starts. */
+        public int valueStart(int i) {
+            return positions[4 * i + 2];
+        }
+
+        /** Where the value of field i ends. */
+        public int valueEnd(int i) {
+            return positions[4 * i + 3];
         }
     }
 
@@ -253,12 +275,14 @@ public final class MessageScanner {
                 f.cseq = new Grammar(b, vs, ve, 0).cseq();
                 break;
             case HeaderNames.FROM:
-                checkOnce(f.from, vs, "From");
-                f.from = new Grammar(b, vs, ve, 0).nameAddressValue();
+                checkOnce(f.fromIndex >= 0 ? "" : null, vs, "From");
+                f.fromTag = new Grammar(b, vs, ve, 0).nameAddressTag();
+                f.fromIndex = f.headerCount - 1;
                 break;
             case HeaderNames.TO:
-                checkOnce(f.to, vs, "To");
-                f.to = new Grammar(b, vs, ve, 0).nameAddressValue();
+                checkOnce(f.toIndex >= 0 ? "" : null, vs, "To");
+                f.toTag = new Grammar(b, vs, ve, 0).nameAddressTag();
+                f.toIndex = f.headerCount - 1;
                 break;
             case HeaderNames.CONTENT_LENGTH:
                 if (f.contentLength >= 0) {

@@ -33,7 +33,72 @@ public final class Methods {
         }
     }
 
+    private static final String[] TOKENS = {
+        "SIP",
+        "2.0",
+        "UDP",
+        "TCP",
+        "TLS",
+        "WS",
+        "WSS",
+        "SCTP",
+        "branch",
+        "rport",
+        "received",
+        "tag",
+        "lr",
+        "transport",
+        "maddr",
+        "ttl",
+        "expires",
+        "q",
+        "user",
+        "phone",
+        "udp",
+        "tcp",
+        "tls",
+        "ws",
+        "wss"
+    };
+    private static final byte[][] TOKEN_BYTES = new byte[TOKENS.length][];
+    // Indexes into TOKENS by length, so that most tokens are compared with one candidate or none.
+    private static final int[][] TOKENS_BY_LENGTH = new int[16][];
+
+    static {
+        for (int i = 0; i < TOKENS.length; i++) {
+            TOKEN_BYTES[i] = TOKENS[i].getBytes(StandardCharsets.US_ASCII);
+            int len = TOKEN_BYTES[i].length;
+            int[] old = TOKENS_BY_LENGTH[len];
+            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = i;
+            TOKENS_BY_LENGTH[len] = grown;
+        }
+    }
+
     private Methods() {}
+
+    /**
+     * The token at {@code b[s..e)}, a shared constant when it is a common one (transports, the usual
+     * parameter names), so that parsing a Via or a tag allocates less.
+     *
+     * @param b bytes
+     * @param s start
+     * @param e end
+     * @return the token
+     */
+    public static String token(byte[] b, int s, int e) {
+        int len = e - s;
+        int[] candidates = len < TOKENS_BY_LENGTH.length ? TOKENS_BY_LENGTH[len] : null;
+        if (candidates != null) {
+            for (int i : candidates) {
+                byte[] k = TOKEN_BYTES[i];
+                if (k[0] == b[s] && same(k, b, s, len)) {
+                    return TOKENS[i];
+                }
+            }
+        }
+        return new String(b, s, len, StandardCharsets.ISO_8859_1);
+    }
 
     /**
      * The method name at {@code b[s..e)}, a shared constant when it is a known one (methods are
@@ -46,21 +111,24 @@ public final class Methods {
      */
     public static String of(byte[] b, int s, int e) {
         int len = e - s;
-        for (byte[] k : KNOWN_BYTES) {
-            if (k.length == len && k[0] == b[s] && java.util.Arrays.equals(k, 0, len, b, s, e)) {
-                return KNOWN[indexOf(k)];
+        for (int i = 0; i < KNOWN_BYTES.length; i++) {
+            if (same(KNOWN_BYTES[i], b, s, len)) {
+                return KNOWN[i];
             }
         }
         return new String(b, s, len, StandardCharsets.ISO_8859_1);
     }
 
-    private static int indexOf(byte[] k) {
-        for (int i = 0; i < KNOWN_BYTES.length; i++) {
-            if (KNOWN_BYTES[i] == k) {
-                return i;
+    private static boolean same(byte[] k, byte[] b, int s, int len) {
+        if (k.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (k[i] != b[s + i]) {
+                return false;
             }
         }
-        return -1;
+        return true;
     }
 
     /**
