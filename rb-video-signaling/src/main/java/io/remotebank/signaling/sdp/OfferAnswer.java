@@ -76,10 +76,8 @@ public final class OfferAnswer {
     public static SessionDescription answer(
             SessionDescription offer, Origin origin, Connection connection, List<Capability> capabilities) {
         SessionDescription.Builder b = SessionDescription.builder(origin).connection(connection);
-        offer.times().stream().filter(t -> t.startsWith("t=")).limit(1).forEach(t -> {
-            String[] f = t.substring(2).split(" ");
-            b.time(Long.parseLong(f[0]), Long.parseLong(f[1]));
-        });
+        // RFC 3264 6: the answer's t= line equals the offer's.
+        offer.times().stream().filter(t -> t.startsWith("t=")).limit(1).forEach(b::timeLine);
         offer.attribute("group").ifPresent(g -> b.attribute(Attribute.of("group", g)));
         boolean any = false;
         for (MediaDescription m : offer.media()) {

@@ -96,12 +96,20 @@ final class SdpReader {
                     bw.add(bandwidth(v, n));
                     break;
                 case "t":
-                    fields(v, 2, n, "t=");
+                    String[] t = fields(v, 2, n, "t=");
+                    if (t.length != 2) {
+                        throw bad(n, "t= has two fields");
+                    }
+                    number(t[0], n, -1);
+                    number(t[1], n, -1);
                     times.add("t=" + v);
                     break;
                 case "r":
                     if (times.isEmpty()) {
                         throw bad(n, "r= without t=");
+                    }
+                    for (String f : fields(v, 3, n, "r=")) {
+                        typedTime(f, n);
                     }
                     times.add("r=" + v);
                     break;
@@ -266,6 +274,12 @@ final class SdpReader {
             }
         }
         return f;
+    }
+
+    /** RFC 8866 9: typed-time = 1*DIGIT [fixed-len-time-unit], fixed-len-time-unit = d / h / m / s. */
+    private void typedTime(String f, int n) {
+        char last = f.charAt(f.length() - 1);
+        number("dhms".indexOf(last) >= 0 ? f.substring(0, f.length() - 1) : f, n, -1);
     }
 
     private int number(String s, int n, int max) {

@@ -202,6 +202,12 @@ public record SessionDescription(
             return this;
         }
 
+        /** Copies a checked {@code t=} line as it is (for an answer that keeps the offer's timing). */
+        Builder timeLine(String line) {
+            times.add(line);
+            return this;
+        }
+
         /**
          * Adds a session-level attribute.
          *

@@ -34,11 +34,6 @@ public final class SipRequest extends SipMessage {
         return frame.requestUri;
     }
 
-    /** Whether the method is {@code method}. */
-    boolean is(String method) {
-        return frame.method.equals(method);
-    }
-
     @Override
     public SipMessageBuilder toBuilder() {
         return fill(new SipMessageBuilder(startLine()));

@@ -48,11 +48,8 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             return;
         }
         int max = parser.limits().maxMessageSize();
-        int look = Math.min(readable, max);
-        byte[] head = new byte[look];
-        in.getBytes(in.readerIndex(), head);
-        int headerEnd = MessageScanner.headerBlockEnd(head, 0, look);
-        if (headerEnd == MessageScanner.NEED_MORE) {
+        int headerEnd = headerBlockEnd(in, Math.min(readable, max));
+        if (headerEnd < 0) {
             if (readable >= max) {
                 fail(
                         in,
@@ -65,6 +62,10 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             }
             return;
         }
+        // Only the header block is copied to learn the Content-Length; the message is copied once
+        // it is complete.
+        byte[] head = new byte[headerEnd];
+        in.getBytes(in.readerIndex(), head);
         Frame f;
         try {
             f = MessageScanner.scanHeaders(head, headerEnd, parser.limits());
@@ -94,6 +95,23 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         } catch (SipParseException e) {
             fail(in, e);
         }
+    }
+
+    /** The length of the header block (through the empty line) at the reader index, or -1. */
+    private static int headerBlockEnd(ByteBuf in, int limit) {
+        int start = in.readerIndex();
+        for (int i = 0; i < limit; i++) {
+            if (in.getByte(start + i) != '\n') {
+                continue;
+            }
+            if (i + 1 < limit && in.getByte(start + i + 1) == '\n') {
+                return i + 2;
+            }
+            if (i + 2 < limit && in.getByte(start + i + 1) == '\r' && in.getByte(start + i + 2) == '\n') {
+                return i + 3;
+            }
+        }
+        return -1;
     }
 
     private void fail(ByteBuf in, SipParseException e) {

@@ -90,9 +90,6 @@ public final class MessageScanner {
         }
     }
 
-    /** Result of looking for the end of a header block in a stream. */
-    public static final int NEED_MORE = -1;
-
     /**
      * Scans a whole message that starts at {@code b[0]}.
      *
@@ -230,29 +227,6 @@ public final class MessageScanner {
             throw Grammar.bad(f.start, 0, "CSeq method differs from the request method (RFC 3261 8.1.1.5)");
         }
         return f;
-    }
-
-    /**
-     * In a stream, finds where the header block ends: the index just after the empty line, or
-     * {@link #NEED_MORE}.
-     *
-     * @param b the bytes
-     * @param from where the message starts (after any keep-alive CRLFs)
-     * @param to how far bytes are valid
-     * @return the end of the header block or {@link #NEED_MORE}
-     */
-    public static int headerBlockEnd(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                if (i + 1 < to && b[i + 1] == '\n') {
-                    return i + 2;
-                }
-                if (i + 2 < to && b[i + 1] == '\r' && b[i + 2] == '\n') {
-                    return i + 3;
-                }
-            }
-        }
-        return NEED_MORE;
     }
 
     static SipParseException tooLarge(int at, String what) {
