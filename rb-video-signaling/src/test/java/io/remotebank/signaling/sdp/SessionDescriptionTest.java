@@ -61,7 +61,10 @@ class SessionDescriptionTest {
                 "v=0\r\no=- 1 1 IN IP4 a\r\ns=-\r\nt=0 0\r\nc=IN IP4 a\r\n",
                 "v=0\r\no=- 1 1 IN IP4 a\r\ns=-\r\nt=0 0\r\nm=audio 1 RTP/AVP 0\r\nv=0\r\n",
                 "v=0\r\no=- 1 1 IN IP4 a\r\ns=-\r\nt=0 0\r\n\r\na=x\r\n",
-                "v=0\r\no=-  1 1 IN IP4 a\r\ns=-\r\nt=0 0\r\n"
+                "v=0\r\no=-  1 1 IN IP4 a\r\ns=-\r\nt=0 0\r\n",
+                // found by SdpParserFuzzTest: a control character in t= reached the answerer unchecked
+                "v=0\r\no=- 1 1 IN IP4 a\r\ns=-\r\nt=0 0\u0013\r\n",
+                "v=0\r\no=- 1 1 IN IP4 a\r\ns=-\r\nt=0 0\r\nr=7d x 0\r\n"
             })
     void malformed_isRefusedWithTheLine(String text) {
         assertThatThrownBy(() -> SessionDescription.parse(text)).isInstanceOf(SdpParseException.class);
