@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * rb-channels' JDBC outbox on a real PostgreSQL server passes the kit: the server {@code .ci/run}
- * starts (127.0.0.1:5432, database rbtest, role rb; {@code RB_PG_URL}, {@code RB_PG_USER}, {@code
- * RB_PG_PASSWORD} override). Skipped without one, failed with {@code RB_REQUIRE_PEERS=1}.
+ * starts (127.0.0.1:5432, database rbtest, role rb; {@code RB_PG_HOST}, {@code RB_PG_PORT}, {@code RB_PG_URL},
+ * {@code RB_PG_USER}, {@code RB_PG_PASSWORD} override). Skipped without one, failed with {@code RB_REQUIRE_PEERS=1}.
  */
 class PostgresOutboxStoreIT extends OutboxStoreContract {
 
-    private static final String URL = env("RB_PG_URL", "jdbc:postgresql://127.0.0.1:5432/rbtest");
+    private static final String HOST = env("RB_PG_HOST", "127.0.0.1");
+    private static final int PORT = Integer.parseInt(env("RB_PG_PORT", "5432"));
+    private static final String URL = env("RB_PG_URL", "jdbc:postgresql://" + HOST + ":" + PORT + "/rbtest");
     private static final String USER = env("RB_PG_USER", "rb");
     private static final String PASSWORD = env("RB_PG_PASSWORD", "rb");
 
@@ -32,7 +34,7 @@ class PostgresOutboxStoreIT extends OutboxStoreContract {
     @Override
     protected OutboxStore newStore() {
         PeerPolicy policy = PeerPolicy.fromEnvironment();
-        policy.requireTcpServer("PostgreSQL (Debian package postgresql)", "127.0.0.1", 5432, 2000);
+        policy.requireTcpServer("PostgreSQL (Debian package postgresql)", HOST, PORT, 2000);
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
             c.isValid(2);
         } catch (SQLException e) {
