@@ -12,5 +12,6 @@ module io.remotebank.signaling {
 
     exports io.remotebank.signaling;
     exports io.remotebank.signaling.sip;
+    exports io.remotebank.signaling.sip.transaction;
     exports io.remotebank.signaling.sdp;
 }
