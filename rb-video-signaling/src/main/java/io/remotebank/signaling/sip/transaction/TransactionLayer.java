@@ -83,6 +83,12 @@ public interface TransactionLayer {
      */
     void transportFailed(SipTransportChannel channel, Throwable cause);
 
+    /** The timer values. */
+    TransactionSettings settings();
+
+    /** The scheduler the timers run on; the transaction user may use it for its own timers. */
+    SipScheduler scheduler();
+
     /** The number of client and server transactions that have not terminated. */
     int liveTransactions();
 }

@@ -7,16 +7,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A channel that records what is sent, with the virtual time, and can be made to fail. */
-final class FakeChannel implements SipTransportChannel {
+public final class FakeChannel implements SipTransportChannel {
 
-    record Sent(long at, SipMessage message) {}
+    public record Sent(long at, SipMessage message) {}
 
     private final boolean reliable;
     private final VirtualScheduler scheduler;
-    final List<Sent> sent = new ArrayList<>();
-    boolean failing;
+    public final List<Sent> sent = new ArrayList<>();
+    public boolean failing;
 
-    FakeChannel(boolean reliable, VirtualScheduler scheduler) {
+    public FakeChannel(boolean reliable, VirtualScheduler scheduler) {
         this.reliable = reliable;
         this.scheduler = scheduler;
     }
@@ -35,15 +35,15 @@ final class FakeChannel implements SipTransportChannel {
         return CompletableFuture.completedFuture(null);
     }
 
-    List<Long> times() {
+    public List<Long> times() {
         return sent.stream().map(Sent::at).toList();
     }
 
-    SipMessage last() {
+    public SipMessage last() {
         return sent.get(sent.size() - 1).message();
     }
 
-    List<String> startLines() {
+    public List<String> startLines() {
         return sent.stream().map(s -> s.message().startLine()).toList();
     }
 }

@@ -6,11 +6,11 @@ import io.remotebank.signaling.sip.SipResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Test messages. */
-final class Messages {
+public final class Messages {
 
     private Messages() {}
 
-    static SipRequest request(String method, String branch, long cseq, String cseqMethod, String toTag) {
+    public static SipRequest request(String method, String branch, long cseq, String cseqMethod, String toTag) {
         String text = method + " sip:bob@example.com SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP client.example.com:5060;branch=" + branch + "\r\n"
                 + "Max-Forwards: 70\r\n"
@@ -24,11 +24,11 @@ final class Messages {
         return (SipRequest) SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static SipRequest request(String method, String branch) {
+    public static SipRequest request(String method, String branch) {
         return request(method, branch, 1, method, null);
     }
 
-    static SipResponse response(SipRequest request, int status, String toTag) {
+    public static SipResponse response(SipRequest request, int status, String toTag) {
         return (SipResponse) SipResponse.to(request, status, "Reason", toTag).build();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 
 /** A {@link SipScheduler} on virtual time: tasks run only when a test advances the time. */
-final class VirtualScheduler implements SipScheduler {
+public final class VirtualScheduler implements SipScheduler {
 
     private final PriorityQueue<Task> queue =
             new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
@@ -40,12 +40,12 @@ final class VirtualScheduler implements SipScheduler {
     }
 
     /** Milliseconds since the start. */
-    long now() {
+    public long now() {
         return now;
     }
 
     /** Runs every task due within the next {@code millis}, in order, moving the time to each. */
-    void advance(long millis) {
+    public void advance(long millis) {
         long until = now + millis;
         while (true) {
             Task t;
@@ -65,7 +65,7 @@ final class VirtualScheduler implements SipScheduler {
     }
 
     /** Tasks scheduled and neither run nor cancelled. */
-    synchronized int pending() {
+    public synchronized int pending() {
         return (int) queue.stream().filter(t -> !t.cancelled).count();
     }
 }

@@ -173,6 +173,16 @@ public final class TransactionLayerImpl implements TransactionLayer {
     }
 
     @Override
+    public TransactionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public SipScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
     public int liveTransactions() {
         return clients.size() + servers.size();
     }
