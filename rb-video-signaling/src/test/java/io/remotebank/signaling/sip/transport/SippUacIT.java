@@ -31,22 +31,39 @@ class SippUacIT {
         }
     }
 
+    /** Calls and rate: 200 at 50/s unless {@code -Drb.sipp.calls} / {@code -Drb.sipp.rate} say otherwise. */
+    private static final int CALLS = Integer.getInteger("rb.sipp.calls", 200);
+
+    private static final int RATE = Integer.getInteger("rb.sipp.rate", 50);
+
     @Test
-    void sippUacPlaces200CallsAt50PerSecondWithoutAFailure() throws Exception {
+    void sippUacOverUdpWithoutAFailure() throws Exception {
+        run(SipTransport.UDP);
+    }
+
+    @Test
+    void sippUacOverTcpWithoutAFailure() throws Exception {
+        run(SipTransport.TCP);
+    }
+
+    private void run(SipTransport transport) throws Exception {
         Path sipp = PeerPolicy.fromEnvironment().requireCommand("sipp", "sip-tester");
         AutoAnswerUas[] uas = new AutoAnswerUas[1];
         try (SipEndpoint endpoint = SipEndpoint.builder()
                 .bind(LOOPBACK)
-                .tcpPort(-1)
                 .start(layer -> uas[0] = new AutoAnswerUas(
                         layer, AutoAnswerUas.Settings.audio("sip:uas@127.0.0.1", "127.0.0.1", 30000)))) {
-            int port = endpoint.udpAddress().orElseThrow().getPort();
+            int port = transport == SipTransport.UDP
+                    ? endpoint.udpAddress().orElseThrow().getPort()
+                    : endpoint.tcpAddress().orElseThrow().getPort();
             Path dir = Files.createTempDirectory("sipp-uac");
             Path log = dir.resolve("sipp.out");
             Process p = new ProcessBuilder(List.of(
                             sipp.toString(),
                             "-sn",
                             "uac",
+                            "-t",
+                            transport == SipTransport.UDP ? "u1" : "t1",
                             "-i",
                             "127.0.0.1",
                             "-p",
@@ -54,18 +71,18 @@ class SippUacIT {
                             "-mp",
                             Integer.toString(freeUdpPort()),
                             "-m",
-                            "200",
+                            Integer.toString(CALLS),
                             "-r",
-                            "50",
+                            Integer.toString(RATE),
                             "-timeout",
-                            "90",
+                            "300",
                             "-nostdin",
                             "127.0.0.1:" + port))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            boolean ended = p.waitFor(360, TimeUnit.SECONDS);
             if (!ended) {
                 p.destroyForcibly();
             }
