@@ -9,8 +9,12 @@ module io.remotebank.signaling {
     requires transitive io.netty.codec;
     requires transitive io.netty.transport;
     requires io.netty.common;
+    requires org.slf4j;
 
     exports io.remotebank.signaling;
     exports io.remotebank.signaling.sip;
+    exports io.remotebank.signaling.sip.transaction;
+    exports io.remotebank.signaling.sip.transport;
+    exports io.remotebank.signaling.sip.ua;
     exports io.remotebank.signaling.sdp;
 }

@@ -18,6 +18,8 @@ public enum SignalingError implements ErrorCode {
     SIP_TOO_LARGE("signaling.sip.too-large", "A SIP message exceeds a configured size, header or line limit."),
     /** A URI scheme the element cannot handle. */
     SIP_URI_SCHEME("signaling.sip.uri-scheme", "A Request-URI uses a scheme the element does not support."),
+    /** A SIP transport could not bind, connect or send. */
+    SIP_TRANSPORT("signaling.sip.transport", "A SIP transport could not bind, connect or send."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
 
 /**
  * Cuts a byte stream (TCP, TLS) into SIP messages by Content-Length (RFC 3261 18.3) and emits
- * {@link SipMessage}s. CRLF keep-alives between messages (RFC 5626 4.4.1) are skipped. A malformed
+ * {@link SipMessage}s. CRLF keep-alives between messages (RFC 5626 4.4.1) are skipped; each double-CRLF ping fires {@link KeepAlive#PING}. A malformed
  * message or one over the limits fails the decoder with a {@link SipParseException} (wrapped by
  * Netty in a {@code DecoderException}) and every later byte is discarded: on a stream the framing is
  * lost, so the connection should be closed. One instance per channel.
@@ -24,6 +24,18 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
 
     private final SipParser parser;
     private boolean failed;
+    private int crlfRun;
+
+    /**
+     * The user event fired (through {@code ChannelHandlerContext#fireUserEventTriggered}) for each
+     * double-CRLF keep-alive "ping" between messages (RFC 5626 4.4.1); the server answers it with a
+     * single CRLF "pong".
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public enum KeepAlive {
+        /** A CRLFCRLF ping was received. */
+        PING
+    }
 
     /**
      * A decoder with the given parser's limits.
@@ -42,8 +54,15 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
             in.skipBytes(1);
+            if (++crlfRun == 4) {
+                crlfRun = 0;
+                ctx.fireUserEventTriggered(KeepAlive.PING);
+            }
         }
         int readable = in.readableBytes();
+        if (readable > 0) {
+            crlfRun = 0;
+        }
         if (readable == 0) {
             return;
         }
