@@ -284,13 +284,14 @@ public final class RoutingEngine implements AutoCloseable {
      * @param reason why
      */
     public void forceAssign(ContactId contact, AgentId agent, AgentId supervisor, String reason) {
-        checkOverride(supervisor, reason);
-        run(() -> core.forceAssign(
+        override(
+                "force-assign",
                 contact,
-                agent,
-                supervisor.value(),
+                supervisor,
                 reason,
-                auditing("routing.override.force-assign", supervisor, reason, contact, "agent", () -> agent.value())));
+                "agent",
+                () -> agent.value(),
+                audit -> core.forceAssign(contact, agent, supervisor.value(), reason, audit));
     }
 
     /**
@@ -303,13 +304,14 @@ public final class RoutingEngine implements AutoCloseable {
      * @param reason why
      */
     public void move(ContactId contact, QueueId queue, AgentId supervisor, String reason) {
-        checkOverride(supervisor, reason);
-        run(() -> core.move(
+        override(
+                "move",
                 contact,
-                queue,
-                supervisor.value(),
+                supervisor,
                 reason,
-                auditing("routing.override.move", supervisor, reason, contact, "queue", () -> queue.value())));
+                "queue",
+                () -> queue.value(),
+                audit -> core.move(contact, queue, supervisor.value(), reason, audit));
     }
 
     /**
@@ -321,19 +323,29 @@ public final class RoutingEngine implements AutoCloseable {
      * @param reason why
      */
     public void reprioritise(ContactId contact, int priority, AgentId supervisor, String reason) {
-        checkOverride(supervisor, reason);
-        run(() -> core.reprioritise(
+        override(
+                "reprioritise",
                 contact,
-                priority,
-                supervisor.value(),
+                supervisor,
                 reason,
-                auditing(
-                        "routing.override.reprioritise",
-                        supervisor,
-                        reason,
-                        contact,
-                        "priority",
-                        () -> Integer.toString(priority))));
+                "priority",
+                () -> Integer.toString(priority),
+                audit -> core.reprioritise(contact, priority, supervisor.value(), reason, audit));
+    }
+
+    /** Checks the override's arguments and runs it with an audit step that the core calls after validation. */
+    private void override(
+            String action,
+            ContactId contact,
+            AgentId supervisor,
+            String reason,
+            String key,
+            Supplier<String> target,
+            java.util.function.Consumer<Runnable> apply) {
+        checkOverride(supervisor, reason);
+        Args.notNull(contact, "contact id");
+        Runnable audit = auditing("routing.override." + action, supervisor, reason, contact, key, target);
+        run(() -> apply.accept(audit));
     }
 
     private static void checkOverride(AgentId supervisor, String reason) {

@@ -1189,30 +1189,24 @@ public final class RoutingCore {
     // ------------------------------------------------------------------ lookups
 
     AgentRec agent(AgentId id) {
-        Args.notNull(id, "agent id");
-        AgentRec agent = agents.get(id);
-        if (agent == null) {
-            throw new RoutingException(RoutingError.UNKNOWN_AGENT, "unknown agent " + id);
-        }
-        return agent;
+        return find(agents, id, RoutingError.UNKNOWN_AGENT, "unknown agent ");
     }
 
     QueueRec queue(QueueId id) {
-        Args.notNull(id, "queue id");
-        QueueRec queue = queues.get(id);
-        if (queue == null) {
-            throw new RoutingException(RoutingError.UNKNOWN_QUEUE, "unknown queue " + id);
-        }
-        return queue;
+        return find(queues, id, RoutingError.UNKNOWN_QUEUE, "unknown queue ");
     }
 
     ContactRec contact(ContactId id) {
-        Args.notNull(id, "contact id");
-        ContactRec contact = contacts.get(id);
-        if (contact == null) {
-            throw new RoutingException(RoutingError.UNKNOWN_CONTACT, "no live contact " + id);
+        return find(contacts, id, RoutingError.UNKNOWN_CONTACT, "no live contact ");
+    }
+
+    private static <K, V> V find(Map<K, V> map, K id, RoutingError unknown, String message) {
+        Args.notNull(id, "id");
+        V value = map.get(id);
+        if (value == null) {
+            throw new RoutingException(unknown, message + id);
         }
-        return contact;
+        return value;
     }
 
     private static RoutingException illegal(String message) {

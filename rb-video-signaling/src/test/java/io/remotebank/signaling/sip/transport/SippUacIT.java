@@ -1,0 +1,98 @@
+package io.remotebank.signaling.sip.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.remotebank.signaling.sip.ua.AutoAnswerUas;
+import io.remotebank.testsupport.PeerPolicy;
+import io.remotebank.testsupport.RequiresCommand;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * sipp's built-in {@code uac} scenario (INVITE, 100/180 optional, 200, ACK, BYE, 200) against our
+ * endpoint and auto-answering UAS over UDP; sipp's exit code is the verdict (0 only when every call
+ * succeeded).
+ */
+@RequiresCommand(value = "sipp", debianPackage = "sip-tester")
+class SippUacIT {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Calls and rate: 200 at 50/s unless {@code -Drb.sipp.calls} / {@code -Drb.sipp.rate} say otherwise. */
+    private static final int CALLS = Integer.getInteger("rb.sipp.calls", 200);
+
+    private static final int RATE = Integer.getInteger("rb.sipp.rate", 50);
+
+    @Test
+    void sippUacOverUdpWithoutAFailure() throws Exception {
+        run(SipTransport.UDP);
+    }
+
+    @Test
+    void sippUacOverTcpWithoutAFailure() throws Exception {
+        run(SipTransport.TCP);
+    }
+
+    private void run(SipTransport transport) throws Exception {
+        Path sipp = PeerPolicy.fromEnvironment().requireCommand("sipp", "sip-tester");
+        AutoAnswerUas[] uas = new AutoAnswerUas[1];
+        try (SipEndpoint endpoint = SipEndpoint.builder()
+                .bind(LOOPBACK)
+                .start(layer -> uas[0] = new AutoAnswerUas(
+                        layer, AutoAnswerUas.Settings.audio("sip:uas@127.0.0.1", "127.0.0.1", 30000)))) {
+            int port = transport == SipTransport.UDP
+                    ? endpoint.udpAddress().orElseThrow().getPort()
+                    : endpoint.tcpAddress().orElseThrow().getPort();
+            Path dir = Files.createTempDirectory("sipp-uac");
+            Path log = dir.resolve("sipp.out");
+            Process p = new ProcessBuilder(List.of(
+                            sipp.toString(),
+                            "-sn",
+                            "uac",
+                            "-t",
+                            transport == SipTransport.UDP ? "u1" : "t1",
+                            "-i",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(freeUdpPort()),
+                            "-mp",
+                            Integer.toString(freeUdpPort()),
+                            "-m",
+                            Integer.toString(CALLS),
+                            "-r",
+                            Integer.toString(RATE),
+                            "-timeout",
+                            "300",
+                            "-nostdin",
+                            "127.0.0.1:" + port))
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean ended = p.waitFor(360, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly();
+            }
+            String output = Files.readString(log);
+            String tail = output.length() > 4_000 ? output.substring(output.length() - 4_000) : output;
+            assertThat(ended).as("sipp ended; output:%n%s", tail).isTrue();
+            assertThat(p.exitValue()).as("sipp exit code; output:%n%s", tail).isZero();
+            assertThat(uas[0].liveDialogs())
+                    .as("every dialog ended with its BYE")
+                    .isZero();
+        }
+    }
+}
