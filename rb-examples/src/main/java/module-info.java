@@ -18,6 +18,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.audit;
     exports io.remotebank.examples.cli;
     exports io.remotebank.examples.demo;
+    exports io.remotebank.examples.segmentation;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
@@ -27,5 +28,7 @@ module io.remotebank.examples {
     opens io.remotebank.examples.cli to
             info.picocli;
     opens io.remotebank.examples.demo to
+            info.picocli;
+    opens io.remotebank.examples.segmentation to
             info.picocli;
 }

@@ -151,7 +151,9 @@ public final class ScoringModels {
                     continue;
                 }
                 if (in.categories() != null) {
-                    m.put(in.name(), in.categories().get(r.nextInt(in.categories().size())));
+                    m.put(
+                            in.name(),
+                            in.categories().get(r.nextInt(in.categories().size())));
                 } else if (in.integer()) {
                     m.put(in.name(), (int) Math.round(in.low() + r.nextDouble() * (in.high() - in.low())));
                 } else {
@@ -191,18 +193,26 @@ public final class ScoringModels {
         s.append("  <RegressionModel modelName=\"propensity\" functionName=\"classification\""
                 + " normalizationMethod=\"logit\">\n    <MiningSchema>\n");
         for (int i = 0; i < features; i++) {
-            s.append("      <MiningField name=\"x").append(i).append("\" missingValueReplacement=\"")
-                    .append(d(round(r.nextGaussian() * 0.1))).append("\"/>\n");
+            s.append("      <MiningField name=\"x")
+                    .append(i)
+                    .append("\" missingValueReplacement=\"")
+                    .append(d(round(r.nextGaussian() * 0.1)))
+                    .append("\"/>\n");
         }
         s.append("      <MiningField name=\"y\" usageType=\"target\"/>\n    </MiningSchema>\n");
-        s.append("    <Output>\n      <OutputField name=\"predicted\" feature=\"predictedValue\" dataType=\"string\"/>\n"
-                + "      <OutputField name=\"probability(yes)\" feature=\"probability\" value=\"yes\" dataType=\"double\"/>\n"
-                + "    </Output>\n");
-        s.append("    <RegressionTable targetCategory=\"yes\" intercept=\"").append(d(round(r.nextGaussian())))
+        s.append(
+                "    <Output>\n      <OutputField name=\"predicted\" feature=\"predictedValue\" dataType=\"string\"/>\n"
+                        + "      <OutputField name=\"probability(yes)\" feature=\"probability\" value=\"yes\" dataType=\"double\"/>\n"
+                        + "    </Output>\n");
+        s.append("    <RegressionTable targetCategory=\"yes\" intercept=\"")
+                .append(d(round(r.nextGaussian())))
                 .append("\">\n");
         for (int i = 0; i < features; i++) {
-            s.append("      <NumericPredictor name=\"x").append(i).append("\" coefficient=\"")
-                    .append(d(round(r.nextGaussian() * 0.5))).append("\"/>\n");
+            s.append("      <NumericPredictor name=\"x")
+                    .append(i)
+                    .append("\" coefficient=\"")
+                    .append(d(round(r.nextGaussian() * 0.5)))
+                    .append("\"/>\n");
         }
         s.append("    </RegressionTable>\n    <RegressionTable targetCategory=\"no\" intercept=\"0.0\"/>\n"
                 + "  </RegressionModel>\n</PMML>\n");
@@ -210,8 +220,7 @@ public final class ScoringModels {
     }
 
     static String mixedRegression() {
-        return head("linear regression over derived fields (NormContinuous, Discretize, MapValues, Apply)")
-                + """
+        return head("linear regression over derived fields (NormContinuous, Discretize, MapValues, Apply)") + """
                   <DataDictionary>
                     <DataField name="x1" optype="continuous" dataType="double"/>
                     <DataField name="x2" optype="continuous" dataType="double"/>
@@ -315,21 +324,33 @@ public final class ScoringModels {
                 + "      <MiningField name=\"offer\" usageType=\"target\"/>\n    </MiningSchema>\n");
         s.append("    <Output>\n      <OutputField name=\"offer\" feature=\"predictedValue\" dataType=\"string\"/>\n");
         for (String c : List.of("card", "loan", "none")) {
-            s.append("      <OutputField name=\"p_").append(c).append("\" feature=\"probability\" value=\"").append(c)
+            s.append("      <OutputField name=\"p_")
+                    .append(c)
+                    .append("\" feature=\"probability\" value=\"")
+                    .append(c)
                     .append("\" dataType=\"double\"/>\n");
         }
         s.append("    </Output>\n");
         for (String c : List.of("card", "loan", "none")) {
-            s.append("    <RegressionTable targetCategory=\"").append(c).append("\" intercept=\"")
-                    .append(d(c.equals("none") ? 0 : round(r.nextGaussian()))).append("\">\n");
+            s.append("    <RegressionTable targetCategory=\"")
+                    .append(c)
+                    .append("\" intercept=\"")
+                    .append(d(c.equals("none") ? 0 : round(r.nextGaussian())))
+                    .append("\">\n");
             if (!c.equals("none")) {
                 for (int i = 0; i < 6; i++) {
-                    s.append("      <NumericPredictor name=\"f").append(i).append("\" coefficient=\"")
-                            .append(d(round(r.nextGaussian()))).append("\"/>\n");
+                    s.append("      <NumericPredictor name=\"f")
+                            .append(i)
+                            .append("\" coefficient=\"")
+                            .append(d(round(r.nextGaussian())))
+                            .append("\"/>\n");
                 }
                 for (String ch : List.of("app", "branch")) {
-                    s.append("      <CategoricalPredictor name=\"channel\" value=\"").append(ch)
-                            .append("\" coefficient=\"").append(d(round(r.nextGaussian()))).append("\"/>\n");
+                    s.append("      <CategoricalPredictor name=\"channel\" value=\"")
+                            .append(ch)
+                            .append("\" coefficient=\"")
+                            .append(d(round(r.nextGaussian())))
+                            .append("\"/>\n");
                 }
             }
             s.append("    </RegressionTable>\n");
@@ -370,8 +391,14 @@ public final class ScoringModels {
         regressionTree(child, r, depth - 1, ids, indent);
         int close = child.indexOf(">\n");
         s.append(child, 0, close + 2);
-        s.append(indent).append("  <SimplePredicate field=\"v").append(field).append("\" operator=\"").append(op)
-                .append("\" value=\"").append(d(threshold)).append("\"/>\n");
+        s.append(indent)
+                .append("  <SimplePredicate field=\"v")
+                .append(field)
+                .append("\" operator=\"")
+                .append(op)
+                .append("\" value=\"")
+                .append(d(threshold))
+                .append("\"/>\n");
         s.append(child.substring(close + 2));
         s.append(indent).append("</Node>\n");
     }
@@ -427,8 +454,15 @@ public final class ScoringModels {
     }
 
     /** A classification tree with ScoreDistributions on every node. */
-    private static void classTree(StringBuilder s, Random r, int depth, int[] ids, String indent, String predicate,
-            List<String> classes, int fields) {
+    private static void classTree(
+            StringBuilder s,
+            Random r,
+            int depth,
+            int[] ids,
+            String indent,
+            String predicate,
+            List<String> classes,
+            int fields) {
         int id = ids[0]++;
         double[] counts = new double[classes.size()];
         double total = 0;
@@ -442,20 +476,46 @@ public final class ScoringModels {
                 best = i;
             }
         }
-        s.append(indent).append("<Node id=\"").append(id).append("\" score=\"").append(classes.get(best))
-                .append("\" recordCount=\"").append(d(total)).append("\">\n");
+        s.append(indent)
+                .append("<Node id=\"")
+                .append(id)
+                .append("\" score=\"")
+                .append(classes.get(best))
+                .append("\" recordCount=\"")
+                .append(d(total))
+                .append("\">\n");
         s.append(indent).append("  ").append(predicate).append('\n');
         for (int i = 0; i < counts.length; i++) {
-            s.append(indent).append("  <ScoreDistribution value=\"").append(classes.get(i)).append("\" recordCount=\"")
-                    .append(d(counts[i])).append("\"/>\n");
+            s.append(indent)
+                    .append("  <ScoreDistribution value=\"")
+                    .append(classes.get(i))
+                    .append("\" recordCount=\"")
+                    .append(d(counts[i]))
+                    .append("\"/>\n");
         }
         if (depth > 0) {
             int field = r.nextInt(fields);
             double threshold = round(10 + r.nextDouble() * 80);
-            classTree(s, r, depth - 1, ids, indent + "  ", "<SimplePredicate field=\"v" + field
-                    + "\" operator=\"lessOrEqual\" value=\"" + d(threshold) + "\"/>", classes, fields);
-            classTree(s, r, depth - 1, ids, indent + "  ", "<SimplePredicate field=\"v" + field
-                    + "\" operator=\"greaterThan\" value=\"" + d(threshold) + "\"/>", classes, fields);
+            classTree(
+                    s,
+                    r,
+                    depth - 1,
+                    ids,
+                    indent + "  ",
+                    "<SimplePredicate field=\"v" + field + "\" operator=\"lessOrEqual\" value=\"" + d(threshold)
+                            + "\"/>",
+                    classes,
+                    fields);
+            classTree(
+                    s,
+                    r,
+                    depth - 1,
+                    ids,
+                    indent + "  ",
+                    "<SimplePredicate field=\"v" + field + "\" operator=\"greaterThan\" value=\"" + d(threshold)
+                            + "\"/>",
+                    classes,
+                    fields);
         }
         s.append(indent).append("</Node>\n");
     }
@@ -476,7 +536,10 @@ public final class ScoringModels {
                 + "    </Output>\n");
         s.append("    <Segmentation multipleModelMethod=\"").append(method).append("\">\n");
         for (int t = 0; t < trees; t++) {
-            s.append("      <Segment id=\"").append(t + 1).append("\" weight=\"").append(d(round(0.5 + r.nextDouble())))
+            s.append("      <Segment id=\"")
+                    .append(t + 1)
+                    .append("\" weight=\"")
+                    .append(d(round(0.5 + r.nextDouble())))
                     .append("\">\n        <True/>\n");
             s.append("        <TreeModel functionName=\"classification\" missingValueStrategy=\"lastPrediction\""
                     + " noTrueChildStrategy=\"returnLastPrediction\">\n          <MiningSchema>\n");
@@ -510,8 +573,11 @@ public final class ScoringModels {
                 + "    </MiningSchema>\n    <Output>\n"
                 + "      <OutputField name=\"action\" feature=\"predictedValue\" dataType=\"string\"/>\n");
         for (String c : classes) {
-            s.append("      <OutputField name=\"probability(").append(c).append(")\" feature=\"probability\" value=\"")
-                    .append(c).append("\" dataType=\"double\"/>\n");
+            s.append("      <OutputField name=\"probability(")
+                    .append(c)
+                    .append(")\" feature=\"probability\" value=\"")
+                    .append(c)
+                    .append("\" dataType=\"double\"/>\n");
         }
         s.append("      <OutputField name=\"node\" feature=\"entityId\" dataType=\"string\"/>\n    </Output>\n");
         StringBuilder tree = new StringBuilder();
@@ -521,8 +587,8 @@ public final class ScoringModels {
         return s.toString();
     }
 
-    private static void setTree(StringBuilder s, Random r, int depth, int[] ids, String indent, String predicate,
-            List<String> classes) {
+    private static void setTree(
+            StringBuilder s, Random r, int depth, int[] ids, String indent, String predicate, List<String> classes) {
         int id = ids[0]++;
         StringBuilder body = new StringBuilder();
         double total = 0;
@@ -532,8 +598,12 @@ public final class ScoringModels {
             total += counts[i];
         }
         for (int i = 0; i < counts.length; i++) {
-            body.append(indent).append("  <ScoreDistribution value=\"").append(classes.get(i))
-                    .append("\" recordCount=\"").append(d(counts[i])).append("\"/>\n");
+            body.append(indent)
+                    .append("  <ScoreDistribution value=\"")
+                    .append(classes.get(i))
+                    .append("\" recordCount=\"")
+                    .append(d(counts[i]))
+                    .append("\"/>\n");
         }
         String defaultChild = "";
         if (depth > 0) {
@@ -565,19 +635,30 @@ public final class ScoringModels {
                 best = i;
             }
         }
-        s.append(indent).append("<Node id=\"").append(id).append("\" score=\"").append(classes.get(best))
-                .append("\" recordCount=\"").append(d(total)).append('"').append(defaultChild).append(">\n");
+        s.append(indent)
+                .append("<Node id=\"")
+                .append(id)
+                .append("\" score=\"")
+                .append(classes.get(best))
+                .append("\" recordCount=\"")
+                .append(d(total))
+                .append('"')
+                .append(defaultChild)
+                .append(">\n");
         s.append(indent).append("  ").append(predicate).append('\n').append(body);
         s.append(indent).append("</Node>\n");
     }
 
     static String reasonCodeScorecard(Random r) {
-        StringBuilder s = new StringBuilder(head("13-characteristic scorecard: pointsAbove, attribute reason codes,"
-                + " complex partial scores"));
+        StringBuilder s = new StringBuilder(
+                head("13-characteristic scorecard: pointsAbove, attribute reason codes," + " complex partial scores"));
         s.append("  <DataDictionary>\n");
         for (int i = 0; i < 12; i++) {
-            s.append("    <DataField name=\"c").append(i).append("\" optype=\"continuous\" dataType=\"")
-                    .append(i % 3 == 0 ? "integer" : "double").append("\"/>\n");
+            s.append("    <DataField name=\"c")
+                    .append(i)
+                    .append("\" optype=\"continuous\" dataType=\"")
+                    .append(i % 3 == 0 ? "integer" : "double")
+                    .append("\"/>\n");
         }
         s.append("    <DataField name=\"tier\" optype=\"categorical\" dataType=\"string\">\n"
                 + "      <Value value=\"gold\"/><Value value=\"silver\"/><Value value=\"bronze\"/>\n    </DataField>\n"
@@ -592,19 +673,28 @@ public final class ScoringModels {
                 + "      <MiningField name=\"score\" usageType=\"predicted\"/>\n    </MiningSchema>\n    <Output>\n"
                 + "      <OutputField name=\"Final Score\" feature=\"predictedValue\" dataType=\"double\"/>\n");
         for (int k = 1; k <= 5; k++) {
-            s.append("      <OutputField name=\"Reason Code ").append(k).append("\" rank=\"").append(k)
+            s.append("      <OutputField name=\"Reason Code ")
+                    .append(k)
+                    .append("\" rank=\"")
+                    .append(k)
                     .append("\" feature=\"reasonCode\" dataType=\"string\"/>\n");
         }
         s.append("    </Output>\n    <Characteristics>\n");
         for (int i = 0; i < 12; i++) {
             boolean own = r.nextBoolean();
-            s.append("      <Characteristic name=\"c").append(i).append("Score\" reasonCode=\"RC")
-                    .append(i % 8).append('"');
+            s.append("      <Characteristic name=\"c")
+                    .append(i)
+                    .append("Score\" reasonCode=\"RC")
+                    .append(i % 8)
+                    .append('"');
             if (own) {
                 s.append(" baselineScore=\"").append(d(r.nextInt(30))).append('"');
             }
-            s.append(">\n        <Attribute partialScore=\"").append(d(r.nextInt(20) - 5))
-                    .append("\"><SimplePredicate field=\"c").append(i).append("\" operator=\"isMissing\"/></Attribute>\n");
+            s.append(">\n        <Attribute partialScore=\"")
+                    .append(d(r.nextInt(20) - 5))
+                    .append("\"><SimplePredicate field=\"c")
+                    .append(i)
+                    .append("\" operator=\"isMissing\"/></Attribute>\n");
             double[] cuts = {20 + r.nextInt(20), 50 + r.nextInt(20), 80};
             double previous = Double.NEGATIVE_INFINITY;
             for (int b = 0; b < cuts.length; b++) {
@@ -617,25 +707,34 @@ public final class ScoringModels {
                     s.append(" partialScore=\"").append(d(r.nextInt(40) - 10)).append('"');
                 }
                 s.append(">");
-                String upper = "<SimplePredicate field=\"c" + i + "\" operator=\"lessOrEqual\" value=\"" + d(cuts[b]) + "\"/>";
+                String upper =
+                        "<SimplePredicate field=\"c" + i + "\" operator=\"lessOrEqual\" value=\"" + d(cuts[b]) + "\"/>";
                 if (previous == Double.NEGATIVE_INFINITY) {
                     s.append(upper);
                 } else {
-                    s.append("<CompoundPredicate booleanOperator=\"and\"><SimplePredicate field=\"c").append(i)
-                            .append("\" operator=\"greaterThan\" value=\"").append(d(previous)).append("\"/>")
-                            .append(upper).append("</CompoundPredicate>");
+                    s.append("<CompoundPredicate booleanOperator=\"and\"><SimplePredicate field=\"c")
+                            .append(i)
+                            .append("\" operator=\"greaterThan\" value=\"")
+                            .append(d(previous))
+                            .append("\"/>")
+                            .append(upper)
+                            .append("</CompoundPredicate>");
                 }
                 if (complex) {
                     s.append("<ComplexPartialScore><Apply function=\"-\"><Apply function=\"*\"><FieldRef field=\"c")
-                            .append(i).append("\"/><Constant>").append(d(round(r.nextDouble())))
+                            .append(i)
+                            .append("\"/><Constant>")
+                            .append(d(round(r.nextDouble())))
                             .append("</Constant></Apply><Constant>7</Constant></Apply></ComplexPartialScore>");
                 }
                 s.append("</Attribute>\n");
                 previous = cuts[b];
             }
-            s.append("        <Attribute partialScore=\"").append(d(r.nextInt(30)))
-                    .append("\"><SimplePredicate field=\"c").append(i).append("\" operator=\"greaterThan\" value=\"80.0\"/>"
-                            + "</Attribute>\n      </Characteristic>\n");
+            s.append("        <Attribute partialScore=\"")
+                    .append(d(r.nextInt(30)))
+                    .append("\"><SimplePredicate field=\"c")
+                    .append(i)
+                    .append("\" operator=\"greaterThan\" value=\"80.0\"/>" + "</Attribute>\n      </Characteristic>\n");
         }
         s.append("      <Characteristic name=\"tierScore\" reasonCode=\"RC_TIER\" baselineScore=\"5\">\n"
                 + "        <Attribute partialScore=\"0\"><SimplePredicate field=\"tier\" operator=\"isMissing\"/></Attribute>\n"

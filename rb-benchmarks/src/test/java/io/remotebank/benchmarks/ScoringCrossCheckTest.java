@@ -76,8 +76,8 @@ class ScoringCrossCheckTest {
                 Object theirValue = expected.get(name);
                 Object ourValue = result.value(o);
                 if (!same(ourValue, theirValue)) {
-                    disagreements.add("record " + i + " " + record + ": " + name + " ours=" + ourValue + " jpmml="
-                            + theirValue);
+                    disagreements.add(
+                            "record " + i + " " + record + ": " + name + " ours=" + ourValue + " jpmml=" + theirValue);
                 }
             }
             if (disagreements.size() > 20) {

@@ -6,6 +6,7 @@ import io.remotebank.core.SdkModules;
 import io.remotebank.examples.audit.AuditCommand;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.demo.DemoCommand;
+import io.remotebank.examples.segmentation.ScoreCommand;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -28,7 +29,13 @@ import picocli.CommandLine.Spec;
         versionProvider = RbCli.SdkVersion.class,
         description = "RemoteBank SDK: run the demos and the tools of an embeddable remote bank.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {VersionCommand.class, DemoCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            VersionCommand.class,
+            DemoCommand.class,
+            AuditCommand.class,
+            ScoreCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

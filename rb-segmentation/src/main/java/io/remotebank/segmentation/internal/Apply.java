@@ -67,9 +67,37 @@ final class Apply extends Expr {
     private final boolean invalidAsMissing;
 
     private static final String[] OPS = {
-        "+", "-", "*", "/", "min", "max", "sum", "avg", "product", "log10", "ln", "exp", "sqrt", "abs", "pow",
-        "threshold", "floor", "ceil", "round", "isMissing", "isNotMissing", "equal", "notEqual", "lessThan",
-        "lessOrEqual", "greaterThan", "greaterOrEqual", "and", "or", "not", "if"
+        "+",
+        "-",
+        "*",
+        "/",
+        "min",
+        "max",
+        "sum",
+        "avg",
+        "product",
+        "log10",
+        "ln",
+        "exp",
+        "sqrt",
+        "abs",
+        "pow",
+        "threshold",
+        "floor",
+        "ceil",
+        "round",
+        "isMissing",
+        "isNotMissing",
+        "equal",
+        "notEqual",
+        "lessThan",
+        "lessOrEqual",
+        "greaterThan",
+        "greaterOrEqual",
+        "and",
+        "or",
+        "not",
+        "if"
     };
 
     Apply(String function, Kind kind, Expr[] args, double mapMissingTo, double defaultValue, boolean invalidAsMissing) {

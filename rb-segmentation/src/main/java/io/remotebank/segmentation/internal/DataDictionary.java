@@ -73,7 +73,9 @@ final class DataDictionary {
 
     void defineAll(Scope scope) {
         for (DataField f : fields.values()) {
-            scope.define(f.node, new Scope.Field(f.name, new Expr.Slot(f.slot, f.kind), f.kind, f.optype.equals("continuous")));
+            scope.define(
+                    f.node,
+                    new Scope.Field(f.name, new Expr.Slot(f.slot, f.kind), f.kind, f.optype.equals("continuous")));
         }
     }
 
@@ -91,7 +93,14 @@ final class DataDictionary {
             String usage = m.oneOf(
                     "usageType",
                     "active",
-                    Set.of("active", "predicted", "target", "supplementary", "group", "order", "frequencyWeight",
+                    Set.of(
+                            "active",
+                            "predicted",
+                            "target",
+                            "supplementary",
+                            "group",
+                            "order",
+                            "frequencyWeight",
                             "analysisWeight"));
             DataField f = fields.get(name);
             if (f == null) {
@@ -117,8 +126,8 @@ final class DataDictionary {
                 b.rightClosed = new boolean[n];
                 for (int i = 0; i < n; i++) {
                     XmlNode in = f.intervals.get(i);
-                    String closure = in.oneOf(
-                            "closure", "", Set.of("openClosed", "openOpen", "closedOpen", "closedClosed"));
+                    String closure =
+                            in.oneOf("closure", "", Set.of("openClosed", "openOpen", "closedOpen", "closedClosed"));
                     b.left[i] = in.number("leftMargin", Double.NEGATIVE_INFINITY);
                     b.right[i] = in.number("rightMargin", Double.POSITIVE_INFINITY);
                     b.leftClosed[i] = closure.startsWith("closed");
@@ -126,10 +135,9 @@ final class DataDictionary {
                 }
             }
             String invalid = m.oneOf(
-                    "invalidValueTreatment",
-                    "returnInvalid",
-                    Set.of("returnInvalid", "asIs", "asMissing", "asValue"));
-            b.invalidTreatment = List.of("returnInvalid", "asIs", "asMissing", "asValue").indexOf(invalid);
+                    "invalidValueTreatment", "returnInvalid", Set.of("returnInvalid", "asIs", "asMissing", "asValue"));
+            b.invalidTreatment =
+                    List.of("returnInvalid", "asIs", "asMissing", "asValue").indexOf(invalid);
             if (b.invalidTreatment == InputBinding.AS_VALUE) {
                 b.invalidReplacement = x.value(m.required("invalidValueReplacement"), f.kind, m);
             }

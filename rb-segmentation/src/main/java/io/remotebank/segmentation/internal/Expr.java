@@ -225,7 +225,13 @@ abstract class Expr {
         final double mapMissingTo;
         final double defaultValue;
 
-        MapValues(Expr[] sources, Kind kind, double[][] rows, double[] outputs, double mapMissingTo, double defaultValue) {
+        MapValues(
+                Expr[] sources,
+                Kind kind,
+                double[][] rows,
+                double[] outputs,
+                double mapMissingTo,
+                double defaultValue) {
             super(kind);
             this.sources = sources;
             this.rows = rows;

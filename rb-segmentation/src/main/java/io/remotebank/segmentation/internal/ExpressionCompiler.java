@@ -71,7 +71,8 @@ final class ExpressionCompiler {
         for (XmlNode d : nodes) {
             Expr.Kind kind = kindOf(d.required("dataType"), d);
             Expr.Derived derived = new Expr.Derived(layout.alloc(1), kind);
-            scope.define(d, new Scope.Field(d.required("name"), derived, kind, "continuous".equals(d.attr("optype", ""))));
+            scope.define(
+                    d, new Scope.Field(d.required("name"), derived, kind, "continuous".equals(d.attr("optype", ""))));
             pending.add(derived);
         }
         for (int i = 0; i < nodes.size(); i++) {
@@ -197,8 +198,8 @@ final class ExpressionCompiler {
             XmlNode bin = bins.get(i);
             bin.allowOnly(Set.of("Interval"));
             XmlNode interval = bin.requiredChild("Interval");
-            String closure = interval.oneOf(
-                    "closure", "", Set.of("openClosed", "openOpen", "closedOpen", "closedClosed"));
+            String closure =
+                    interval.oneOf("closure", "", Set.of("openClosed", "openOpen", "closedOpen", "closedClosed"));
             left[i] = interval.number("leftMargin", Double.NEGATIVE_INFINITY);
             right[i] = interval.number("rightMargin", Double.POSITIVE_INFINITY);
             leftClosed[i] = closure.startsWith("closed");
@@ -207,7 +208,8 @@ final class ExpressionCompiler {
         }
         double mapMissingTo = e.attr("mapMissingTo").map(t -> value(t, out, e)).orElse(Double.NaN);
         double defaultValue = e.attr("defaultValue").map(t -> value(t, out, e)).orElse(Double.NaN);
-        return new Expr.Discretize(f.expr, out, left, right, leftClosed, rightClosed, values, mapMissingTo, defaultValue);
+        return new Expr.Discretize(
+                f.expr, out, left, right, leftClosed, rightClosed, values, mapMissingTo, defaultValue);
     }
 
     private Expr mapValues(XmlNode e, Scope scope, Expr.Kind kind) {
@@ -225,8 +227,9 @@ final class ExpressionCompiler {
             columns[i] = p.required("column");
         }
         String outputColumn = e.required("outputColumn");
-        XmlNode table = e.child("InlineTable").orElseThrow(() -> e.unsupported(
-                "only an <InlineTable> is supported as the table of <MapValues> (TableLocator is not)"));
+        XmlNode table = e.child("InlineTable")
+                .orElseThrow(() -> e.unsupported(
+                        "only an <InlineTable> is supported as the table of <MapValues> (TableLocator is not)"));
         table.allowOnly(Set.of("row"));
         List<double[]> rows = new ArrayList<>();
         List<Double> outputs = new ArrayList<>();
@@ -284,8 +287,8 @@ final class ExpressionCompiler {
             ok = arity < 0 ? !argNodes.isEmpty() : argNodes.size() == arity;
         }
         if (!ok) {
-            throw e.invalid("function '" + function + "' takes " + (arity < 0 ? "one or more" : arity) + " arguments, got "
-                    + argNodes.size());
+            throw e.invalid("function '" + function + "' takes " + (arity < 0 ? "one or more" : arity)
+                    + " arguments, got " + argNodes.size());
         }
         Expr[] args = new Expr[argNodes.size()];
         // Compile field references first, so that a string constant compared with a field gets its kind.
@@ -300,7 +303,8 @@ final class ExpressionCompiler {
         }
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
-                Expr.Kind k = function.equals("if") && i == 0 ? Expr.Kind.BOOLEAN : argKind != null ? argKind : expected;
+                Expr.Kind k =
+                        function.equals("if") && i == 0 ? Expr.Kind.BOOLEAN : argKind != null ? argKind : expected;
                 args[i] = expression(argNodes.get(i), scope, k);
             }
         }
@@ -312,8 +316,8 @@ final class ExpressionCompiler {
         } else {
             kind = Expr.Kind.NUMBER;
         }
-        String invalid = e.oneOf(
-                "invalidValueTreatment", "returnInvalid", Set.of("returnInvalid", "asMissing", "asIs"));
+        String invalid =
+                e.oneOf("invalidValueTreatment", "returnInvalid", Set.of("returnInvalid", "asMissing", "asIs"));
         double mapMissingTo = e.attr("mapMissingTo").map(t -> value(t, kind, e)).orElse(Double.NaN);
         double defaultValue = e.attr("defaultValue").map(t -> value(t, kind, e)).orElse(Double.NaN);
         return new Apply(function, kind, args, mapMissingTo, defaultValue, !invalid.equals("returnInvalid"));
@@ -388,8 +392,9 @@ final class ExpressionCompiler {
                 Pred[] compiled = new Pred[parts.size()];
                 for (int i = 0; i < compiled.length; i++) {
                     if (!PREDICATES.contains(parts.get(i).name())) {
-                        throw parts.get(i).unsupported("element <" + parts.get(i).name()
-                                + "> is not supported inside <CompoundPredicate>");
+                        throw parts.get(i)
+                                .unsupported("element <" + parts.get(i).name()
+                                        + "> is not supported inside <CompoundPredicate>");
                     }
                     compiled[i] = predicate(parts.get(i), scope);
                 }

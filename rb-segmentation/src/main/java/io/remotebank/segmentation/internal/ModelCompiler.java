@@ -41,15 +41,14 @@ final class ModelCompiler {
         XmlNode schema = m.requiredChild("MiningSchema");
         checkSchema(schema, scope, top);
         String target = DataDictionary.targetOf(schema);
-        boolean classification =
-                m.oneOf("functionName", "", Set.of("regression", "classification")).equals("classification");
+        boolean classification = m.oneOf("functionName", "", Set.of("regression", "classification"))
+                .equals("classification");
         DataDictionary.DataField targetField = target == null ? null : compiler.data.field(target);
         if (target != null && targetField == null) {
             throw schema.invalid("target field '" + target + "' is not in the DataDictionary");
         }
-        Expr.Kind valueKind = !classification
-                ? Expr.Kind.NUMBER
-                : targetField != null ? targetField.kind : Expr.Kind.STRING;
+        Expr.Kind valueKind =
+                !classification ? Expr.Kind.NUMBER : targetField != null ? targetField.kind : Expr.Kind.STRING;
         ModelNode node;
         switch (m.name()) {
             case "Scorecard":
@@ -87,12 +86,10 @@ final class ModelCompiler {
             }
             if (!top) {
                 for (String a : List.of(
-                        "invalidValueTreatment",
-                        "missingValueReplacement",
-                        "outliers",
-                        "invalidValueReplacement")) {
+                        "invalidValueTreatment", "missingValueReplacement", "outliers", "invalidValueReplacement")) {
                     String v = f.attr(a, null);
-                    if (v != null && !(a.equals("invalidValueTreatment") && v.equals("returnInvalid"))
+                    if (v != null
+                            && !(a.equals("invalidValueTreatment") && v.equals("returnInvalid"))
                             && !(a.equals("outliers") && v.equals("asIs"))) {
                         throw f.unsupported("attribute '" + a + "' on a nested model's MiningField is not supported;"
                                 + " declare the treatment in the top-level MiningSchema");
@@ -132,8 +129,8 @@ final class ModelCompiler {
             c.allowOnly(Set.of("Attribute"));
             Optional<Double> baseline = c.optionalNumber("baselineScore").or(() -> modelBaseline);
             if (useReasonCodes && baseline.isEmpty()) {
-                throw c.invalid("with reason codes, a baselineScore is required on the Characteristic or the"
-                        + " Scorecard");
+                throw c.invalid(
+                        "with reason codes, a baselineScore is required on the Characteristic or the" + " Scorecard");
             }
             List<ScorecardNode.Attribute> attributes = new ArrayList<>();
             for (XmlNode a : c.children("Attribute")) {
@@ -143,13 +140,18 @@ final class ModelCompiler {
                 Pred p = x.predicateOf(a, scope);
                 Expr complex = a.child("ComplexPartialScore")
                         .map(cps -> x.expression(
-                                ExpressionCompiler.single(cps, ExpressionCompiler.EXPRESSIONS), scope, Expr.Kind.NUMBER))
+                                ExpressionCompiler.single(cps, ExpressionCompiler.EXPRESSIONS),
+                                scope,
+                                Expr.Kind.NUMBER))
                         .orElse(null);
                 double partial = complex != null ? Double.NaN : a.requiredNumber("partialScore");
                 int reason = -1;
                 if (useReasonCodes) {
-                    String code = a.attr("reasonCode").or(() -> c.attr("reasonCode")).orElseThrow(() -> a.invalid(
-                            "with reason codes, a reasonCode is required on the Attribute or its Characteristic"));
+                    String code = a.attr("reasonCode")
+                            .or(() -> c.attr("reasonCode"))
+                            .orElseThrow(
+                                    () -> a.invalid(
+                                            "with reason codes, a reasonCode is required on the Attribute or its Characteristic"));
                     reason = codes.indexOf(code);
                     if (reason < 0) {
                         reason = codes.size();
@@ -215,8 +217,8 @@ final class ModelCompiler {
                 categories[t] = x.value(table.required("targetCategory"), valueKind, table);
             }
         }
-        RegressionNode node =
-                new RegressionNode(m.attr("modelName", "RegressionModel"), classification, tables, normalization, ordinal);
+        RegressionNode node = new RegressionNode(
+                m.attr("modelName", "RegressionModel"), classification, tables, normalization, ordinal);
         if (classification) {
             node.categories = categories;
         }
@@ -311,9 +313,21 @@ final class ModelCompiler {
                 "selectFirst",
                 "modelChain");
         Set<String> allowedMethods = classification
-                ? Set.of("majorityVote", "weightedMajorityVote", "average", "weightedAverage", "selectFirst",
+                ? Set.of(
+                        "majorityVote",
+                        "weightedMajorityVote",
+                        "average",
+                        "weightedAverage",
+                        "selectFirst",
                         "modelChain")
-                : Set.of("average", "weightedAverage", "median", "max", "sum", "weightedSum", "selectFirst",
+                : Set.of(
+                        "average",
+                        "weightedAverage",
+                        "median",
+                        "max",
+                        "sum",
+                        "weightedSum",
+                        "selectFirst",
                         "modelChain");
         int method = methods.indexOf(segmentation.oneOf("multipleModelMethod", "", allowedMethods));
         int treatment = List.of("continue", "skipSegment", "returnMissing")
@@ -359,8 +373,8 @@ final class ModelCompiler {
                 throw body.invalid("a " + (classification ? "classification" : "regression") + " ensemble needs "
                         + (classification ? "classification" : "regression") + " segments");
             }
-            MiningNode.Segment seg =
-                    new MiningNode.Segment(p, s.number("weight", 1), c.node(), c.outputs().toArray(new OutputPlan[0]));
+            MiningNode.Segment seg = new MiningNode.Segment(
+                    p, s.number("weight", 1), c.node(), c.outputs().toArray(new OutputPlan[0]));
             if (classification && c.node().classification) {
                 double[] own = c.node().categories;
                 seg.categoryMap = new int[own.length];
@@ -450,8 +464,7 @@ final class ModelCompiler {
         output.allowOnly(Set.of("OutputField"));
         Scope outputScope = new Scope(scope);
         List<OutputPlan> out = new ArrayList<>();
-        List<String> features =
-                List.of("predictedValue", "probability", "reasonCode", "entityId", "transformedValue");
+        List<String> features = List.of("predictedValue", "probability", "reasonCode", "entityId", "transformedValue");
         for (XmlNode o : output.children("OutputField")) {
             String name = o.required("name");
             int feature = features.indexOf(o.oneOf("feature", "predictedValue", Set.copyOf(features)));
@@ -509,12 +522,13 @@ final class ModelCompiler {
                     break;
                 default:
                     kind = dataType == null ? Expr.Kind.NUMBER : ExpressionCompiler.kindOf(dataType, o);
-                    expression = x.expression(ExpressionCompiler.single(o, ExpressionCompiler.EXPRESSIONS), outputScope, kind);
+                    expression = x.expression(
+                            ExpressionCompiler.single(o, ExpressionCompiler.EXPRESSIONS), outputScope, kind);
                     kind = expression.kind == Expr.Kind.STRING ? Expr.Kind.STRING : kind;
                     break;
             }
-            OutputPlan plan = new OutputPlan(
-                    name, kind, dataType, feature, compiler.layout.alloc(1), node, argument, expression);
+            OutputPlan plan =
+                    new OutputPlan(name, kind, dataType, feature, compiler.layout.alloc(1), node, argument, expression);
             outputScope.define(o, new Scope.Field(name, new Expr.Slot(plan.slot, kind), kind, true));
             out.add(plan);
         }

@@ -32,8 +32,7 @@ final class PmmlCompiler {
     static CompiledModel compile(XmlNode pmml) {
         for (XmlNode c : pmml.children()) {
             if (!TOP_LEVEL.contains(c.name())) {
-                throw c.unsupported("element <" + c.name() + "> is not supported (supported models: " + MODELS
-                        + ")");
+                throw c.unsupported("element <" + c.name() + "> is not supported (supported models: " + MODELS + ")");
             }
         }
         List<XmlNode> models = new ArrayList<>();
@@ -46,8 +45,9 @@ final class PmmlCompiler {
             throw pmml.invalid("the document holds no model");
         }
         if (models.size() > 1) {
-            throw models.get(1).unsupported("a document with more than one model is not supported; wrap them in a"
-                    + " MiningModel");
+            throw models.get(1)
+                    .unsupported(
+                            "a document with more than one model is not supported; wrap them in a" + " MiningModel");
         }
         PmmlCompiler compiler = new PmmlCompiler(pmml);
         return compiler.compileTop(pmml, models.get(0));

@@ -22,7 +22,8 @@ final class RecordBinding<R extends Record> implements RecordScorer<R> {
 
     RecordBinding(CompiledEvaluator evaluator, Class<R> type, MethodHandles.Lookup lookup) {
         if (type == null || !type.isRecord() || lookup == null) {
-            throw new SegmentationException(SegmentationError.ARGUMENT_INVALID, "a record class and a lookup are required");
+            throw new SegmentationException(
+                    SegmentationError.ARGUMENT_INVALID, "a record class and a lookup are required");
         }
         this.evaluator = evaluator;
         this.type = type;

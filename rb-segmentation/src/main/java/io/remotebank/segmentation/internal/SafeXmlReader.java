@@ -141,7 +141,8 @@ public final class SafeXmlReader {
                     String name = r.getLocalName();
                     if (root == null) {
                         checkRoot(r, name, line);
-                    } else if (!sameNamespace(r, root) && !"row".equals(stack.peek().name())) {
+                    } else if (!sameNamespace(r, root)
+                            && !"row".equals(stack.peek().name())) {
                         throw new PmmlException(
                                 SegmentationError.PMML_UNSUPPORTED,
                                 name,
@@ -189,8 +190,9 @@ public final class SafeXmlReader {
                     if (skipDepth == 0 && !stack.isEmpty()) {
                         XmlNode top = stack.peek();
                         if (top.text().length() + r.getTextLength() > maxTextLength) {
-                            throw tooLarge("the text of <" + top.name() + "> is longer than " + maxTextLength
-                                    + " characters", line);
+                            throw tooLarge(
+                                    "the text of <" + top.name() + "> is longer than " + maxTextLength + " characters",
+                                    line);
                         }
                         top.appendText(r.getText());
                     }

@@ -8,8 +8,8 @@ import java.util.Set;
 /** Compiles a TreeModel's Nodes. */
 final class TreeCompiler {
 
-    private static final List<String> MISSING_STRATEGIES = List.of(
-            "none", "lastPrediction", "nullPrediction", "defaultChild", "weightedConfidence", "aggregateNodes");
+    private static final List<String> MISSING_STRATEGIES =
+            List.of("none", "lastPrediction", "nullPrediction", "defaultChild", "weightedConfidence", "aggregateNodes");
 
     private final ModelCompiler models;
 
@@ -28,8 +28,8 @@ final class TreeCompiler {
 
     TreeNode tree(XmlNode m, Scope scope, boolean classification, Expr.Kind valueKind, double[] declared) {
         m.allowOnly(ModelCompiler.allowed("Node"));
-        int strategy = MISSING_STRATEGIES.indexOf(
-                m.oneOf("missingValueStrategy", "none", Set.copyOf(MISSING_STRATEGIES)));
+        int strategy =
+                MISSING_STRATEGIES.indexOf(m.oneOf("missingValueStrategy", "none", Set.copyOf(MISSING_STRATEGIES)));
         boolean returnLast = m.oneOf(
                         "noTrueChildStrategy",
                         "returnNullPrediction",
@@ -55,7 +55,12 @@ final class TreeCompiler {
     }
 
     private Raw node(
-            XmlNode n, Scope scope, Expr.Kind valueKind, boolean classification, List<Double> categories, boolean fixed) {
+            XmlNode n,
+            Scope scope,
+            Expr.Kind valueKind,
+            boolean classification,
+            List<Double> categories,
+            boolean fixed) {
         Set<String> allowed = new HashSet<>(ExpressionCompiler.PREDICATES);
         allowed.add("Node");
         allowed.add("ScoreDistribution");

@@ -152,8 +152,8 @@ public final class XmlNode {
     public String oneOf(String attribute, String defaultValue, Set<String> allowed) {
         String value = attr(attribute, defaultValue);
         if (!allowed.contains(value)) {
-            throw unsupported(attribute + "=\"" + value + "\" is not supported (supported: " + String.join(", ", allowed)
-                    + ")");
+            throw unsupported(
+                    attribute + "=\"" + value + "\" is not supported (supported: " + String.join(", ", allowed) + ")");
         }
         return value;
     }

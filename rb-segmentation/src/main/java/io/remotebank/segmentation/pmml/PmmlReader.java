@@ -146,8 +146,7 @@ public final class PmmlReader {
         private static long check(String what, long value, long min, long max) {
             if (value < min || value > max) {
                 throw new SegmentationException(
-                        SegmentationError.ARGUMENT_INVALID,
-                        what + " must be " + min + " to " + max + ", got " + value);
+                        SegmentationError.ARGUMENT_INVALID, what + " must be " + min + " to " + max + ", got " + value);
             }
             return value;
         }

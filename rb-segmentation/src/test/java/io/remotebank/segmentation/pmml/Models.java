@@ -42,7 +42,7 @@ final class Models {
 
     /** A minimal PMML document around a DataDictionary and a model. */
     static String pmml(String dataDictionary, String model) {
-        return "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>"
-                + "<DataDictionary>" + dataDictionary + "</DataDictionary>" + model + "</PMML>";
+        return "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>" + "<DataDictionary>"
+                + dataDictionary + "</DataDictionary>" + model + "</PMML>";
     }
 }

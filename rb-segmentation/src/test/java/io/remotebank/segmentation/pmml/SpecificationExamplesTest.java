@@ -46,8 +46,7 @@ class SpecificationExamplesTest {
             String department, String age, String income, double score, String rc1, String rc2, String rc3) {
         Evaluator scorecard = load("sample-scorecard.pmml");
         assertThat(scorecard.modelType()).isEqualTo(ModelType.SCORECARD);
-        Map<String, Object> out =
-                scorecard.score(record("department", department, "age", age, "income", income));
+        Map<String, Object> out = scorecard.score(record("department", department, "age", age, "income", income));
         assertThat((Double) out.get("Final Score")).isCloseTo(score, within(1e-12));
         assertThat(out.get("Reason Code 1")).isEqualTo(rc1);
         assertThat(out.get("Reason Code 2")).isEqualTo(rc2);
@@ -165,10 +164,10 @@ class SpecificationExamplesTest {
         "missingValueStrategy=\"nullPrediction\", , 60, , ",
     })
     void golfingTree_strategies(String attribute, String outlook, double humidity, String decision, String node) {
-        Evaluator tree = parse(text("golfing-tree.pmml").replace("functionName=\"classification\"",
-                "functionName=\"classification\" " + attribute));
-        Map<String, Object> out = tree.score(
-                record("outlook", outlook, "temperature", 70, "humidity", humidity, "windy", "true"));
+        Evaluator tree = parse(text("golfing-tree.pmml")
+                .replace("functionName=\"classification\"", "functionName=\"classification\" " + attribute));
+        Map<String, Object> out =
+                tree.score(record("outlook", outlook, "temperature", 70, "humidity", humidity, "windy", "true"));
         assertThat(out.get("decision")).isEqualTo(decision);
         assertThat(out.get("node")).isEqualTo(node);
     }
@@ -177,10 +176,13 @@ class SpecificationExamplesTest {
     void golfingTree_defaultChild_followsTheNamedChild() {
         // defaultChild: on a missing value, continue with the child the node names (here node 7).
         Evaluator tree = parse(text("golfing-tree.pmml")
-                .replace("functionName=\"classification\"", "functionName=\"classification\" missingValueStrategy=\"defaultChild\"")
-                .replace("<Node id=\"1\" score=\"will play\">", "<Node id=\"1\" score=\"will play\" defaultChild=\"7\">"));
-        Map<String, Object> out =
-                tree.score(record("temperature", 70, "humidity", 60, "windy", "false"));
+                .replace(
+                        "functionName=\"classification\"",
+                        "functionName=\"classification\" missingValueStrategy=\"defaultChild\"")
+                .replace(
+                        "<Node id=\"1\" score=\"will play\">",
+                        "<Node id=\"1\" score=\"will play\" defaultChild=\"7\">"));
+        Map<String, Object> out = tree.score(record("temperature", 70, "humidity", 60, "windy", "false"));
         // At node 7 the first child's predicate is UNKNOWN (outlook) and node 7 names no default: its score.
         assertThat(out).containsEntry("decision", "may play").containsEntry("node", "7");
     }
