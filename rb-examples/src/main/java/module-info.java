@@ -18,6 +18,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.audit;
     exports io.remotebank.examples.cli;
     exports io.remotebank.examples.demo;
+    exports io.remotebank.examples.identity;
     exports io.remotebank.examples.segmentation;
 
     // picocli reads and writes the annotated fields of commands by reflection.
@@ -28,6 +29,8 @@ module io.remotebank.examples {
     opens io.remotebank.examples.cli to
             info.picocli;
     opens io.remotebank.examples.demo to
+            info.picocli;
+    opens io.remotebank.examples.identity to
             info.picocli;
     opens io.remotebank.examples.segmentation to
             info.picocli;

@@ -1,9 +1,13 @@
 /**
  * RemoteBank SDK identity verification: documents, eKYC flows and vendor SPIs.
  *
- * <p>No public API yet; rb-identity-verify 1/2 and 2/2 fill this module.
+ * <p>{@code io.remotebank.identity.document} validates identity documents before any vendor is
+ * called: CN resident identity numbers (GB 11643), Hong Kong identity card numbers and ICAO 9303
+ * machine-readable zones.
  */
 module io.remotebank.identity {
     requires transitive io.remotebank.core;
     requires static transitive org.apiguardian.api;
+
+    exports io.remotebank.identity.document;
 }

@@ -15,8 +15,14 @@ module io.remotebank.tck {
     requires static transitive org.apiguardian.api;
 
     exports io.remotebank.tck.core;
+    exports io.remotebank.tck.routing;
+    exports io.remotebank.tck.channels;
 
     // JUnit runs the kits' inherited test methods by reflection.
     opens io.remotebank.tck.core to
+            org.junit.platform.commons;
+    opens io.remotebank.tck.routing to
+            org.junit.platform.commons;
+    opens io.remotebank.tck.channels to
             org.junit.platform.commons;
 }

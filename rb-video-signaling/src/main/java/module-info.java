@@ -1,9 +1,16 @@
 /**
- * RemoteBank SDK video signaling: SIP, SDP, WebRTC signaling and the media-server SPI.
- *
- * <p>No public API yet; SIP 1/2 and 2/2 fill this module.
+ * RemoteBank SDK video signaling: SIP messages (RFC 3261) and SDP (RFC 8866) on Netty buffers,
+ * SDP offer/answer (RFC 3264) and digest authentication (RFC 7616, RFC 8760).
  */
 module io.remotebank.signaling {
     requires transitive io.remotebank.core;
     requires static transitive org.apiguardian.api;
+    requires transitive io.netty.buffer;
+    requires transitive io.netty.codec;
+    requires transitive io.netty.transport;
+    requires io.netty.common;
+
+    exports io.remotebank.signaling;
+    exports io.remotebank.signaling.sip;
+    exports io.remotebank.signaling.sdp;
 }

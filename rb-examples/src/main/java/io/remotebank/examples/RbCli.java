@@ -6,6 +6,7 @@ import io.remotebank.core.SdkModules;
 import io.remotebank.examples.audit.AuditCommand;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.demo.DemoCommand;
+import io.remotebank.examples.identity.IdCheckCommand;
 import io.remotebank.examples.segmentation.ScoreCommand;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             VersionCommand.class,
             DemoCommand.class,
             AuditCommand.class,
+            IdCheckCommand.class,
             ScoreCommand.class,
             CommandLine.HelpCommand.class
         },

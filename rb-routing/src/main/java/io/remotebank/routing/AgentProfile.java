@@ -208,20 +208,40 @@ public final class AgentProfile {
 
     /** Language tag normalisation shared by agents and contacts. */
     static final class Languages {
-        private static final java.util.regex.Pattern TAG =
-                java.util.regex.Pattern.compile("[a-z]{2,8}(-[a-z0-9]{1,8})*");
-
         private Languages() {}
 
+        /** Lower-cases and checks a tag: 2-8 letters, then optional {@code -} subtags of 1-8 letters or digits. */
         static String normalize(String tag) {
             Args.notNull(tag, "language");
             String lower = tag.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-            if (!TAG.matcher(lower).matches()) {
+            if (!valid(lower)) {
                 throw new RoutingException(
                         RoutingError.ARGUMENT_INVALID,
                         "language must be a tag such as zh, yue or en (got '" + tag + "')");
             }
             return lower;
+        }
+
+        private static boolean valid(String tag) {
+            int run = 0;
+            boolean first = true;
+            for (int i = 0; i < tag.length(); i++) {
+                char c = tag.charAt(i);
+                if (c == '-') {
+                    if (first ? run < 2 : run < 1) {
+                        return false;
+                    }
+                    first = false;
+                    run = 0;
+                } else if ((c >= 'a' && c <= 'z') || (!first && c >= '0' && c <= '9')) {
+                    if (++run > 8) {
+                        return false;
+                    }
+                } else {
+                    return false;
+                }
+            }
+            return first ? run >= 2 : run >= 1;
         }
     }
 }

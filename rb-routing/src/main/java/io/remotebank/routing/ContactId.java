@@ -2,7 +2,7 @@ package io.remotebank.routing;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import java.util.regex.Pattern;
+import io.remotebank.routing.internal.Args;
 import org.apiguardian.api.API;
 
 /**
@@ -14,15 +14,13 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record ContactId(String value) implements Comparable<ContactId> {
 
-    private static final Pattern SYNTAX = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
     /**
      * Validates the identifier.
      *
      * @throws RoutingException with {@link RoutingError#ARGUMENT_INVALID}
      */
     public ContactId {
-        if (value == null || !SYNTAX.matcher(value).matches()) {
+        if (!Args.isName(value)) {
             throw new RoutingException(
                     RoutingError.ARGUMENT_INVALID,
                     "contact id must be 1-64 characters of A-Z a-z 0-9 . _ : -"

@@ -180,9 +180,10 @@ public final class RoutingEngine implements AutoCloseable {
      * A contact arrives: it is offered at once to the best available agent, or waits.
      *
      * @param contact the contact
+     * @return the offer made at once, or empty when the contact waits
      */
-    public void arrive(ContactRequest contact) {
-        run(() -> core.arrive(contact));
+    public Optional<Offer> arrive(ContactRequest contact) {
+        return Optional.ofNullable(call(() -> core.arrive(contact)));
     }
 
     /**
@@ -283,13 +284,14 @@ public final class RoutingEngine implements AutoCloseable {
      * @param reason why
      */
     public void forceAssign(ContactId contact, AgentId agent, AgentId supervisor, String reason) {
-        checkOverride(supervisor, reason);
-        run(() -> core.forceAssign(
+        override(
+                "force-assign",
                 contact,
-                agent,
-                supervisor.value(),
+                supervisor,
                 reason,
-                auditing("routing.override.force-assign", supervisor, reason, contact, "agent", () -> agent.value())));
+                "agent",
+                () -> agent.value(),
+                audit -> core.forceAssign(contact, agent, supervisor.value(), reason, audit));
     }
 
     /**
@@ -302,13 +304,14 @@ public final class RoutingEngine implements AutoCloseable {
      * @param reason why
      */
     public void move(ContactId contact, QueueId queue, AgentId supervisor, String reason) {
-        checkOverride(supervisor, reason);
-        run(() -> core.move(
+        override(
+                "move",
                 contact,
-                queue,
-                supervisor.value(),
+                supervisor,
                 reason,
-                auditing("routing.override.move", supervisor, reason, contact, "queue", () -> queue.value())));
+                "queue",
+                () -> queue.value(),
+                audit -> core.move(contact, queue, supervisor.value(), reason, audit));
     }
 
     /**
@@ -320,19 +323,29 @@ public final class RoutingEngine implements AutoCloseable {
      * @param reason why
      */
     public void reprioritise(ContactId contact, int priority, AgentId supervisor, String reason) {
-        checkOverride(supervisor, reason);
-        run(() -> core.reprioritise(
+        override(
+                "reprioritise",
                 contact,
-                priority,
-                supervisor.value(),
+                supervisor,
                 reason,
-                auditing(
-                        "routing.override.reprioritise",
-                        supervisor,
-                        reason,
-                        contact,
-                        "priority",
-                        () -> Integer.toString(priority))));
+                "priority",
+                () -> Integer.toString(priority),
+                audit -> core.reprioritise(contact, priority, supervisor.value(), reason, audit));
+    }
+
+    /** Checks the override's arguments and runs it with an audit step that the core calls after validation. */
+    private void override(
+            String action,
+            ContactId contact,
+            AgentId supervisor,
+            String reason,
+            String key,
+            Supplier<String> target,
+            java.util.function.Consumer<Runnable> apply) {
+        checkOverride(supervisor, reason);
+        Args.notNull(contact, "contact id");
+        Runnable audit = auditing("routing.override." + action, supervisor, reason, contact, key, target);
+        run(() -> apply.accept(audit));
     }
 
     private static void checkOverride(AgentId supervisor, String reason) {
@@ -518,7 +531,7 @@ public final class RoutingEngine implements AutoCloseable {
             if (closed) {
                 throw new RoutingException(RoutingError.CLOSED, "the routing engine is closed");
             }
-            long before = core.nextDeadline();
+            long before = timerThread == null ? 0 : core.nextDeadline();
             try {
                 core.advance(clock.millis());
                 result = operation.get();

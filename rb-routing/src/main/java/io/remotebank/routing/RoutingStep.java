@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  *
  * <p>A contact's requirement in a step is its own required skills, each lowered by {@link
  * #relaxBy()} (never below 1), plus the step's own skills; its language is required unless the step
- * says {@link #anyLanguage()}. The contact keeps its place in the queue from step to step: its order
+ * says {@link Builder#anyLanguage()}. The contact keeps its place in the queue from step to step: its order
  * depends only on its priority and arrival time.
  */
 @API(status = STABLE, since = "0.1")

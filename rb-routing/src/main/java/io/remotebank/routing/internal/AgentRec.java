@@ -41,9 +41,10 @@ final class AgentRec implements AgentCandidate {
 
     List<Membership> memberships = List.of();
     /** Per channel: the buckets this agent is eligible for, in its queues. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    final List<Membership.Eligible>[] eligible = new List[CHANNELS];
-    /** Per channel: whether the agent's pool entries are in their pools. */
+    final Eligible[] eligible = new Eligible[CHANNELS];
+    /** The channels on which at least one of the agent's queues has had contacts. */
+    long activeMask;
+    /** Per active channel: whether the agent is available there (its entries are in its queues' pools). */
     final boolean[] inPool = new boolean[CHANNELS];
     /** Contacts waiting for this agent alone, in order of place. */
     TreeSet<ContactRec> personal;
@@ -61,7 +62,7 @@ final class AgentRec implements AgentCandidate {
         this.id = id;
         this.seq = seq;
         for (int i = 0; i < CHANNELS; i++) {
-            eligible[i] = new ArrayList<>();
+            eligible[i] = new Eligible();
         }
     }
 

@@ -14,26 +14,44 @@ final class Bucket {
     final Requirement requirement;
     private final TreeSet<ContactRec> waiting = new TreeSet<>(ContactRec.ORDER);
     private ContactRec head;
+    /** The head's place key and sequence (0 when empty), and whether it has rejected any agent. */
+    long headKey;
+
+    long headSeq;
+    boolean headExcludes;
+    final long ageingMillis;
 
     Bucket(QueueRec queue, Requirement requirement) {
         this.queue = queue;
         this.requirement = requirement;
+        this.ageingMillis = queue.ageingMillis;
     }
 
     void add(ContactRec contact) {
         waiting.add(contact);
         contact.inBucket = true;
         if (head == null || ContactRec.ORDER.compare(contact, head) < 0) {
-            head = contact;
+            setHead(contact);
         }
     }
 
     void remove(ContactRec contact) {
         if (contact == head) {
-            head = waiting.higher(contact);
+            setHead(waiting.higher(contact));
         }
         waiting.remove(contact);
         contact.inBucket = false;
+    }
+
+    private void setHead(ContactRec contact) {
+        head = contact;
+        headKey = contact == null ? 0 : contact.key;
+        headSeq = contact == null ? 0 : contact.seq;
+        headExcludes = contact != null && contact.excluded != null;
+    }
+
+    ContactRec head() {
+        return head;
     }
 
     /** The first contact the agent has not rejected, or null. */

@@ -54,6 +54,10 @@ final class ContactRec implements ContactCandidate {
     long offerSequence;
     long offeredAt;
     long offerExpires;
+    /** The engine's list of pending offers, in order of expiry. */
+    ContactRec offerPrev;
+
+    ContactRec offerNext;
 
     /** Agents that rejected or missed it; they are not offered it again. */
     List<AgentRec> excluded;

@@ -214,18 +214,24 @@ public final class CoreViews {
                     return Optional.of(a.id + " above capacity on channel " + ch);
                 }
                 boolean available = a.available(ch);
-                if (a.slots[ch] > 0 && available != a.inPool[ch]) {
+                boolean activeSomewhere = (a.activeMask & (1L << ch)) != 0;
+                if (a.inPool[ch] && !activeSomewhere) {
+                    return Optional.of(a.id + " in a pool of a channel none of its queues uses");
+                }
+                if (a.slots[ch] > 0 && activeSomewhere && available != a.inPool[ch]) {
                     return Optional.of(a.id + " pool membership " + a.inPool[ch] + " but available " + available);
                 }
                 for (Membership m : a.memberships) {
                     Pool.Entry e = m.entries[ch];
-                    if (e != null && e.in != a.inPool[ch]) {
+                    boolean active = (m.queue.activeChannels & (1L << ch)) != 0;
+                    if (e != null && e.in != (a.inPool[ch] && active)) {
                         return Optional.of(a.id + " entry in pool " + m.queue.id + " disagrees");
                     }
                 }
                 if (a.inPool[ch]) {
-                    for (Membership.Eligible ref : a.eligible[ch]) {
-                        ContactRec first = ref.bucket().firstFor(a);
+                    Eligible eligible = a.eligible[ch];
+                    for (int i = 0; i < eligible.size; i++) {
+                        ContactRec first = eligible.buckets[i].firstFor(a);
                         if (first != null) {
                             return Optional.of(a.id + " available while " + first.id + " waits for it");
                         }

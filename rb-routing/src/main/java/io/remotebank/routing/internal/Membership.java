@@ -19,7 +19,4 @@ final class Membership {
             }
         }
     }
-
-    /** A bucket the agent is eligible for, with the agent's weight for its queue. */
-    record Eligible(Bucket bucket, int weight) {}
 }

@@ -1,34 +1,119 @@
 package io.remotebank.routing.internal;
 
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
 
 /**
- * The available agents of one queue on one channel, sorted by the queue's selector rank (for a
- * selector that ignores the contact) and then by registration order.
+ * The available agents of one queue on one channel, in order of the queue's selector rank and then
+ * registration order.
+ *
+ * <p>For selectors whose rank only grows over time (longest idle: the time the agent became idle;
+ * round robin: the sequence of its last offer) an agent almost always joins at the tail, so the pool
+ * is a doubly linked list searched backwards from the tail: joining and leaving cost O(1) in practice.
+ * Other selectors use a red-black tree (O(log n)).
  */
-final class Pool {
+final class Pool implements Iterable<Pool.Entry> {
 
     private static final Comparator<Entry> ORDER = (a, b) -> {
         int c = Long.compare(a.rank, b.rank);
         return c != 0 ? c : Integer.compare(a.agent.seq, b.agent.seq);
     };
 
-    final TreeSet<Entry> available = new TreeSet<>(ORDER);
+    private final TreeSet<Entry> tree;
+    private Entry head;
+    private Entry tail;
+    private int size;
+
+    Pool(boolean monotone) {
+        this.tree = monotone ? null : new TreeSet<>(ORDER);
+    }
 
     void add(Entry entry, long rank) {
         entry.rank = rank;
-        available.add(entry);
         entry.in = true;
+        size++;
+        if (tree != null) {
+            tree.add(entry);
+            return;
+        }
+        Entry after = tail;
+        while (after != null && ORDER.compare(after, entry) > 0) {
+            after = after.prev;
+        }
+        entry.prev = after;
+        entry.next = after == null ? head : after.next;
+        if (entry.next == null) {
+            tail = entry;
+        } else {
+            entry.next.prev = entry;
+        }
+        if (after == null) {
+            head = entry;
+        } else {
+            after.next = entry;
+        }
     }
 
     void remove(Entry entry) {
-        available.remove(entry);
         entry.in = false;
+        size--;
+        if (tree != null) {
+            tree.remove(entry);
+            return;
+        }
+        if (entry.prev == null) {
+            head = entry.next;
+        } else {
+            entry.prev.next = entry.next;
+        }
+        if (entry.next == null) {
+            tail = entry.prev;
+        } else {
+            entry.next.prev = entry.prev;
+        }
+        entry.prev = null;
+        entry.next = null;
     }
 
     int size() {
-        return available.size();
+        return size;
+    }
+
+    @Override
+    public Iterator<Entry> iterator() {
+        if (tree != null) {
+            return tree.iterator();
+        }
+        return new Iterator<>() {
+            private Entry at = head;
+
+            @Override
+            public boolean hasNext() {
+                return at != null;
+            }
+
+            @Override
+            public Entry next() {
+                if (at == null) {
+                    throw new NoSuchElementException();
+                }
+                Entry e = at;
+                at = at.next;
+                return e;
+            }
+        };
+    }
+
+    /** The first entry, or null (linked mode walks without an iterator). */
+    Entry first() {
+        return tree != null ? (tree.isEmpty() ? null : tree.first()) : head;
+    }
+
+    /** The entry after {@code entry}, or null. */
+    Entry after(Entry entry) {
+        return tree != null ? tree.higher(entry) : entry.next;
     }
 
     /** An agent's place in one pool. */
@@ -36,6 +121,8 @@ final class Pool {
         final AgentRec agent;
         long rank;
         boolean in;
+        Entry prev;
+        Entry next;
 
         Entry(AgentRec agent) {
             this.agent = agent;

@@ -1,5 +1,6 @@
 package io.remotebank.routing.internal;
 
+import io.remotebank.routing.AgentSelectors;
 import io.remotebank.routing.Overflow;
 import io.remotebank.routing.QueueConfig;
 import io.remotebank.routing.QueueId;
@@ -28,6 +29,11 @@ final class QueueRec {
     final List<Bucket> bucketList = new ArrayList<>();
     final Pool[] pools = new Pool[AgentRec.CHANNELS];
     final List<Membership> members = new ArrayList<>();
+    /**
+     * Channels on which this queue has had contacts: only those pools are kept, so an agent with chat
+     * slots costs nothing in a queue that never sees a chat.
+     */
+    long activeChannels;
 
     /** The waiting list (by time of entry), for the wait statistics. */
     ContactRec firstWaiting;
@@ -59,8 +65,9 @@ final class QueueRec {
         this.preferredWaitMillis = config.preferredAgentWait().toMillis();
         this.selector = config.selector();
         this.selectorDependsOnContact = selector.dependsOnContact();
+        boolean monotone = selector == AgentSelectors.LONGEST_IDLE || selector == AgentSelectors.ROUND_ROBIN;
         for (int c = 0; c < pools.length; c++) {
-            pools[c] = new Pool();
+            pools[c] = new Pool(monotone);
         }
     }
 

@@ -26,7 +26,10 @@ final class Requirement {
         this.skills = skills;
         this.mins = mins;
         this.language = language;
-        this.hash = Objects.hash(channel, Arrays.hashCode(skills), Arrays.hashCode(mins), language);
+        int h = channel;
+        h = 31 * h + Arrays.hashCode(skills);
+        h = 31 * h + Arrays.hashCode(mins);
+        this.hash = 31 * h + (language == null ? 0 : language.hashCode());
     }
 
     /** Combines a contact's own skills with a step: relaxes the contact's, adds the step's (max wins). */

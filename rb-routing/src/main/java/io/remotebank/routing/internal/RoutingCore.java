@@ -53,6 +53,10 @@ public final class RoutingCore {
     private long offerSeq;
     private int agentSeq;
     private int liveWrapUps;
+    /** Pending offers in order of expiry (the offer timeout is the same for all, so FIFO). */
+    private ContactRec offersHead;
+
+    private ContactRec offersTail;
 
     /**
      * Creates an empty engine core.
@@ -76,14 +80,25 @@ public final class RoutingCore {
      */
     public void advance(long clockMillis) {
         long target = Math.max(now, clockMillis);
-        Timers.Timer timer;
-        // fire each timer at its own deadline, so that the timers it starts run from then, not from now
-        while ((timer = timers.pollDue(target)) != null) {
-            if (timer.due > now) {
-                now = timer.due;
+        // fire each deadline at its own time, so that the timers it starts run from then, not from now
+        while (true) {
+            long heapDue = timers.nextDue();
+            ContactRec offer = offersHead;
+            long offerDue = offer == null ? Long.MAX_VALUE : offer.offerExpires;
+            long due = Math.min(heapDue, offerDue);
+            if (due > target) {
+                break;
             }
-            if (timer.live()) {
-                fire(timer);
+            if (due > now) {
+                now = due;
+            }
+            if (offerDue <= heapDue) {
+                missOffer(offer, true);
+            } else {
+                Timers.Timer timer = timers.pollDue(target);
+                if (timer.live()) {
+                    fire(timer);
+                }
             }
         }
         now = target;
@@ -97,7 +112,7 @@ public final class RoutingCore {
 
     /** The earliest pending deadline, or {@code Long.MAX_VALUE}. */
     public long nextDeadline() {
-        return timers.nextDue();
+        return Math.min(timers.nextDue(), offersHead == null ? Long.MAX_VALUE : offersHead.offerExpires);
     }
 
     /**
@@ -122,7 +137,6 @@ public final class RoutingCore {
         switch (timer.kind) {
             case STEP -> stepExpired(timer.contact);
             case PREFERRED -> preferredExpired(timer.contact);
-            case OFFER -> missOffer(timer.contact, true);
             case WRAP_UP -> finishWrapUp(timer.agent, timer.wrapUp);
         }
     }
@@ -239,9 +253,10 @@ public final class RoutingCore {
             Membership membership = new Membership(agent, queue, weight);
             memberships.add(membership);
             queue.members.add(membership);
+            agent.activeMask |= queue.activeChannels;
             for (Bucket bucket : queue.bucketList) {
                 if (bucket.requirement.satisfiedBy(agent)) {
-                    agent.eligible[bucket.requirement.channel].add(new Membership.Eligible(bucket, weight));
+                    agent.eligible[bucket.requirement.channel].add(bucket, weight);
                 }
             }
         });
@@ -253,7 +268,8 @@ public final class RoutingCore {
             membership.queue.members.remove(membership);
         }
         agent.memberships = List.of();
-        for (List<Membership.Eligible> list : agent.eligible) {
+        agent.activeMask = 0;
+        for (Eligible list : agent.eligible) {
             list.clear();
         }
     }
@@ -353,8 +369,9 @@ public final class RoutingCore {
      * A contact arrives.
      *
      * @param request the contact
+     * @return the offer made at once, or null when it waits
      */
-    public void arrive(ContactRequest request) {
+    public Offer arrive(ContactRequest request) {
         Args.notNull(request, "contact");
         QueueRec queue = queue(request.queue());
         int n = request.skills().size();
@@ -384,6 +401,7 @@ public final class RoutingCore {
         } else {
             enterStep(contact, 0);
         }
+        return contact.state == ContactState.OFFERED ? offerOf(contact) : null;
     }
 
     private void waitForAgent(ContactRec contact, AgentRec agent, long waitMillis) {
@@ -422,16 +440,39 @@ public final class RoutingCore {
     private Bucket bucket(QueueRec queue, Requirement requirement) {
         Bucket bucket = queue.buckets.get(requirement);
         if (bucket == null) {
+            activate(queue, requirement.channel);
             bucket = new Bucket(queue, requirement);
             queue.buckets.put(requirement, bucket);
             queue.bucketList.add(bucket);
             for (Membership member : queue.members) {
                 if (requirement.satisfiedBy(member.agent)) {
-                    member.agent.eligible[requirement.channel].add(new Membership.Eligible(bucket, member.weight));
+                    member.agent.eligible[requirement.channel].add(bucket, member.weight);
                 }
             }
         }
         return bucket;
+    }
+
+    /** Starts keeping the queue's pool of a channel, from the agents available on it now. */
+    private void activate(QueueRec queue, int channel) {
+        long bit = 1L << channel;
+        if ((queue.activeChannels & bit) != 0) {
+            return;
+        }
+        queue.activeChannels |= bit;
+        for (Membership member : queue.members) {
+            AgentRec agent = member.agent;
+            agent.activeMask |= bit;
+            if (member.entries[channel] == null) {
+                continue;
+            }
+            if (agent.inPool[channel]) {
+                long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
+                queue.pools[channel].add(member.entries[channel], rank);
+            } else if (agent.available(channel)) {
+                joinPool(agent, channel);
+            }
+        }
     }
 
     /** A waiting contact outside any offer: offer it to the best available agent or let it wait. */
@@ -449,7 +490,7 @@ public final class RoutingCore {
         Requirement requirement = contact.bucket.requirement;
         Pool pool = queue.pools[contact.ch];
         if (!queue.selectorDependsOnContact) {
-            for (Pool.Entry entry : pool.available) {
+            for (Pool.Entry entry = pool.first(); entry != null; entry = pool.after(entry)) {
                 AgentRec agent = entry.agent;
                 if (requirement.satisfiedBy(agent) && !contact.excludes(agent)) {
                     return agent;
@@ -459,7 +500,7 @@ public final class RoutingCore {
         }
         AgentRec best = null;
         long bestRank = Long.MAX_VALUE;
-        for (Pool.Entry entry : pool.available) {
+        for (Pool.Entry entry : pool) {
             AgentRec agent = entry.agent;
             if (requirement.satisfiedBy(agent) && !contact.excludes(agent)) {
                 long rank = queue.selector.rank(agent, contact);
@@ -490,7 +531,7 @@ public final class RoutingCore {
         agent.pending = contact;
         agent.load[contact.ch]++;
         agent.totalLoad++;
-        timers.schedule(contact.offerExpires, Timers.Kind.OFFER, contact, agent, null, contact.offerSequence);
+        linkOffer(contact);
         events.offerMade(now, offerOf(contact));
         refresh(agent);
     }
@@ -520,7 +561,34 @@ public final class RoutingCore {
         }
         agent.pending = null;
         agent.misses = 0;
+        unlinkOffer(contact);
         connect(contact, agent, false);
+    }
+
+    private void linkOffer(ContactRec contact) {
+        contact.offerPrev = offersTail;
+        contact.offerNext = null;
+        if (offersTail == null) {
+            offersHead = contact;
+        } else {
+            offersTail.offerNext = contact;
+        }
+        offersTail = contact;
+    }
+
+    private void unlinkOffer(ContactRec contact) {
+        if (contact.offerPrev == null) {
+            offersHead = contact.offerNext;
+        } else {
+            contact.offerPrev.offerNext = contact.offerNext;
+        }
+        if (contact.offerNext == null) {
+            offersTail = contact.offerPrev;
+        } else {
+            contact.offerNext.offerPrev = contact.offerPrev;
+        }
+        contact.offerPrev = null;
+        contact.offerNext = null;
     }
 
     private void connect(ContactRec contact, AgentRec agent, boolean forced) {
@@ -573,6 +641,7 @@ public final class RoutingCore {
     /** Clears an offer on both sides; the caller decides where the contact goes and refreshes the agent. */
     private void takeBackOffer(ContactRec contact) {
         AgentRec agent = contact.agent;
+        unlinkOffer(contact);
         agent.pending = null;
         agent.load[contact.ch]--;
         agent.totalLoad--;
@@ -787,6 +856,7 @@ public final class RoutingCore {
         detachForTransfer(contact);
         if (wasConnected) {
             contact.queue.addWaiting(contact, now);
+            events.moved(now, contact, contact.queue, contact.queue, MoveCause.TRANSFER);
         }
         contact.excluded = null;
         waitForAgent(contact, target, Math.max(contact.queue.preferredWaitMillis, 30_000));
@@ -896,6 +966,7 @@ public final class RoutingCore {
         events.override(now, "force-assign", contact, agentId.value(), supervisor, reason);
         if (offeredToThisAgent) {
             agent.pending = null;
+            unlinkOffer(contact);
         } else {
             if (contact.state == ContactState.OFFERED) {
                 withdrawOffer(contact);
@@ -990,7 +1061,7 @@ public final class RoutingCore {
         }
         long newlyAvailable = 0;
         for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if (agent.slots[c] == 0) {
+            if (agent.slots[c] == 0 || (agent.activeMask & (1L << c)) == 0) {
                 continue;
             }
             boolean available = agent.available(c);
@@ -1029,30 +1100,49 @@ public final class RoutingCore {
         }
         ContactRec best = null;
         double bestScore = 0;
+        long bestSeq = 0;
         for (int c = 0; c < AgentRec.CHANNELS; c++) {
             if ((channels & (1L << c)) == 0) {
                 continue;
             }
-            List<Membership.Eligible> eligible = agent.eligible[c];
-            for (int i = 0, n = eligible.size(); i < n; i++) {
-                Membership.Eligible ref = eligible.get(i);
-                ContactRec candidate = ref.bucket().firstFor(agent);
+            Eligible eligible = agent.eligible[c];
+            Bucket[] buckets = eligible.buckets;
+            int[] weights = eligible.weights;
+            for (int i = 0, n = eligible.size; i < n; i++) {
+                Bucket bucket = buckets[i];
+                if (bucket.headSeq == 0) {
+                    continue; // empty
+                }
+                // the score and order of the head are cached in the bucket: one object read per bucket
+                double score = (double) (now - bucket.headKey) / bucket.ageingMillis + weights[i];
+                if (best != null && (score < bestScore || (score == bestScore && bucket.headSeq > bestSeq))) {
+                    continue;
+                }
+                ContactRec candidate = bucket.headExcludes ? bucket.firstFor(agent) : bucket.head();
                 if (candidate == null) {
                     continue;
                 }
-                double score = candidate.score(now, ref.weight());
-                if (best == null || score > bestScore || (score == bestScore && candidate.seq < best.seq)) {
-                    best = candidate;
-                    bestScore = score;
+                if (candidate != bucket.head()) {
+                    score = candidate.score(now, weights[i]);
+                    if (best != null && (score < bestScore || (score == bestScore && candidate.seq > bestSeq))) {
+                        continue;
+                    }
                 }
+                best = candidate;
+                bestScore = score;
+                bestSeq = candidate.seq;
             }
         }
         return best;
     }
 
     private void joinPool(AgentRec agent, int channel) {
+        long bit = 1L << channel;
         for (Membership membership : agent.memberships) {
             QueueRec queue = membership.queue;
+            if ((queue.activeChannels & bit) == 0) {
+                continue;
+            }
             long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
             queue.pools[channel].add(membership.entries[channel], rank);
         }
@@ -1061,7 +1151,10 @@ public final class RoutingCore {
 
     private void leavePool(AgentRec agent, int channel) {
         for (Membership membership : agent.memberships) {
-            membership.queue.pools[channel].remove(membership.entries[channel]);
+            Pool.Entry entry = membership.entries[channel];
+            if (entry.in) {
+                membership.queue.pools[channel].remove(entry);
+            }
         }
         agent.inPool[channel] = false;
     }
@@ -1081,6 +1174,9 @@ public final class RoutingCore {
                 continue;
             }
             Pool.Entry entry = membership.entries[channel];
+            if (!entry.in) {
+                continue;
+            }
             long rank = queue.selector.rank(agent, null);
             if (rank != entry.rank) {
                 Pool pool = queue.pools[channel];
@@ -1093,30 +1189,24 @@ public final class RoutingCore {
     // ------------------------------------------------------------------ lookups
 
     AgentRec agent(AgentId id) {
-        Args.notNull(id, "agent id");
-        AgentRec agent = agents.get(id);
-        if (agent == null) {
-            throw new RoutingException(RoutingError.UNKNOWN_AGENT, "unknown agent " + id);
-        }
-        return agent;
+        return find(agents, id, RoutingError.UNKNOWN_AGENT, "unknown agent ");
     }
 
     QueueRec queue(QueueId id) {
-        Args.notNull(id, "queue id");
-        QueueRec queue = queues.get(id);
-        if (queue == null) {
-            throw new RoutingException(RoutingError.UNKNOWN_QUEUE, "unknown queue " + id);
-        }
-        return queue;
+        return find(queues, id, RoutingError.UNKNOWN_QUEUE, "unknown queue ");
     }
 
     ContactRec contact(ContactId id) {
-        Args.notNull(id, "contact id");
-        ContactRec contact = contacts.get(id);
-        if (contact == null) {
-            throw new RoutingException(RoutingError.UNKNOWN_CONTACT, "no live contact " + id);
+        return find(contacts, id, RoutingError.UNKNOWN_CONTACT, "no live contact ");
+    }
+
+    private static <K, V> V find(Map<K, V> map, K id, RoutingError unknown, String message) {
+        Args.notNull(id, "id");
+        V value = map.get(id);
+        if (value == null) {
+            throw new RoutingException(unknown, message + id);
         }
-        return contact;
+        return value;
     }
 
     private static RoutingException illegal(String message) {

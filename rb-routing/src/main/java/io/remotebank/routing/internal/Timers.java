@@ -12,7 +12,6 @@ final class Timers {
     enum Kind {
         STEP,
         PREFERRED,
-        OFFER,
         WRAP_UP
     }
 
@@ -39,8 +38,6 @@ final class Timers {
             return switch (kind) {
                 case STEP -> contact.timerVersion == version && contact.stepDeadline == due && contact.queue != null;
                 case PREFERRED -> contact.timerVersion == version && contact.personalAgent != null;
-                case OFFER ->
-                    contact.offerSequence == version && contact.agent != null && contact.agent.pending == contact;
                 case WRAP_UP -> wrapUp.active;
             };
         }

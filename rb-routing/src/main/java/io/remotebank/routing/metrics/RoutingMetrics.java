@@ -31,6 +31,7 @@ import org.apiguardian.api.API;
  * binding are not registered.
  */
 @API(status = STABLE, since = "0.1")
+@SuppressWarnings("exports") // micrometer is optional (requires static), so not re-exported
 public final class RoutingMetrics implements MeterBinder {
 
     private static final long CACHE_NANOS = Duration.ofSeconds(1).toNanos();

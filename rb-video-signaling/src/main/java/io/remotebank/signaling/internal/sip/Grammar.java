@@ -1,0 +1,1017 @@
+package io.remotebank.signaling.internal.sip;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.sip.Authentication;
+import io.remotebank.signaling.sip.CSeq;
+import io.remotebank.signaling.sip.ContentType;
+import io.remotebank.signaling.sip.NameAddress;
+import io.remotebank.signaling.sip.Parameters;
+import io.remotebank.signaling.sip.SipParseException;
+import io.remotebank.signaling.sip.SipUri;
+import io.remotebank.signaling.sip.Via;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The RFC 3261 section 25 grammar over bytes: one instance walks one header field value (or a URI)
+ * from {@code pos} to {@code end}. Errors carry the offset from the start of the message ({@code
+ * base}). Whitespace means LWS: SP, HTAB and the CRLF of a folded line.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Grammar {
+
+    // Character classes, one bit each.
+    private static final int TOKEN = 1; // RFC 3261 token
+    private static final int WORD = 2; // Call-ID word
+    private static final int UNRESERVED = 4; // alphanum / mark
+    private static final int USER = 8; // user-unreserved
+    private static final int PARAM = 16; // param-unreserved
+    private static final int HNV = 32; // hnv-unreserved
+    private static final int PASSWORD = 64; // password extra
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = 'a'; c <= 'z'; c++) {
+            add(c, TOKEN | WORD | UNRESERVED);
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            add(c, TOKEN | WORD | UNRESERVED);
+        }
+        for (int c = '0'; c <= '9'; c++) {
+            add(c, TOKEN | WORD | UNRESERVED);
+        }
+        for (char c : "-.!%*_+`'~".toCharArray()) {
+            add(c, TOKEN | WORD);
+        }
+        for (char c : "()<>:\\\"/[]?{}".toCharArray()) {
+            add(c, WORD);
+        }
+        for (char c : "-_.!~*'()".toCharArray()) {
+            add(c, UNRESERVED);
+        }
+        for (char c : "&=+$,;?/".toCharArray()) {
+            add(c, USER);
+        }
+        for (char c : "[]/:&+$".toCharArray()) {
+            add(c, PARAM);
+        }
+        for (char c : "[]/?:+$".toCharArray()) {
+            add(c, HNV);
+        }
+        for (char c : "&=+$,".toCharArray()) {
+            add(c, PASSWORD);
+        }
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                    + " \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+
+    private static void add(int c, int bits) {
+        CLASS[c] |= (byte) bits;
+    }
+
+    /** Whether {@code c} is an RFC 3261 token character. */
+    public static boolean isToken(byte c) {
+        return (CLASS[c & 0xff] & TOKEN) != 0;
+    }
+
+    private final byte[] b;
+    private final int base;
+    /** False: values are only checked (URIs parsed when first asked for); only a tag is kept. */
+    private boolean materialize = true;
+    /** The tag parameter seen by {@link #nameAddressTag()}. */
+    private String tag;
+
+    private int pos;
+    private final int end;
+
+    /**
+     * A walker over {@code b[from..to)}.
+     *
+     * @param b the message bytes
+     * @param from where the value starts
+     * @param to where it ends
+     * @param base the offset of {@code b[0]} in the message, for error positions
+     */
+    public Grammar(byte[] b, int from, int to, int base) {
+        this.b = b;
+        this.pos = from;
+        this.end = to;
+        this.base = base;
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    /**
+     * A 400 error at a position.
+     *
+     * @param at the position in the byte array
+     * @param base the array's offset in the message
+     * @param what what is wrong
+     * @return the exception
+     */
+    public static SipParseException bad(int at, int base, String what) {
+        return new SipParseException(SignalingError.SIP_MALFORMED, 400, "Bad Request", at + base, what);
+    }
+
+    private SipParseException bad(String what) {
+        return bad(pos, base, what);
+    }
+
+    // ---- whole values -------------------------------------------------------------------------
+
+    /**
+     * Parses a URI.
+     *
+     * @param b the bytes
+     * @param from start
+     * @param to end
+     * @param requestUri whether it is a Request-URI (headers are then refused, RFC 3261 19.1.5)
+     * @return the URI
+     */
+    public static SipUri uri(byte[] b, int from, int to, boolean requestUri) {
+        Grammar g = new Grammar(b, from, to, 0);
+        g.materialize = false;
+        return g.uri(from, to, requestUri);
+    }
+
+    /**
+     * Parses a URI into all its parts (what a lazily parsed {@link SipUri} does on first use).
+     *
+     * @param b the bytes
+     * @param from start
+     * @param to end
+     * @return the URI with every part
+     */
+    public static SipUri uriParts(byte[] b, int from, int to) {
+        return new Grammar(b, from, to, 0).uri(from, to, false);
+    }
+
+    /**
+     * Parses a whole header field value that is one name-addr or addr-spec with parameters.
+     *
+     * @return the value
+     */
+    public NameAddress nameAddressValue() {
+        skipLws();
+        NameAddress na = nameAddress();
+        skipLws();
+        if (pos < end) {
+            throw bad("unexpected character after the address");
+        }
+        return na;
+    }
+
+    /**
+     * Checks a whole From or To value against the grammar without building it, and returns its tag.
+     *
+     * @return the tag parameter, or null when there is none
+     */
+    public String nameAddressTag() {
+        materialize = false;
+        skipLws();
+        nameAddress();
+        skipLws();
+        if (pos < end) {
+            throw bad("unexpected character after the address");
+        }
+        return tag;
+    }
+
+    /**
+     * Parses a comma-separated list of name-addr values (Contact, Route, Record-Route).
+     *
+     * @param into where to add them
+     */
+    public void nameAddressList(List<NameAddress> into) {
+        listOf(() -> into.add(nameAddress()));
+    }
+
+    /**
+     * Parses a comma-separated list of Via values.
+     *
+     * @param into where to add them
+     */
+    public void viaList(List<Via> into) {
+        listOf(() -> into.add(via()));
+    }
+
+    /**
+     * Parses the first Via value of a field and ignores the rest of the field's bytes apart from
+     * checking that a comma follows.
+     *
+     * @return the first value
+     */
+    public Via firstVia() {
+        skipLws();
+        if (pos >= end) {
+            throw bad("empty Via");
+        }
+        Via v = via();
+        skipLws();
+        if (pos < end && b[pos] != ',') {
+            throw bad("unexpected character in Via");
+        }
+        return v;
+    }
+
+    /**
+     * Parses a comma-separated list of tokens (Require, Supported, Allow...).
+     *
+     * @param into where to add them
+     */
+    public void tokenList(List<String> into) {
+        listOf(() -> into.add(token("token")));
+    }
+
+    /**
+     * Parses a comma-separated list of media types (Accept) or one (Content-Type).
+     *
+     * @param into where to add them
+     */
+    public void contentTypeList(List<ContentType> into) {
+        listOf(() -> into.add(contentType()));
+    }
+
+    private void listOf(Runnable element) {
+        skipLws();
+        if (pos >= end) {
+            return; // an empty list is allowed where the grammar has *( ... )
+        }
+        while (true) {
+            skipLws();
+            element.run();
+            skipLws();
+            if (pos >= end) {
+                return;
+            }
+            if (b[pos] != ',') {
+                throw bad("expected a comma between values");
+            }
+            pos++;
+            skipLws();
+            if (pos >= end) {
+                throw bad("empty value after a comma");
+            }
+        }
+    }
+
+    /**
+     * Parses a CSeq value.
+     *
+     * @return the value
+     */
+    public CSeq cseq() {
+        skipLws();
+        long n = digits("CSeq number", 10);
+        if (n > Integer.MAX_VALUE) {
+            throw bad("CSeq number must be below 2^31");
+        }
+        int ws = pos;
+        skipLws();
+        if (pos == ws) {
+            throw bad("CSeq needs whitespace before the method");
+        }
+        String method = method();
+        skipLws();
+        if (pos < end) {
+            throw bad("unexpected character after the CSeq method");
+        }
+        return new CSeq(n, method);
+    }
+
+    /**
+     * Checks a Call-ID ({@code word ["@" word]}) and returns it.
+     *
+     * @return the Call-ID
+     */
+    public String callId() {
+        skipLws();
+        int s = pos;
+        int at = -1;
+        while (pos < end && b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\r' && b[pos] != '\n') {
+            byte c = b[pos];
+            if (c == '@' && at < 0 && pos > s) {
+                at = pos;
+            } else if ((CLASS[c & 0xff] & WORD) == 0) {
+                throw bad("character not allowed in Call-ID");
+            }
+            pos++;
+        }
+        if (pos == s || at == pos - 1) {
+            throw bad("empty Call-ID word");
+        }
+        int e = pos;
+        skipLws();
+        if (pos < end) {
+            throw bad("whitespace inside Call-ID");
+        }
+        return ascii(s, e);
+    }
+
+    /**
+     * An unsigned decimal value (Content-Length, Max-Forwards, Expires).
+     *
+     * @param what the field, for the error
+     * @param maxDigits the most significant digits accepted
+     * @return the value
+     */
+    public long unsigned(String what, int maxDigits) {
+        skipLws();
+        if (pos < end && b[pos] == '-') {
+            throw bad(what + " must not be negative");
+        }
+        long v = digits(what, maxDigits);
+        skipLws();
+        if (pos < end) {
+            throw bad(what + " must be a number");
+        }
+        return v;
+    }
+
+    /**
+     * Parses a challenge or credentials value.
+     *
+     * @return the value
+     */
+    public Authentication authentication() {
+        skipLws();
+        String scheme = token("auth scheme");
+        int ws = pos;
+        skipLws();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (pos < end) {
+            if (pos == ws) {
+                throw bad("whitespace needed after the auth scheme");
+            }
+            while (true) {
+                names.add(token("auth-param name"));
+                skipLws();
+                expect('=', "auth-param needs '='");
+                skipLws();
+                values.add(pos < end && b[pos] == '"' ? quoted() : token("auth-param value"));
+                skipLws();
+                if (pos >= end) {
+                    break;
+                }
+                expect(',', "auth-params are separated by commas");
+                skipLws();
+            }
+        }
+        return new Authentication(
+                scheme, Parameters.of(names.toArray(new String[0]), values.toArray(new String[0]), names.size()));
+    }
+
+    /**
+     * Checks an RFC 1123 date in GMT (RFC 3261 20.17): {@code Sat, 13 Nov 2010 23:29:00 GMT}.
+     *
+     * @return the date as written
+     */
+    public String date() {
+        skipLws();
+        int s = pos;
+        String text = ascii(pos, end).trim();
+        if (!DATE.matcher(text).matches()) {
+            throw bad(s, base, "Date must be an RFC 1123 date in GMT");
+        }
+        pos = end;
+        return text;
+    }
+
+    // ---- pieces -------------------------------------------------------------------------------
+
+    private Via via() {
+        String protocol = token("Via protocol");
+        slash();
+        String version = token("Via version");
+        slash();
+        String transport = token("Via transport");
+        int ws = pos;
+        skipLws();
+        if (pos == ws) {
+            throw bad("Via needs whitespace before sent-by");
+        }
+        String host = host();
+        int port = -1;
+        skipLws();
+        if (pos < end && b[pos] == ':') {
+            pos++;
+            skipLws();
+            port = port();
+        }
+        return new Via(protocol, version, transport, host, port, params(true));
+    }
+
+    private void slash() {
+        skipLws();
+        expect('/', "Via sent-protocol needs '/'");
+        skipLws();
+    }
+
+    private NameAddress nameAddress() {
+        Optional<String> display = Optional.empty();
+        int s = pos;
+        if (pos < end && b[pos] == '"') {
+            String q = quoted();
+            display = materialize ? Optional.of(q) : display;
+            skipLws();
+            if (pos >= end || b[pos] != '<') {
+                throw bad("a quoted display name must be followed by <URI>");
+            }
+        } else if (pos < end && b[pos] != '<') {
+            // A run of tokens: either a display name (before '<') or the scheme of an addr-spec.
+            while (pos < end && isToken(b[pos])) {
+                pos++;
+            }
+            if (pos < end && b[pos] == ':') {
+                pos = s;
+                return addrSpec();
+            }
+            int lastTokenEnd = pos;
+            while (true) {
+                skipLws();
+                if (pos < end && b[pos] == '<') {
+                    break;
+                }
+                if (pos >= end || !isToken(b[pos])) {
+                    throw bad("display name must be tokens or a quoted string");
+                }
+                while (pos < end && isToken(b[pos])) {
+                    pos++;
+                }
+                lastTokenEnd = pos;
+            }
+            display = materialize ? Optional.of(utf8(s, lastTokenEnd)) : display;
+        }
+        if (pos >= end || b[pos] != '<') {
+            throw bad("expected '<'");
+        }
+        int us = ++pos;
+        while (pos < end && b[pos] != '>') {
+            pos++;
+        }
+        if (pos >= end) {
+            throw bad(us - 1, base, "'<' without '>'");
+        }
+        if (us == pos || isLws(b[us]) || isLws(b[pos - 1])) {
+            throw bad(us, base, "no whitespace allowed inside <>");
+        }
+        SipUri uri = lazyUri(us, pos);
+        pos++;
+        Parameters p = params(false);
+        return materialize ? new NameAddress(display, uri, true, p) : null;
+    }
+
+    private NameAddress addrSpec() {
+        int s = pos;
+        while (pos < end && b[pos] != ';' && b[pos] != ',' && !isLws(b[pos])) {
+            if (b[pos] == '?' || b[pos] == '<' || b[pos] == '>' || b[pos] == '"') {
+                // RFC 3261 20.10: a URI with ',', '?' or ';' must be enclosed in <>.
+                throw bad("a URI with headers must be enclosed in <>");
+            }
+            pos++;
+        }
+        SipUri uri = lazyUri(s, pos);
+        Parameters p = params(false);
+        return materialize ? new NameAddress(Optional.empty(), uri, false, p) : null;
+    }
+
+    private Parameters params(boolean via) {
+        String[] names = null;
+        String[] values = null;
+        int n = 0;
+        while (true) {
+            int save = pos;
+            skipLws();
+            if (pos >= end || b[pos] != ';') {
+                pos = save;
+                skipLws();
+                break;
+            }
+            pos++;
+            skipLws();
+            int ns = pos;
+            String name = materialize ? token("parameter name") : null;
+            if (!materialize) {
+                skipToken("parameter name");
+            }
+            boolean isTag = !materialize
+                    && pos - ns == 3
+                    && (b[ns] | 0x20) == 't'
+                    && (b[ns + 1] | 0x20) == 'a'
+                    && (b[ns + 2] | 0x20) == 'g';
+            String value = null;
+            int save2 = pos;
+            skipLws();
+            if (pos < end && b[pos] == '=') {
+                pos++;
+                skipLws();
+                if (materialize || isTag) {
+                    boolean m = materialize;
+                    materialize = true;
+                    value = paramValue();
+                    materialize = m;
+                } else {
+                    paramValue();
+                }
+            } else {
+                pos = save2;
+            }
+            if (isTag) {
+                tag = value == null ? "" : value;
+            }
+            if (!materialize) {
+                continue;
+            }
+            if (names == null) {
+                names = new String[1];
+                values = new String[1];
+            } else if (n == names.length) {
+                names = java.util.Arrays.copyOf(names, n + 2);
+                values = java.util.Arrays.copyOf(values, n + 2);
+            }
+            names[n] = name;
+            values[n++] = value;
+        }
+        return n == 0 ? Parameters.none() : Parameters.adopt(names, values, n);
+    }
+
+    private String paramValue() {
+        if (pos < end && b[pos] == '"') {
+            return quoted();
+        }
+        int s = pos;
+        while (pos < end && (isToken(b[pos]) || b[pos] == ':' || b[pos] == '[' || b[pos] == ']')) {
+            pos++;
+        }
+        if (pos == s) {
+            throw bad("empty parameter value");
+        }
+        return ascii(s, pos);
+    }
+
+    private ContentType contentType() {
+        String type = token("media type");
+        skipLws();
+        expect('/', "media type needs '/'");
+        skipLws();
+        String subtype = token("media subtype");
+        return new ContentType(
+                type.toLowerCase(java.util.Locale.ROOT), subtype.toLowerCase(java.util.Locale.ROOT), params(false));
+    }
+
+    private String quoted() {
+        int s = pos++;
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '"') {
+                pos++;
+                return materialize ? utf8(s, pos) : null;
+            }
+            if (c == '\\') {
+                // quoted-pair: any octet but CR and LF (RFC 3261 25.1)
+                if (pos + 1 >= end || b[pos + 1] == '\r' || b[pos + 1] == '\n') {
+                    throw bad("bad quoted-pair");
+                }
+                pos += 2;
+                continue;
+            }
+            if ((c >= 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+                throw bad("control character in quoted string");
+            }
+            pos++;
+        }
+        throw bad(s, base, "unterminated quoted string");
+    }
+
+    private void skipToken(String what) {
+        int s = pos;
+        while (pos < end && isToken(b[pos])) {
+            pos++;
+        }
+        if (pos == s) {
+            throw bad("expected a " + what);
+        }
+    }
+
+    private String token(String what) {
+        int s = pos;
+        while (pos < end && isToken(b[pos])) {
+            pos++;
+        }
+        if (pos == s) {
+            throw bad("expected a " + what);
+        }
+        return Methods.token(b, s, pos);
+    }
+
+    private String method() {
+        int s = pos;
+        while (pos < end && isToken(b[pos])) {
+            pos++;
+        }
+        if (pos == s) {
+            throw bad("expected a method");
+        }
+        return Methods.of(b, s, pos);
+    }
+
+    private long digits(String what, int maxDigits) {
+        int s = pos;
+        while (pos < end && b[pos] == '0' && pos + 1 < end && isDigit(b[pos + 1])) {
+            pos++; // leading zeros are allowed and do not count
+        }
+        int sig = pos;
+        long v = 0;
+        while (pos < end && isDigit(b[pos])) {
+            if (pos - sig >= maxDigits) {
+                throw bad(what + " is too large");
+            }
+            v = v * 10 + (b[pos] - '0');
+            pos++;
+        }
+        if (pos == s) {
+            throw bad("expected digits for " + what);
+        }
+        return v;
+    }
+
+    private int port() {
+        long p = digits("port", 5);
+        if (p > 65535) {
+            throw bad("port above 65535");
+        }
+        return (int) p;
+    }
+
+    private String host() {
+        int s = pos;
+        if (pos < end && b[pos] == '[') {
+            while (pos < end && b[pos] != ']') {
+                pos++;
+            }
+            if (pos >= end) {
+                throw bad(s, base, "'[' without ']'");
+            }
+            pos++;
+            checkIpv6(s + 1, pos - 1);
+            return materialize ? ascii(s, pos) : null;
+        }
+        while (pos < end && isHostChar(b[pos])) {
+            pos++;
+        }
+        checkHostname(s, pos);
+        return materialize ? ascii(s, pos) : null;
+    }
+
+    private static boolean isHostChar(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '.' || c == '_';
+    }
+
+    private void checkHostname(int s, int e) {
+        if (s == e) {
+            throw bad(s, base, "empty host");
+        }
+        if (b[s] == '.' || b[s] == '-' || (e - s > 1 && b[s] == '.' && b[s + 1] == '.')) {
+            throw bad(s, base, "bad host name");
+        }
+        for (int i = s + 1; i < e; i++) {
+            if (b[i] == '.' && b[i - 1] == '.') {
+                throw bad(i, base, "empty label in host name");
+            }
+        }
+    }
+
+    /** RFC 4291 2.2 text forms; RFC 5118 4.10: exactly one "::" at most, 8 pieces, IPv4 tail. */
+    private void checkIpv6(int s, int e) {
+        int groups = 0;
+        boolean doubleColon = false;
+        int i = s;
+        if (e - s >= 2 && b[s] == ':' && b[s + 1] == ':') {
+            doubleColon = true;
+            i = s + 2;
+        } else if (s < e && b[s] == ':') {
+            throw bad(s, base, "bad IPv6 reference");
+        }
+        while (i < e) {
+            int gs = i;
+            while (i < e && isHex(b[i])) {
+                i++;
+            }
+            if (i < e && b[i] == '.') {
+                // IPv4 tail: counts as two groups
+                checkIpv4(gs, e);
+                groups += 2;
+                i = e;
+                break;
+            }
+            int len = i - gs;
+            if (len == 0 || len > 4) {
+                throw bad(gs, base, "bad IPv6 reference");
+            }
+            groups++;
+            if (i == e) {
+                break;
+            }
+            if (b[i] != ':') {
+                throw bad(i, base, "bad IPv6 reference");
+            }
+            i++;
+            if (i < e && b[i] == ':') {
+                if (doubleColon) {
+                    throw bad(i, base, "IPv6 reference with two '::'");
+                }
+                doubleColon = true;
+                i++;
+                if (i < e && b[i] == ':') {
+                    throw bad(i, base, "IPv6 reference with ':::'");
+                }
+            } else if (i == e) {
+                throw bad(i, base, "IPv6 reference ends with ':'");
+            }
+        }
+        if (groups > 8 || (!doubleColon && groups != 8) || (doubleColon && groups > 7)) {
+            throw bad(s, base, "IPv6 reference has the wrong number of groups");
+        }
+    }
+
+    private void checkIpv4(int s, int e) {
+        int parts = 0;
+        int i = s;
+        while (i <= e) {
+            int ps = i;
+            int v = 0;
+            while (i < e && isDigit(b[i])) {
+                v = v * 10 + (b[i] - '0');
+                i++;
+                if (i - ps > 3) {
+                    break;
+                }
+            }
+            if (i == ps || i - ps > 3 || v > 255) {
+                throw bad(ps, base, "bad IPv4 address");
+            }
+            parts++;
+            if (i == e) {
+                break;
+            }
+            if (b[i] != '.') {
+                throw bad(i, base, "bad IPv4 address");
+            }
+            i++;
+        }
+        if (parts != 4) {
+            throw bad(s, base, "bad IPv4 address");
+        }
+    }
+
+    // ---- URIs ---------------------------------------------------------------------------------
+
+    private SipUri uri(int s, int e, boolean requestUri) {
+        int i = s;
+        if (i >= e || !isAlpha(b[i])) {
+            throw bad(s, base, "URI must start with a scheme");
+        }
+        while (i < e && (isAlpha(b[i]) || isDigit(b[i]) || b[i] == '+' || b[i] == '-' || b[i] == '.')) {
+            i++;
+        }
+        if (i >= e || b[i] != ':') {
+            throw bad(i, base, "URI needs ':' after the scheme");
+        }
+        String scheme = Methods.lowerScheme(b, s, i);
+        for (int k = i + 1; k < e; k++) {
+            byte c = b[k];
+            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7f) {
+                throw bad(k, base, "character not allowed in a URI");
+            }
+        }
+        String text = materialize ? utf8(s, e) : null;
+        SipUri u;
+        switch (scheme) {
+            case "sip":
+                u = sipUri(text, SipUri.Kind.SIP, scheme, i + 1, e, requestUri);
+                break;
+            case "sips":
+                u = sipUri(text, SipUri.Kind.SIPS, scheme, i + 1, e, requestUri);
+                break;
+            case "tel":
+                u = telUri(text, i + 1, e);
+                break;
+            default:
+                if (i + 1 >= e) {
+                    throw bad(i, base, "empty URI");
+                }
+                u = materialize
+                        ? new SipUri(text, SipUri.Kind.OTHER, scheme, null, null, null, -1, Parameters.none(), null)
+                        : null;
+                break;
+        }
+        return materialize ? u : SipUri.lazy(b, s, e, kindOf(scheme), scheme);
+    }
+
+    private SipUri lazyUri(int s, int e) {
+        boolean m = materialize;
+        materialize = false;
+        try {
+            return uri(s, e, false);
+        } finally {
+            materialize = m;
+        }
+    }
+
+    private static SipUri.Kind kindOf(String scheme) {
+        switch (scheme) {
+            case "sip":
+                return SipUri.Kind.SIP;
+            case "sips":
+                return SipUri.Kind.SIPS;
+            case "tel":
+                return SipUri.Kind.TEL;
+            default:
+                return SipUri.Kind.OTHER;
+        }
+    }
+
+    private SipUri telUri(String text, int s, int e) {
+        int i = s;
+        while (i < e && b[i] != ';') {
+            i++;
+        }
+        if (i == s) {
+            throw bad(s, base, "tel URI without a number");
+        }
+        String number = materialize ? ascii(s, i) : null;
+        Grammar g = new Grammar(b, i, e, base);
+        g.materialize = materialize;
+        Parameters p = g.uriParams();
+        if (g.pos != e) {
+            throw bad(g.pos, base, "bad tel URI parameter");
+        }
+        return materialize ? new SipUri(text, SipUri.Kind.TEL, "tel", number, null, null, -1, p, null) : null;
+    }
+
+    private SipUri sipUri(String text, SipUri.Kind kind, String scheme, int s, int e, boolean requestUri) {
+        int at = -1;
+        for (int k = s; k < e; k++) {
+            if (b[k] == '@') {
+                at = k;
+                break;
+            }
+        }
+        String user = null;
+        String password = null;
+        int hs = s;
+        if (at >= 0) {
+            int colon = -1;
+            for (int k = s; k < at; k++) {
+                byte c = b[k];
+                if (c == ':' && colon < 0) {
+                    colon = k;
+                } else if (c == '%') {
+                    checkEscape(k, at);
+                } else if ((CLASS[c & 0xff] & (colon < 0 ? UNRESERVED | USER : UNRESERVED | PASSWORD)) == 0) {
+                    throw bad(k, base, "character not allowed in the user part");
+                }
+            }
+            int ue = colon < 0 ? at : colon;
+            if (ue == s) {
+                throw bad(s, base, "empty user part");
+            }
+            if (materialize) {
+                user = utf8(s, ue);
+                password = colon < 0 ? null : utf8(colon + 1, at);
+            }
+            hs = at + 1;
+        }
+        Grammar g = new Grammar(b, hs, e, base);
+        g.materialize = materialize;
+        String host = g.host();
+        int port = -1;
+        if (g.pos < e && b[g.pos] == ':') {
+            g.pos++;
+            port = g.port();
+        }
+        Parameters params = g.uriParams();
+        String headers = null;
+        if (g.pos < e) {
+            if (b[g.pos] != '?') {
+                throw bad(g.pos, base, "unexpected character in the URI");
+            }
+            if (requestUri) {
+                throw bad(g.pos, base, "a Request-URI must not carry headers");
+            }
+            for (int k = g.pos + 1; k < e; k++) {
+                byte c = b[k];
+                if (c == '%') {
+                    checkEscape(k, e);
+                } else if (c != '=' && c != '&' && (CLASS[c & 0xff] & (UNRESERVED | HNV)) == 0) {
+                    throw bad(k, base, "character not allowed in URI headers");
+                }
+            }
+            headers = materialize ? utf8(g.pos + 1, e) : null;
+        }
+        return materialize ? new SipUri(text, kind, scheme, user, password, host, port, params, headers) : null;
+    }
+
+    private Parameters uriParams() {
+        String[] names = null;
+        String[] values = null;
+        int n = 0;
+        while (pos < end && b[pos] == ';') {
+            pos++;
+            int s = pos;
+            while (pos < end && isParamChar(pos)) {
+                pos++;
+            }
+            if (pos == s) {
+                throw bad("empty URI parameter");
+            }
+            int ne = pos;
+            int vs = -1;
+            if (pos < end && b[pos] == '=') {
+                vs = ++pos;
+                while (pos < end && isParamChar(pos)) {
+                    pos++;
+                }
+                if (pos == vs) {
+                    throw bad("empty URI parameter value");
+                }
+            }
+            if (!materialize) {
+                continue;
+            }
+            if (names == null) {
+                names = new String[4];
+                values = new String[4];
+            } else if (n == names.length) {
+                names = java.util.Arrays.copyOf(names, n * 2);
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            names[n] = utf8(s, ne);
+            values[n++] = vs < 0 ? null : utf8(vs, pos);
+        }
+        return n == 0 ? Parameters.none() : Parameters.of(names, values, n);
+    }
+
+    private boolean isParamChar(int k) {
+        byte c = b[k];
+        if (c == '%') {
+            checkEscape(k, end);
+            return true;
+        }
+        return (CLASS[c & 0xff] & (UNRESERVED | PARAM)) != 0;
+    }
+
+    private void checkEscape(int k, int e) {
+        if (k + 2 >= e || !isHex(b[k + 1]) || !isHex(b[k + 2])) {
+            throw bad(k, base, "bad %-escape");
+        }
+    }
+
+    // ---- lexing helpers -----------------------------------------------------------------------
+
+    private void skipLws() {
+        while (pos < end && isLws(b[pos])) {
+            pos++;
+        }
+    }
+
+    private void expect(char c, String what) {
+        if (pos >= end || b[pos] != c) {
+            throw bad(what);
+        }
+        pos++;
+    }
+
+    /** Whether {@code c} is whitespace inside a header value (folding included). */
+    public static boolean isLws(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlpha(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isHex(byte c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private String ascii(int s, int e) {
+        return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    private String utf8(int s, int e) {
+        return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+}

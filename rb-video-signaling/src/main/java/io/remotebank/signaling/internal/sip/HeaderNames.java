@@ -1,0 +1,227 @@
+package io.remotebank.signaling.internal.sip;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/**
+ * The header fields the parser knows, by number, with their compact forms (RFC 3261 7.3.3 and the
+ * IANA registry); names compare case-insensitively without allocating.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class HeaderNames {
+
+    /** Not one we know: kept and matched by name. */
+    public static final int OTHER = 0;
+
+    public static final int VIA = 1;
+    public static final int CALL_ID = 2;
+    public static final int CSEQ = 3;
+    public static final int FROM = 4;
+    public static final int TO = 5;
+    public static final int CONTENT_LENGTH = 6;
+    public static final int CONTACT = 7;
+    public static final int ROUTE = 8;
+    public static final int RECORD_ROUTE = 9;
+    public static final int CONTENT_TYPE = 10;
+    public static final int MAX_FORWARDS = 11;
+    public static final int REQUIRE = 12;
+    public static final int SUPPORTED = 13;
+    public static final int UNSUPPORTED = 14;
+    public static final int PROXY_REQUIRE = 15;
+    public static final int AUTHORIZATION = 16;
+    public static final int PROXY_AUTHORIZATION = 17;
+    public static final int WWW_AUTHENTICATE = 18;
+    public static final int PROXY_AUTHENTICATE = 19;
+    public static final int EXPIRES = 20;
+    public static final int SUBJECT = 21;
+    public static final int ALLOW = 22;
+    public static final int ACCEPT = 23;
+    public static final int DATE = 24;
+    public static final int CONTENT_ENCODING = 25;
+    public static final int EVENT = 26;
+    public static final int REFER_TO = 27;
+    public static final int ALLOW_EVENTS = 28;
+    public static final int SESSION_EXPIRES = 29;
+    public static final int REFERRED_BY = 30;
+    public static final int USER_AGENT = 31;
+    public static final int SERVER = 32;
+    public static final int MIN_EXPIRES = 33;
+    public static final int RETRY_AFTER = 34;
+    public static final int WARNING = 35;
+    public static final int ACCEPT_ENCODING = 36;
+    public static final int ACCEPT_LANGUAGE = 37;
+    public static final int ALERT_INFO = 38;
+    public static final int CALL_INFO = 39;
+    public static final int CONTENT_DISPOSITION = 40;
+    public static final int CONTENT_LANGUAGE = 41;
+    public static final int ERROR_INFO = 42;
+    public static final int IN_REPLY_TO = 43;
+    public static final int MIME_VERSION = 44;
+    public static final int ORGANIZATION = 45;
+    public static final int PRIORITY = 46;
+    public static final int REPLY_TO = 47;
+    public static final int TIMESTAMP = 48;
+    public static final int AUTHENTICATION_INFO = 49;
+
+    private static final String[] CANONICAL = {
+        null,
+        "Via",
+        "Call-ID",
+        "CSeq",
+        "From",
+        "To",
+        "Content-Length",
+        "Contact",
+        "Route",
+        "Record-Route",
+        "Content-Type",
+        "Max-Forwards",
+        "Require",
+        "Supported",
+        "Unsupported",
+        "Proxy-Require",
+        "Authorization",
+        "Proxy-Authorization",
+        "WWW-Authenticate",
+        "Proxy-Authenticate",
+        "Expires",
+        "Subject",
+        "Allow",
+        "Accept",
+        "Date",
+        "Content-Encoding",
+        "Event",
+        "Refer-To",
+        "Allow-Events",
+        "Session-Expires",
+        "Referred-By",
+        "User-Agent",
+        "Server",
+        "Min-Expires",
+        "Retry-After",
+        "Warning",
+        "Accept-Encoding",
+        "Accept-Language",
+        "Alert-Info",
+        "Call-Info",
+        "Content-Disposition",
+        "Content-Language",
+        "Error-Info",
+        "In-Reply-To",
+        "MIME-Version",
+        "Organization",
+        "Priority",
+        "Reply-To",
+        "Timestamp",
+        "Authentication-Info"
+    };
+    private static final byte[][] LOWER = new byte[CANONICAL.length][];
+
+    // Candidates by name length and first letter, so that a lookup compares one or two names.
+    private static final int[][][] BY_LENGTH = new int[24][26][];
+
+    static {
+        for (int i = 1; i < CANONICAL.length; i++) {
+            LOWER[i] = CANONICAL[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            int[][] row = BY_LENGTH[LOWER[i].length];
+            int f = LOWER[i][0] - 'a';
+            int[] old = row[f];
+            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = i;
+            row[f] = grown;
+        }
+    }
+
+    private HeaderNames() {}
+
+    /**
+     * The number of the field named {@code b[s..e)}, compact forms included, or {@link #OTHER}.
+     *
+     * @param b bytes
+     * @param s start
+     * @param e end
+     * @return the number
+     */
+    public static int kind(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len == 1) {
+            switch (b[s] | 0x20) {
+                case 'v':
+                    return VIA;
+                case 'i':
+                    return CALL_ID;
+                case 'f':
+                    return FROM;
+                case 't':
+                    return TO;
+                case 'l':
+                    return CONTENT_LENGTH;
+                case 'm':
+                    return CONTACT;
+                case 'c':
+                    return CONTENT_TYPE;
+                case 'k':
+                    return SUPPORTED;
+                case 's':
+                    return SUBJECT;
+                case 'e':
+                    return CONTENT_ENCODING;
+                case 'o':
+                    return EVENT;
+                case 'r':
+                    return REFER_TO;
+                case 'u':
+                    return ALLOW_EVENTS;
+                case 'x':
+                    return SESSION_EXPIRES;
+                case 'b':
+                    return REFERRED_BY;
+                default:
+                    return OTHER;
+            }
+        }
+        int first = (b[s] | 0x20) - 'a';
+        if (len >= BY_LENGTH.length || first < 0 || first >= 26) {
+            return OTHER;
+        }
+        int[] candidates = BY_LENGTH[len][first];
+        if (candidates == null) {
+            return OTHER;
+        }
+        for (int k : candidates) {
+            byte[] n = LOWER[k];
+            int i = 1;
+            while (i < len && (b[s + i] | 0x20) == n[i]) {
+                i++;
+            }
+            if (i == len) {
+                return k;
+            }
+        }
+        return OTHER;
+    }
+
+    /**
+     * The number of a field name given as a string.
+     *
+     * @param name the name, full or compact, any case
+     * @return the number or {@link #OTHER}
+     */
+    public static int kind(String name) {
+        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
+        return b.length == 0 ? OTHER : kind(b, 0, b.length);
+    }
+
+    /**
+     * The canonical spelling of a known field.
+     *
+     * @param kind the number
+     * @return the name
+     */
+    public static String canonical(int kind) {
+        return CANONICAL[kind];
+    }
+}

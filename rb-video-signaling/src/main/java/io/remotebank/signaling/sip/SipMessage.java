@@ -1,0 +1,506 @@
+package io.remotebank.signaling.sip;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.netty.buffer.ByteBuf;
+import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.internal.sip.Grammar;
+import io.remotebank.signaling.internal.sip.HeaderNames;
+import io.remotebank.signaling.internal.sip.MessageScanner.Frame;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.apiguardian.api.API;
+
+/**
+ * An immutable SIP message (RFC 3261 7): a {@link SipRequest} or a {@link SipResponse}.
+ *
+ * <p>Parsing frames the message at once and parses what every element needs (the start line, the
+ * top Via, Call-ID, CSeq, From, To and Content-Length); every other header field is parsed the
+ * first time it is asked for and then cached, so a proxy pays only for what it reads. A syntax
+ * error in a field parsed later surfaces as {@link SipParseException} from its accessor; {@link
+ * #validate()} parses everything at once, as a UAS does before it answers.
+ *
+ * <p>Unknown header fields are kept exactly as they came; {@link #toBytes()} returns the message as
+ * received (extra bytes after Content-Length in a datagram excluded), so serialization round-trips.
+ * Changes go through {@link #toBuilder()}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public abstract sealed class SipMessage permits SipRequest, SipResponse {
+
+    final Frame frame;
+    private List<Header> headers;
+    private NameAddress from;
+    private NameAddress to;
+    private List<Via> vias;
+    private List<NameAddress> contacts;
+    private List<NameAddress> routes;
+    private List<NameAddress> recordRoutes;
+    private Optional<ContentType> contentType;
+
+    SipMessage(Frame frame) {
+        this.frame = frame;
+    }
+
+    // ---- framed at once -----------------------------------------------------------------------
+
+    /** The top (first) Via value. */
+    public Optional<Via> topVia() {
+        return Optional.ofNullable(frame.topVia);
+    }
+
+    /** The Call-ID. */
+    public Optional<String> callId() {
+        return Optional.ofNullable(frame.callId);
+    }
+
+    /** The CSeq. */
+    public Optional<CSeq> cseq() {
+        return Optional.ofNullable(frame.cseq);
+    }
+
+    /** The From value (checked when framed, built on first use). */
+    public Optional<NameAddress> from() {
+        if (frame.fromIndex < 0) {
+            return Optional.empty();
+        }
+        NameAddress f = from;
+        if (f == null) {
+            f = grammar(frame.fromIndex).nameAddressValue();
+            from = f;
+        }
+        return Optional.of(f);
+    }
+
+    /** The To value (checked when framed, built on first use). */
+    public Optional<NameAddress> to() {
+        if (frame.toIndex < 0) {
+            return Optional.empty();
+        }
+        NameAddress t = to;
+        if (t == null) {
+            t = grammar(frame.toIndex).nameAddressValue();
+            to = t;
+        }
+        return Optional.of(t);
+    }
+
+    /** The From tag. */
+    public Optional<String> fromTag() {
+        return Optional.ofNullable(frame.fromTag);
+    }
+
+    /** The To tag (absent on an out-of-dialog request). */
+    public Optional<String> toTag() {
+        return Optional.ofNullable(frame.toTag);
+    }
+
+    /** The Content-Length field's value when present. */
+    public OptionalLong contentLength() {
+        return frame.contentLength < 0 ? OptionalLong.empty() : OptionalLong.of(frame.contentLength);
+    }
+
+    // ---- raw header fields --------------------------------------------------------------------
+
+    /** Every header field in order, names and values as written. */
+    public List<Header> headers() {
+        List<Header> h = headers;
+        if (h == null) {
+            Header[] a = new Header[frame.headerCount];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = new Header(
+                        text(frame.nameStart(i), frame.nameEnd(i)), text(frame.valueStart(i), frame.valueEnd(i)));
+            }
+            h = List.of(a);
+            headers = h;
+        }
+        return h;
+    }
+
+    /**
+     * The values of every field with this name, in order; full and compact forms of a known name
+     * match each other, and names compare case-insensitively.
+     *
+     * @param name the field name
+     * @return the values as written
+     */
+    public List<String> headerValues(String name) {
+        int kind = HeaderNames.kind(name);
+        List<String> out = new ArrayList<>(2);
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (matches(i, kind, name)) {
+                out.add(text(frame.valueStart(i), frame.valueEnd(i)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The value of the first field with this name.
+     *
+     * @param name the field name
+     * @return the value as written
+     */
+    public Optional<String> header(String name) {
+        int kind = HeaderNames.kind(name);
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (matches(i, kind, name)) {
+                return Optional.of(text(frame.valueStart(i), frame.valueEnd(i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean matches(int i, int kind, String name) {
+        if (kind != HeaderNames.OTHER) {
+            return frame.kind[i] == kind;
+        }
+        int len = frame.nameEnd(i) - frame.nameStart(i);
+        if (len != name.length()) {
+            return false;
+        }
+        for (int j = 0; j < len; j++) {
+            char a = (char) (frame.bytes[frame.nameStart(i) + j] & 0xff);
+            if (Character.toLowerCase(a) != Character.toLowerCase(name.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- parsed on first use ------------------------------------------------------------------
+
+    /** Every Via value, top first, across all Via fields. */
+    public List<Via> vias() {
+        List<Via> v = vias;
+        if (v == null) {
+            List<Via> out = new ArrayList<>();
+            for (int i = 0; i < frame.headerCount; i++) {
+                if (frame.kind[i] == HeaderNames.VIA) {
+                    grammar(i).viaList(out);
+                }
+            }
+            v = List.copyOf(out);
+            vias = v;
+        }
+        return v;
+    }
+
+    /** The Contact values; empty for none and for the wildcard {@code *} (see {@link #isWildcardContact}). */
+    public List<NameAddress> contacts() {
+        List<NameAddress> c = contacts;
+        if (c == null) {
+            c = nameAddresses(HeaderNames.CONTACT, true);
+            contacts = c;
+        }
+        return c;
+    }
+
+    /** Whether the message carries {@code Contact: *} (RFC 3261 10.2.2, REGISTER only). */
+    public boolean isWildcardContact() {
+        return header("Contact").map(v -> v.equals("*")).orElse(false);
+    }
+
+    /** The Route values in order. */
+    public List<NameAddress> routes() {
+        List<NameAddress> r = routes;
+        if (r == null) {
+            r = nameAddresses(HeaderNames.ROUTE, false);
+            routes = r;
+        }
+        return r;
+    }
+
+    /** The Record-Route values in order. */
+    public List<NameAddress> recordRoutes() {
+        List<NameAddress> r = recordRoutes;
+        if (r == null) {
+            r = nameAddresses(HeaderNames.RECORD_ROUTE, false);
+            recordRoutes = r;
+        }
+        return r;
+    }
+
+    private List<NameAddress> nameAddresses(int kind, boolean wildcard) {
+        if (!has(kind)) {
+            return List.of();
+        }
+        List<NameAddress> out = new ArrayList<>();
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (frame.kind[i] == kind) {
+                if (wildcard
+                        && frame.valueEnd(i) - frame.valueStart(i) == 1
+                        && frame.bytes[frame.valueStart(i)] == '*') {
+                    continue;
+                }
+                grammar(i).nameAddressList(out);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The Content-Type. */
+    public Optional<ContentType> contentType() {
+        Optional<ContentType> c = contentType;
+        if (c == null) {
+            c = Optional.empty();
+            int i = first(HeaderNames.CONTENT_TYPE);
+            if (i >= 0) {
+                List<ContentType> l = new ArrayList<>(1);
+                grammar(i).contentTypeList(l);
+                if (l.size() != 1) {
+                    throw Grammar.bad(frame.valueStart(i), 0, "Content-Type takes exactly one media type");
+                }
+                c = Optional.of(l.get(0));
+            }
+            contentType = c;
+        }
+        return c;
+    }
+
+    /** The media types of the Accept fields. */
+    public List<ContentType> accept() {
+        if (!has(HeaderNames.ACCEPT)) {
+            return List.of();
+        }
+        List<ContentType> out = new ArrayList<>();
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (frame.kind[i] == HeaderNames.ACCEPT) {
+                grammar(i).contentTypeList(out);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Max-Forwards (RFC 3261 20.22: 0-255). */
+    public OptionalInt maxForwards() {
+        int i = first(HeaderNames.MAX_FORWARDS);
+        if (i < 0) {
+            return OptionalInt.empty();
+        }
+        long v = grammar(i).unsigned("Max-Forwards", 3);
+        if (v > 255) {
+            throw Grammar.bad(frame.valueStart(i), 0, "Max-Forwards above 255");
+        }
+        return OptionalInt.of((int) v);
+    }
+
+    /** Expires in seconds (RFC 3261 20.19: up to 2^32-1). */
+    public OptionalLong expires() {
+        int i = first(HeaderNames.EXPIRES);
+        if (i < 0) {
+            return OptionalLong.empty();
+        }
+        long v = grammar(i).unsigned("Expires", 10);
+        if (v > 0xFFFF_FFFFL) {
+            throw Grammar.bad(frame.valueStart(i), 0, "Expires above 2^32-1");
+        }
+        return OptionalLong.of(v);
+    }
+
+    /** The option tags of Require. */
+    public List<String> require() {
+        return tokens(HeaderNames.REQUIRE);
+    }
+
+    /** The option tags of Proxy-Require. */
+    public List<String> proxyRequire() {
+        return tokens(HeaderNames.PROXY_REQUIRE);
+    }
+
+    /** The option tags of Supported. */
+    public List<String> supported() {
+        return tokens(HeaderNames.SUPPORTED);
+    }
+
+    /** The option tags of Unsupported. */
+    public List<String> unsupported() {
+        return tokens(HeaderNames.UNSUPPORTED);
+    }
+
+    /** The methods of Allow. */
+    public List<String> allow() {
+        return tokens(HeaderNames.ALLOW);
+    }
+
+    private List<String> tokens(int kind) {
+        if (!has(kind)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(2);
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (frame.kind[i] == kind) {
+                grammar(i).tokenList(out);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The Authorization credentials, one per field. */
+    public List<Authentication> authorizations() {
+        return auth(HeaderNames.AUTHORIZATION);
+    }
+
+    /** The Proxy-Authorization credentials, one per field. */
+    public List<Authentication> proxyAuthorizations() {
+        return auth(HeaderNames.PROXY_AUTHORIZATION);
+    }
+
+    /** The WWW-Authenticate challenges, one per field. */
+    public List<Authentication> wwwAuthenticates() {
+        return auth(HeaderNames.WWW_AUTHENTICATE);
+    }
+
+    /** The Proxy-Authenticate challenges, one per field. */
+    public List<Authentication> proxyAuthenticates() {
+        return auth(HeaderNames.PROXY_AUTHENTICATE);
+    }
+
+    private List<Authentication> auth(int kind) {
+        if (!has(kind)) {
+            return List.of();
+        }
+        List<Authentication> out = new ArrayList<>(1);
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (frame.kind[i] == kind) {
+                out.add(grammar(i).authentication());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The Date field as written, checked to be an RFC 1123 date in GMT. */
+    public Optional<String> date() {
+        int i = first(HeaderNames.DATE);
+        return i < 0 ? Optional.empty() : Optional.of(grammar(i).date());
+    }
+
+    // ---- body ---------------------------------------------------------------------------------
+
+    /** The body length in bytes. */
+    public int bodyLength() {
+        return frame.end - frame.bodyStart;
+    }
+
+    /** A copy of the body. */
+    public byte[] body() {
+        return Arrays.copyOfRange(frame.bytes, frame.bodyStart, frame.end);
+    }
+
+    /** The body decoded as UTF-8 (SDP and other text bodies). */
+    public String bodyText() {
+        return new String(frame.bytes, frame.bodyStart, bodyLength(), StandardCharsets.UTF_8);
+    }
+
+    // ---- whole message ------------------------------------------------------------------------
+
+    /**
+     * Parses every header field the parser knows and checks the fields RFC 3261 8.1.1 requires (To,
+     * From, CSeq, Call-ID, Via; Max-Forwards is tolerated missing for RFC 2543 peers), as a UAS does
+     * before it answers. Throws the first fault.
+     *
+     * @throws SipParseException with the status to answer (400 for syntax and missing fields)
+     */
+    public void validate() {
+        require(to().orElse(null), "To");
+        require(from().orElse(null), "From");
+        require(frame.cseq, "CSeq");
+        require(frame.callId, "Call-ID");
+        require(frame.topVia, "Via");
+        vias();
+        contacts();
+        routes();
+        recordRoutes();
+        contentType();
+        accept();
+        maxForwards();
+        expires();
+        require();
+        proxyRequire();
+        supported();
+        unsupported();
+        allow();
+        authorizations();
+        proxyAuthorizations();
+        wwwAuthenticates();
+        proxyAuthenticates();
+        date();
+    }
+
+    private void require(Object field, String name) {
+        if (field == null) {
+            throw new SipParseException(
+                    SignalingError.SIP_INCOMPLETE, 400, "Bad Request", -1, "missing " + name + " header field");
+        }
+    }
+
+    /** The message as bytes: exactly what was parsed (or built), start line to end of body. */
+    public byte[] toBytes() {
+        return Arrays.copyOfRange(frame.bytes, frame.start, frame.end);
+    }
+
+    /**
+     * Writes the message to a buffer.
+     *
+     * @param out the buffer
+     */
+    public void encode(ByteBuf out) {
+        out.writeBytes(frame.bytes, frame.start, frame.end - frame.start);
+    }
+
+    /** The length of {@link #toBytes()}. */
+    public int encodedLength() {
+        return frame.end - frame.start;
+    }
+
+    /** A builder that starts from this message. */
+    public abstract SipMessageBuilder toBuilder();
+
+    /** The start line as written. */
+    public String startLine() {
+        return text(frame.start, frame.startLineEnd);
+    }
+
+    private boolean has(int kind) {
+        return (frame.present & (1L << kind)) != 0;
+    }
+
+    int first(int kind) {
+        if (!has(kind)) {
+            return -1;
+        }
+        for (int i = 0; i < frame.headerCount; i++) {
+            if (frame.kind[i] == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Grammar grammar(int i) {
+        return new Grammar(frame.bytes, frame.valueStart(i), frame.valueEnd(i), 0);
+    }
+
+    String text(int s, int e) {
+        return new String(frame.bytes, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    SipMessageBuilder fill(SipMessageBuilder b) {
+        for (int i = 0; i < frame.headerCount; i++) {
+            b.header(text(frame.nameStart(i), frame.nameEnd(i)), text(frame.valueStart(i), frame.valueEnd(i)));
+        }
+        return b.body(body());
+    }
+
+    /** The start line and the Call-ID, for logs (no personal data: URIs are not shown). */
+    @Override
+    public String toString() {
+        String kind = this instanceof SipRequest r ? r.method() : "SIP/2.0 " + ((SipResponse) this).statusCode();
+        return kind + " [Call-ID " + callId().orElse("-") + ", CSeq "
+                + cseq().map(CSeq::toString).orElse("-") + "]";
+    }
+}

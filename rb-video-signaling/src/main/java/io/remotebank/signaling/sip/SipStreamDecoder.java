@@ -1,0 +1,122 @@
+package io.remotebank.signaling.sip;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.internal.sip.MessageScanner;
+import io.remotebank.signaling.internal.sip.MessageScanner.Frame;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Cuts a byte stream (TCP, TLS) into SIP messages by Content-Length (RFC 3261 18.3) and emits
+ * {@link SipMessage}s. CRLF keep-alives between messages (RFC 5626 4.4.1) are skipped. A malformed
+ * message or one over the limits fails the decoder with a {@link SipParseException} (wrapped by
+ * Netty in a {@code DecoderException}) and every later byte is discarded: on a stream the framing is
+ * lost, so the connection should be closed. One instance per channel.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class SipStreamDecoder extends ByteToMessageDecoder {
+
+    private final SipParser parser;
+    private boolean failed;
+
+    /**
+     * A decoder with the given parser's limits.
+     *
+     * @param parser the parser
+     */
+    public SipStreamDecoder(SipParser parser) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+            in.skipBytes(1);
+        }
+        int readable = in.readableBytes();
+        if (readable == 0) {
+            return;
+        }
+        int max = parser.limits().maxMessageSize();
+        int headerEnd = headerBlockEnd(in, Math.min(readable, max));
+        if (headerEnd < 0) {
+            if (readable >= max) {
+                fail(
+                        in,
+                        new SipParseException(
+                                SignalingError.SIP_TOO_LARGE,
+                                413,
+                                "Request Entity Too Large",
+                                max,
+                                "header block larger than " + max + " bytes"));
+            }
+            return;
+        }
+        // Only the header block is copied to learn the Content-Length; the message is copied once
+        // it is complete.
+        byte[] head = new byte[headerEnd];
+        in.getBytes(in.readerIndex(), head);
+        Frame f;
+        try {
+            f = MessageScanner.scanHeaders(head, headerEnd, parser.limits());
+        } catch (SipParseException e) {
+            fail(in, e);
+            return;
+        }
+        long total = headerEnd + f.contentLength;
+        if (total > max) {
+            fail(
+                    in,
+                    new SipParseException(
+                            SignalingError.SIP_TOO_LARGE,
+                            413,
+                            "Request Entity Too Large",
+                            headerEnd,
+                            "Content-Length " + f.contentLength + " over the limit"));
+            return;
+        }
+        if (readable < total) {
+            return;
+        }
+        byte[] message = new byte[(int) total];
+        in.readBytes(message);
+        try {
+            out.add(parser.parseFrame(message));
+        } catch (SipParseException e) {
+            fail(in, e);
+        }
+    }
+
+    /** The length of the header block (through the empty line) at the reader index, or -1. */
+    private static int headerBlockEnd(ByteBuf in, int limit) {
+        int start = in.readerIndex();
+        for (int i = 0; i < limit; i++) {
+            if (in.getByte(start + i) != '\n') {
+                continue;
+            }
+            if (i + 1 < limit && in.getByte(start + i + 1) == '\n') {
+                return i + 2;
+            }
+            if (i + 2 < limit && in.getByte(start + i + 1) == '\r' && in.getByte(start + i + 2) == '\n') {
+                return i + 3;
+            }
+        }
+        return -1;
+    }
+
+    private void fail(ByteBuf in, SipParseException e) {
+        failed = true;
+        in.skipBytes(in.readableBytes());
+        throw e;
+    }
+}

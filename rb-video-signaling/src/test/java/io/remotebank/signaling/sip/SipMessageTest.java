@@ -1,0 +1,237 @@
+package io.remotebank.signaling.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.remotebank.core.ValidationException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SipMessageTest {
+
+    static final String INVITE = "INVITE sips:bob@[2001:db8::2]:5061;transport=tls SIP/2.0\r\n"
+            + "Via: SIP/2.0/TLS [2001:db8::1]:5061;branch=z9hG4bK74bf9;rport, SIP/2.0/UDP p.example.com\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "To: Bob <sips:bob@example.com>\r\n"
+            + "From: \"Alice\" <sips:alice@example.com>;tag=9fxced76sl\r\n"
+            + "Call-ID: 3848276298220188511@atlanta.example.com\r\n"
+            + "CSeq: 2 INVITE\r\n"
+            + "Contact: <sips:alice@client.atlanta.example.com>;expires=60, <tel:+1-201-555-0123;phone-context=x>\r\n"
+            + "Route: <sip:p1.example.com;lr>,<sip:p2.example.com;lr>\r\n"
+            + "Record-Route: <sip:rr.example.com;lr>\r\n"
+            + "Supported: timer, 100rel\r\n"
+            + "Require: 100rel\r\n"
+            + "Unsupported: foo\r\n"
+            + "Proxy-Require: bar\r\n"
+            + "Allow: INVITE, ACK, BYE\r\n"
+            + "Expires: 120\r\n"
+            + "Date: Sat, 13 Nov 2010 23:29:00 GMT\r\n"
+            + "Authorization: Digest username=\"alice\", realm=\"atlanta.example.com\", nonce=\"84a4cc6f\","
+            + " uri=\"sips:bob@example.com\", response=\"7587245234b3434cc3412213e5f113a5\", algorithm=SHA-256,"
+            + " qop=auth, nc=00000001, cnonce=\"0a4f113b\"\r\n"
+            + "Proxy-Authorization: Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\"\r\n"
+            + "WWW-Authenticate: Digest realm=\"r\", nonce=\"n\", algorithm=SHA-512-256, qop=\"auth\"\r\n"
+            + "Proxy-Authenticate: Digest realm=\"r\", nonce=\"n\"\r\n"
+            + "X-Custom:  kept   as  it came \r\n"
+            + "c: application/sdp\r\n"
+            + "l: 3\r\n"
+            + "\r\n"
+            + "v=0";
+
+    static SipRequest invite() {
+        return (SipRequest) SipParser.ofDefaults().parse(INVITE.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyKnownHeader_isParsedOnFirstUse() {
+        SipRequest m = invite();
+        m.validate();
+        assertThat(m.requestUri().kind()).isEqualTo(SipUri.Kind.SIPS);
+        assertThat(m.requestUri().host()).contains("[2001:db8::2]");
+        assertThat(m.requestUri().port()).hasValue(5061);
+        assertThat(m.requestUri().parameters().get("TRANSPORT")).contains("tls");
+        assertThat(m.topVia().orElseThrow().hasRfc3261Branch()).isTrue();
+        assertThat(m.topVia().orElseThrow().rport()).isEmpty();
+        assertThat(m.topVia().orElseThrow().sentByPort()).hasValue(5061);
+        assertThat(m.vias()).hasSize(2);
+        assertThat(m.to().orElseThrow().displayName()).contains("Bob");
+        assertThat(m.toTag()).isEmpty();
+        assertThat(m.contacts()).hasSize(2);
+        assertThat(m.contacts().get(1).uri().kind()).isEqualTo(SipUri.Kind.TEL);
+        assertThat(m.contacts().get(1).uri().user()).contains("+1-201-555-0123");
+        assertThat(m.routes()).hasSize(2);
+        assertThat(m.recordRoutes()).hasSize(1);
+        assertThat(m.supported()).containsExactly("timer", "100rel");
+        assertThat(m.require()).containsExactly("100rel");
+        assertThat(m.unsupported()).containsExactly("foo");
+        assertThat(m.proxyRequire()).containsExactly("bar");
+        assertThat(m.allow()).containsExactly("INVITE", "ACK", "BYE");
+        assertThat(m.expires()).hasValue(120);
+        assertThat(m.date()).contains("Sat, 13 Nov 2010 23:29:00 GMT");
+        Authentication auth = m.authorizations().get(0);
+        assertThat(auth.isDigest()).isTrue();
+        assertThat(auth.param("username")).contains("alice");
+        assertThat(auth.param("algorithm")).contains("SHA-256");
+        assertThat(m.wwwAuthenticates().get(0).param("qop")).contains("auth");
+        assertThat(m.proxyAuthenticates()).hasSize(1);
+        assertThat(m.proxyAuthorizations()).hasSize(1);
+        assertThat(m.header("x-custom")).contains("kept   as  it came");
+        assertThat(m.headerValues("Content-Type")).containsExactly("application/sdp");
+        assertThat(m.contentLength()).hasValue(3);
+        assertThat(m.bodyText()).isEqualTo("v=0");
+        assertThat(m.headers()).hasSize(23);
+        assertThat(m.toString()).contains("INVITE").doesNotContain("alice");
+        assertThat(new String(m.toBytes(), StandardCharsets.UTF_8)).isEqualTo(INVITE);
+    }
+
+    @Test
+    void builder_proxyAddsAndRemovesVia_andResponseCopiesFields() {
+        SipRequest m = invite();
+        SipMessage forwarded = m.toBuilder()
+                .headerFirst("Via", "SIP/2.0/UDP proxy.example.com;branch=z9hG4bKp1")
+                .set("Max-Forwards", "69")
+                .build();
+        assertThat(forwarded.topVia().orElseThrow().host()).isEqualTo("proxy.example.com");
+        assertThat(forwarded.maxForwards()).hasValue(69);
+        assertThat(forwarded.vias()).hasSize(3);
+        SipMessage back = forwarded.toBuilder().removeFirstValue("v").build();
+        assertThat(back.vias()).hasSize(2);
+        SipMessage trimmed = back.toBuilder().removeFirstValue("Via").build();
+        assertThat(trimmed.vias()).extracting(Via::host).containsExactly("p.example.com");
+
+        SipResponse ok = (SipResponse) SipResponse.to(m, 200, "OK", "a6c85cf")
+                .body("application/sdp", "v=0\r\n")
+                .build();
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.reasonPhrase()).isEqualTo("OK");
+        assertThat(ok.toTag()).contains("a6c85cf");
+        assertThat(ok.vias()).hasSize(2);
+        assertThat(ok.cseq()).isEqualTo(m.cseq());
+        assertThat(ok.bodyText()).isEqualTo("v=0\r\n");
+        ok.validate();
+        SipMessage req = SipRequest.builder("OPTIONS", "sip:a@b")
+                .header("Via", "SIP/2.0/UDP h;branch=z9hG4bKx")
+                .header("Call-ID", "c")
+                .header("CSeq", "1 OPTIONS")
+                .header("X", "1")
+                .remove("X")
+                .build();
+        assertThat(req.header("X")).isEmpty();
+        assertThat(req.contentLength()).hasValue(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "INVITE sip:a@b SIP/2.0\r\nContact: <sip:a@b\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nMax-Forwards: 256\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nExpires: 99999999999\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nContent-Type: text\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nAuthorization: Digest realm\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nRoute: <sip:a@b>,\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nSupported: a b\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP [::1\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h:99999\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;=x\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:a@[1:2:3:4:5:6:7:8:9]>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:a@[1::2::3]>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:a@[::1.2.3.256]>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:a@..b>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:a%4@b>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:@b>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <sip:a@b;=1>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <tel:>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: <x:>\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nTo: \"a\\\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nCall-ID: a b\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nCall-ID: a@\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nCSeq: 1INVITE\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\n Folded: x\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nNoColon\r\n\r\n",
+                "INVITE sip:a@b SIP/2.0\r\nX: y\r\n",
+                "INVITE sip:a@b SIP/2.0",
+                "\r\n\r\n",
+                "INVITE sip:a@b SIP/2\r\n\r\n",
+                "SIP/2.0 099 Low\r\n\r\n",
+                "SIP/2.0 20x OK\r\n\r\n",
+                "SIP/2.0\r\n\r\n",
+                "INV(TE sip:a@b SIP/2.0\r\n\r\n",
+                "SIP/2.0 200 O\u0001K\r\n\r\n",
+                "INVITE sip:a@b?x=<y> SIP/2.0\r\n\r\n",
+                "INVITE sip:a@b:port SIP/2.0\r\n\r\n"
+            })
+    void malformed_isOneDeclaredException(String text) {
+        assertThatThrownBy(() -> SipParser.ofDefaults()
+                        .parse(text.getBytes(StandardCharsets.UTF_8))
+                        .validate())
+                .isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void limits_areEnforced_andChecked() {
+        SipParser p = SipParser.withLimits(new SipLimits(200, 2, 100));
+        assertThat(p.limits().maxHeaders()).isEqualTo(2);
+        String three = "OPTIONS sip:a@b SIP/2.0\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n";
+        assertThatThrownBy(() -> p.parse(three.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SipParseException.class);
+        String longLine = "OPTIONS sip:a@b SIP/2.0\r\nA: " + "x".repeat(120) + "\r\n\r\n";
+        assertThatThrownBy(() -> p.parse(longLine.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SipParseException.class);
+        byte[] big = ("OPTIONS sip:a@b SIP/2.0\r\n\r\n" + "x".repeat(300)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> p.parse(big))
+                .isInstanceOfSatisfying(
+                        SipParseException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+        assertThatThrownBy(() -> new SipLimits(0, 1, 1)).isInstanceOf(ValidationException.class);
+        assertThat(SipLimits.ofDefaults().maxMessageSize()).isEqualTo(65_536);
+    }
+
+    @Test
+    void uriAndValues_areUsableOnTheirOwn() {
+        SipUri u = SipUri.parse("sip:alice:secret@example.com;transport=tcp?subject=hi");
+        assertThat(u.isSip()).isTrue();
+        assertThat(u.scheme()).isEqualTo("sip");
+        assertThat(u.password()).contains("secret");
+        assertThat(u.headers()).contains("subject=hi");
+        assertThat(u).isEqualTo(SipUri.parse(u.toString())).hasSameHashCodeAs(SipUri.parse(u.toString()));
+        Parameters p = Parameters.none().with("lr", null).with("ttl", "5").with("ttl", "6");
+        assertThat(p.toString()).isEqualTo(";lr;ttl=6");
+        assertThat(p.names()).containsExactly("lr", "ttl");
+        assertThat(p.size()).isEqualTo(2);
+        assertThat(p.isEmpty()).isFalse();
+        assertThat(p)
+                .isEqualTo(Parameters.of(java.util.Map.of("lr", "x"))
+                        .with("lr", null)
+                        .with("ttl", "6"));
+        assertThat(p.hashCode())
+                .isEqualTo(Parameters.none().with("lr", null).with("ttl", "6").hashCode());
+        Via v = new Via(
+                "SIP",
+                "2.0",
+                "UDP",
+                "h",
+                5060,
+                Parameters.none().with("branch", "z9hG4bKa").with("rport", "7"));
+        assertThat(v.toString()).isEqualTo("SIP/2.0/UDP h:5060;branch=z9hG4bKa;rport=7");
+        assertThat(v.rport()).hasValue(7);
+        NameAddress na = new NameAddress(
+                java.util.Optional.of("\"A\""), u, true, Parameters.none().with("tag", "1"));
+        assertThat(na.toString()).startsWith("\"A\" <sip:alice");
+        assertThat(new CSeq(1, "ACK").toString()).isEqualTo("1 ACK");
+        assertThat(new Header("a", "b").toString()).isEqualTo("a: b");
+        ContentType ct = new ContentType("application", "sdp", Parameters.none());
+        assertThat(ct.toString()).isEqualTo("application/sdp");
+        assertThat(new Authentication("Digest", Parameters.none().with("realm", "\"r\"")).toString())
+                .isEqualTo("Digest realm=\"r\"");
+        assertThatThrownBy(() -> new CSeq(1L << 31, "INVITE")).isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void wildcardContact_isRecognised() {
+        String reg = "REGISTER sip:r SIP/2.0\r\nContact: *\r\nExpires: 0\r\n\r\n";
+        SipMessage m = SipParser.ofDefaults().parse(reg.getBytes(StandardCharsets.UTF_8));
+        assertThat(m.isWildcardContact()).isTrue();
+        assertThat(m.contacts()).isEmpty();
+    }
+}
