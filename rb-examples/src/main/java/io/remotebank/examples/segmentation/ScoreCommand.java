@@ -162,7 +162,6 @@ public final class ScoreCommand implements Callable<Integer> {
         err.printf("rb score: %,d rows scored, %,d failed%n", summary.rows - summary.failed, summary.failed);
         if (options.json()) {
             json.put("model", evaluator.modelName())
-                    .put("rows", summary.rows)
                     .put("scored", summary.rows - summary.failed)
                     .put("failed", summary.failed);
             if (output != null) {

@@ -134,6 +134,19 @@ class ScoreCommandTest {
     }
 
     @Test
+    void json_withOutputFile_countsTheRows() throws IOException {
+        Path in = csv("id,department,age,income\na,engineering,25,500\nb,business,45,3000\n");
+        Path output = dir.resolve("scores.csv");
+        int exit = rb(
+                "score", "--pmml", model.toString(), "--input", in.toString(), "--output", output.toString(), "--json");
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.path("rows").asInt()).isEqualTo(2);
+        assertThat(json.path("output").asText()).isEqualTo(output.toString());
+        assertThat(Files.readAllLines(output)).hasSize(3);
+    }
+
+    @Test
     void unmasked_showsIds() throws IOException {
         Path in = csv("id,department,age,income\n13800138000,engineering,25,500\n");
         assertThat(rb("score", "--pmml", model.toString(), "--input", in.toString(), "--unmasked"))
