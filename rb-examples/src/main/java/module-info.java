@@ -20,6 +20,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.demo;
     exports io.remotebank.examples.identity;
     exports io.remotebank.examples.routing;
+    exports io.remotebank.examples.segmentation;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
@@ -33,5 +34,7 @@ module io.remotebank.examples {
     opens io.remotebank.examples.identity to
             info.picocli;
     opens io.remotebank.examples.routing to
+            info.picocli;
+    opens io.remotebank.examples.segmentation to
             info.picocli;
 }

@@ -9,6 +9,7 @@ import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
 import io.remotebank.examples.routing.ErlangCommand;
 import io.remotebank.examples.routing.SimulateCommand;
+import io.remotebank.examples.segmentation.ScoreCommand;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
             IdCheckCommand.class,
             ErlangCommand.class,
             SimulateCommand.class,
+            ScoreCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

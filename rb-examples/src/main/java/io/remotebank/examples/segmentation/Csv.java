@@ -1,0 +1,177 @@
+package io.remotebank.examples.segmentation;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * RFC 4180 CSV: comma-separated fields, double-quoted when they hold a comma, a quote or a line break
+ * (quotes doubled inside), records ended by CRLF or LF. The reader tells the line each record starts on.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Csv {
+
+    private Csv() {}
+
+    /** One record and the line it starts on. */
+    @API(status = INTERNAL, since = "0.1")
+    public record Row(long line, List<String> fields) {}
+
+    /** A malformed record (an unterminated quote, text after a closing quote). */
+    @API(status = INTERNAL, since = "0.1")
+    public static final class FormatException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+
+        FormatException(long line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        /** The line the record starts on. */
+        public long line() {
+            return line;
+        }
+    }
+
+    /** Reads records one at a time. */
+    @API(status = INTERNAL, since = "0.1")
+    public static final class RecordReader {
+        private final Reader in;
+        private long line = 1;
+        private int pushedBack = -2;
+
+        /**
+         * Reads from a character stream.
+         *
+         * @param in the stream (buffered by the caller)
+         */
+        public RecordReader(Reader in) {
+            this.in = in;
+        }
+
+        private int read() throws IOException {
+            if (pushedBack != -2) {
+                int c = pushedBack;
+                pushedBack = -2;
+                return c;
+            }
+            return in.read();
+        }
+
+        /**
+         * The next record, or null at the end.
+         *
+         * @return the record
+         * @throws IOException if reading fails
+         * @throws FormatException if the record is malformed (the rest of its line is skipped)
+         */
+        public Row next() throws IOException, FormatException {
+            int c = read();
+            if (c < 0) {
+                return null;
+            }
+            long start = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean afterQuote = false;
+            while (true) {
+                if (c < 0) {
+                    if (quoted) {
+                        throw new FormatException(start, "a quoted field is not closed");
+                    }
+                    fields.add(field.toString());
+                    return new Row(start, fields);
+                }
+                if (quoted) {
+                    if (c == '"') {
+                        int d = read();
+                        if (d == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            afterQuote = true;
+                            c = d;
+                            continue;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append((char) c);
+                    }
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    afterQuote = false;
+                } else if (c == '\r' || c == '\n') {
+                    if (c == '\r') {
+                        int d = read();
+                        if (d != '\n') {
+                            pushedBack = d;
+                        }
+                    }
+                    line++;
+                    fields.add(field.toString());
+                    return new Row(start, fields);
+                } else if (c == '"' && field.length() == 0 && !afterQuote) {
+                    quoted = true;
+                } else if (afterQuote) {
+                    skipLine();
+                    throw new FormatException(start, "text after a closing quote");
+                } else {
+                    field.append((char) c);
+                }
+                c = read();
+            }
+        }
+
+        private void skipLine() throws IOException {
+            int c;
+            while ((c = read()) >= 0 && c != '\n') {
+                // Discard the rest of the malformed record's line.
+            }
+            line++;
+        }
+    }
+
+    /**
+     * One field, quoted if needed.
+     *
+     * @param s the field (null: empty)
+     * @return its CSV text
+     */
+    public static String field(String s) {
+        if (s == null) {
+            return "";
+        }
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /**
+     * One record.
+     *
+     * @param fields the fields
+     * @return the CSV line, without its line break
+     */
+    public static String line(List<String> fields) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                s.append(',');
+            }
+            s.append(field(fields.get(i)));
+        }
+        return s.toString();
+    }
+}
