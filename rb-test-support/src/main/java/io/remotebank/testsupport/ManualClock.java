@@ -7,18 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test moves it; thread-safe, never goes back. */
+/** A clock that moves only when a test moves it; thread-safe, never goes back; UTC unless {@link #withZone}. */
 public final class ManualClock extends Clock {
 
     private final AtomicLong millis;
+    private final ZoneId zone;
 
     /**
-     * Creates a clock.
+     * Creates a clock in UTC.
      *
      * @param start the time it shows until moved
      */
     public ManualClock(Instant start) {
-        this.millis = new AtomicLong(start.toEpochMilli());
+        this(new AtomicLong(start.toEpochMilli()), ZoneOffset.UTC);
+    }
+
+    private ManualClock(AtomicLong millis, ZoneId zone) {
+        this.millis = millis;
+        this.zone = zone;
     }
 
     /** A clock at 2026-11-28T09:00:00Z. */
@@ -59,11 +65,12 @@ public final class ManualClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same clock (moving it moves both) seen in another zone. */
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a manual clock is UTC");
+    public ManualClock withZone(ZoneId zone) {
+        return new ManualClock(millis, zone);
     }
 }

@@ -3,12 +3,9 @@ package io.remotebank.examples.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.remotebank.examples.RbCli;
+import io.remotebank.examples.CliTest;
 import io.remotebank.examples.cli.ExitCodes;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,23 +16,10 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AuditCommandTest {
+class AuditCommandTest extends CliTest {
 
     @TempDir
     Path tmp;
-
-    private StringWriter out;
-    private StringWriter err;
-
-    private int rb(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return RbCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
-
-    private JsonNode json() throws IOException {
-        return new ObjectMapper().readTree(out.toString());
-    }
 
     private Path demoTrail(String... extra) {
         Path dir = tmp.resolve("trail");

@@ -3,32 +3,16 @@ package io.remotebank.examples.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.remotebank.examples.RbCli;
+import io.remotebank.examples.CliTest;
 import io.remotebank.examples.cli.ExitCodes;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-class IdCheckCommandTest {
+class IdCheckCommandTest extends CliTest {
 
     // ICAO 9303 Part 4 Appendix A specimen (expires 2012-04-15).
     private static final String TD3_1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
     private static final String TD3_2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
-
-    private StringWriter out;
-    private StringWriter err;
-
-    private int rb(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return RbCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
-
-    private JsonNode json() throws IOException {
-        return new ObjectMapper().readTree(out.toString());
-    }
 
     @Test
     void validCnId_exitsZero_withTheNumberMasked() {

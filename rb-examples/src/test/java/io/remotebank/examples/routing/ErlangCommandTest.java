@@ -4,28 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.remotebank.examples.RbCli;
+import io.remotebank.examples.CliTest;
 import io.remotebank.examples.cli.ExitCodes;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-class ErlangCommandTest {
-
-    private StringWriter out;
-    private StringWriter err;
-
-    private int rb(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return RbCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
-
-    private JsonNode json() throws IOException {
-        return new ObjectMapper().readTree(out.toString());
-    }
+class ErlangCommandTest extends CliTest {
 
     @Test
     void erlangC_callCentreHelperExample_14Agents() {
