@@ -20,6 +20,8 @@ public enum SignalingError implements ErrorCode {
     SIP_URI_SCHEME("signaling.sip.uri-scheme", "A Request-URI uses a scheme the element does not support."),
     /** A SIP transport could not bind, connect or send. */
     SIP_TRANSPORT("signaling.sip.transport", "A SIP transport could not bind, connect or send."),
+    /** A TLS certificate or private key cannot be made, read or used. */
+    SIP_TLS("signaling.sip.tls", "A TLS certificate or private key cannot be made, read or used."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */

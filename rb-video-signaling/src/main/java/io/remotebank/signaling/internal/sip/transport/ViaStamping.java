@@ -61,7 +61,7 @@ public final class ViaStamping {
         }
     }
 
-    private static boolean isLiteral(String h) {
+    static boolean isLiteral(String h) {
         if (h.indexOf(':') >= 0) {
             return true;
         }
