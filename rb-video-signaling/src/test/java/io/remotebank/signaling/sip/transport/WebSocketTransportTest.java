@@ -202,4 +202,28 @@ class WebSocketTransportTest {
             Probes.await(() -> holding.openConnections() == 0, "the connection is forgotten");
         }
     }
+
+    @Test
+    void webSocketPingsKeepOurConnection() throws Exception {
+        try (SipEndpoint client = SipEndpoint.builder()
+                .bind(LOOPBACK)
+                .tcpPort(-1)
+                .keepAliveInterval(java.time.Duration.ofMillis(20))
+                .threads(1)
+                .start(layer -> tx -> {})) {
+            var target = server.address(SipTransport.WS).orElseThrow();
+            SipTransportChannel channel = client.channel(SipTransport.WS, target)
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                assertThat(Probes.optionsThrough(client, SipTransport.WS, channel)
+                                .statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(client.channel(SipTransport.WS, target)
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS))
+                    .isSameAs(channel);
+        }
+    }
 }

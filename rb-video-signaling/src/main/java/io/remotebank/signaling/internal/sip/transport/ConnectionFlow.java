@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.remotebank.core.RbException;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
@@ -150,9 +151,19 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // RFC 3261 18.3: a bad Content-Length or other framing error cannot be resynchronised
-        LOG.debug("closing a {} connection after an error: {}", transport, cause.toString());
+        LOG.debug("closing a {} connection after an error: {}", transport, describe(cause));
         ready.completeExceptionally(new SipTransportException("connection failed: " + cause, cause));
         ctx.close();
+    }
+
+    /** The error's code or class, never its message (which may quote a header with personal data). */
+    static String describe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RbException rb) {
+                return rb.code().code();
+            }
+        }
+        return cause.getClass().getSimpleName();
     }
 
     @Override

@@ -13,12 +13,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
@@ -62,6 +65,9 @@ public final class NettyEndpoint implements SipEndpoint {
     private final ConcurrentHashMap<FlowKey, ConnectionFlow> connections = new ConcurrentHashMap<>();
     /** Connections being opened, so that concurrent senders share one. */
     private final ConcurrentHashMap<FlowKey, ConnectionFlow> opening = new ConcurrentHashMap<>();
+
+    /** Every connection, established or not, so that close() reaches those of a shared group too. */
+    private final ChannelGroup all = new DefaultChannelGroup("sip-connections", GlobalEventExecutor.INSTANCE);
 
     private volatile boolean closed;
 
@@ -130,6 +136,7 @@ public final class NettyEndpoint implements SipEndpoint {
                         ConnectionFlow flow = transport.webSocket()
                                 ? new WebSocketFlow(NettyEndpoint.this, transport, true)
                                 : new StreamFlow(NettyEndpoint.this, transport, true);
+                        track(ch);
                         Pipelines.init(ch, flow, config, null);
                     }
                 })
@@ -138,15 +145,20 @@ public final class NettyEndpoint implements SipEndpoint {
                 .channel();
     }
 
+    private void track(Channel ch) {
+        all.add(ch);
+        if (closed) {
+            ch.close();
+        }
+    }
+
     EndpointConfig config() {
         return config;
     }
 
     void register(ConnectionFlow flow) {
-        connections.putIfAbsent(new FlowKey(flow.transport, flow.remote), flow);
-        if (closed) {
-            flow.channel.close();
-        }
+        // the newest connection to a peer is the one reused; an older one lives on until it closes
+        connections.put(new FlowKey(flow.transport, flow.remote), flow);
     }
 
     void unregister(ConnectionFlow flow) {
@@ -362,6 +374,7 @@ public final class NettyEndpoint implements SipEndpoint {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        track(ch);
                         Pipelines.init(ch, flow, config, remote);
                     }
                 })
@@ -388,15 +401,7 @@ public final class NettyEndpoint implements SipEndpoint {
         for (Channel server : servers.values()) {
             server.close().syncUninterruptibly();
         }
-        for (ConnectionFlow f : connections.values()) {
-            f.channel.close().syncUninterruptibly();
-        }
-        for (ConnectionFlow f : opening.values()) {
-            Channel c = f.channel;
-            if (c != null) {
-                c.close().syncUninterruptibly();
-            }
-        }
+        all.close().awaitUninterruptibly(); // a connection that fails to close is closed anyway
         if (ownGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
