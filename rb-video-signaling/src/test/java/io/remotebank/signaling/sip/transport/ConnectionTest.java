@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Connection management on TCP: keep-alives, idle timeouts, framing errors, transport errors, 18.2.2. */
@@ -33,6 +34,11 @@ class ConnectionTest {
 
     private static SipEndpoint.Builder tcpOnly() {
         return SipEndpoint.builder().bind(LOOPBACK).udpPort(-1).threads(1);
+    }
+
+    /** TCP and TLS. */
+    private static SipEndpoint.Builder streams() {
+        return tcpOnly().tlsPort(0).tlsIdentity(Probes.IDENTITY);
     }
 
     @Test
@@ -103,28 +109,31 @@ class ConnectionTest {
     }
 
     /** RFC 3261 18.3: on a stream a bad Content-Length loses the framing, so the connection closes. */
-    @ParameterizedTest
-    @ValueSource(strings = {"x1", "-1", "99999999999", "1 2"})
-    void aBadContentLengthClosesTheConnection(String contentLength) throws Exception {
-        try (SipEndpoint server = tcpOnly().start(AutoAnswerUas.factory(Probes.uas()));
-                Socket socket =
-                        new Socket(LOOPBACK, server.tcpAddress().orElseThrow().getPort())) {
-            socket.setSoTimeout(10_000);
+    @ParameterizedTest(name = "{0} Content-Length: {1}")
+    @CsvSource({"TCP, x1", "TCP, -1", "TCP, 99999999999", "TCP, 1 2", "TLS, x1", "TLS, 70000"})
+    void aBadContentLengthClosesTheConnection(SipTransport transport, String contentLength) throws Exception {
+        try (SipEndpoint server = streams().start(AutoAnswerUas.factory(Probes.uas()));
+                Socket socket = Probes.connect(server, transport)) {
             OutputStream out = socket.getOutputStream();
-            out.write(Probes.options("TCP 127.0.0.1:5060", "z9hG4bKcl1")
+            out.write(
+                    Probes.options(transport + " 127.0.0.1:5060", "z9hG4bKcl0").getBytes(UTF_8));
+            out.flush();
+            assertThat(Probes.readHead(socket.getInputStream())).startsWith("SIP/2.0 200 OK");
+            out.write(Probes.options(transport + " 127.0.0.1:5060", "z9hG4bKcl1")
                     .replace("Content-Length: 0", "Content-Length: " + contentLength)
                     .getBytes(UTF_8));
             out.flush();
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
             Probes.await(() -> server.openConnections() == 0, "the connection is forgotten");
-            assertThat(server.transactions().liveTransactions()).isZero();
+            Probes.await(() -> server.transactions().liveTransactions() == 0, "nothing is left");
         }
     }
 
-    @Test
-    void aClosedConnectionEndsTheServerTransactionsOnIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TCP", "TLS"})
+    void aClosedConnectionEndsTheServerTransactionsOnIt(SipTransport transport) throws Exception {
         AtomicInteger errors = new AtomicInteger();
-        try (SipEndpoint server = tcpOnly().start(layer -> new TransactionUser() {
+        try (SipEndpoint server = streams().start(layer -> new TransactionUser() {
                     @Override
                     public void onRequest(ServerTransaction transaction) {}
 
@@ -133,17 +142,57 @@ class ConnectionTest {
                         errors.incrementAndGet();
                     }
                 });
-                Socket socket =
-                        new Socket(LOOPBACK, server.tcpAddress().orElseThrow().getPort())) {
+                Socket socket = Probes.connect(server, transport)) {
             OutputStream out = socket.getOutputStream();
+            out.write(Probes.request("INVITE", transport + " 127.0.0.1:5060", "z9hG4bKte1")
+                    .getBytes(UTF_8));
             out.write(
-                    Probes.request("INVITE", "TCP 127.0.0.1:5060", "z9hG4bKte1").getBytes(UTF_8));
-            out.write(Probes.options("TCP 127.0.0.1:5060", "z9hG4bKte2").getBytes(UTF_8));
+                    Probes.options(transport + " 127.0.0.1:5060", "z9hG4bKte2").getBytes(UTF_8));
             out.flush();
             Probes.await(() -> server.transactions().liveTransactions() == 2, "two transactions exist");
             socket.close();
             Probes.await(() -> server.transactions().liveTransactions() == 0, "both are released");
             assertThat(errors).hasValue(2);
+        }
+    }
+
+    /** RFC 5923: a Via with alias offers the connection for requests to the sent-by address. */
+    @Test
+    void anAliasOffersTheConnectionForRequestsToItsSentBy() throws Exception {
+        int unusedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
+            unusedPort = s.getLocalPort(); // nothing listens there afterwards
+        }
+        InetSocketAddress sentBy = new InetSocketAddress(LOOPBACK, unusedPort);
+        try (SipEndpoint server = tcpOnly().start(AutoAnswerUas.factory(Probes.uas()));
+                Socket socket = Probes.connect(server, SipTransport.TCP)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(Probes.options("TCP 127.0.0.2:" + unusedPort + ";alias", "z9hG4bKal0")
+                    .getBytes(UTF_8));
+            out.write(
+                    Probes.options("TCP 127.0.0.1:" + unusedPort, "z9hG4bKal9").getBytes(UTF_8));
+            out.flush();
+            assertThat(Probes.readHead(socket.getInputStream())).startsWith("SIP/2.0 200 OK");
+            assertThat(Probes.readHead(socket.getInputStream())).startsWith("SIP/2.0 200 OK");
+            // neither another host's address nor a Via without alias makes an alias: a new connection
+            // is tried, and nothing listens there
+            for (String host : new String[] {"127.0.0.2", "127.0.0.1"}) {
+                assertThat(server.channel(SipTransport.TCP, new InetSocketAddress(host, unusedPort))
+                                .toCompletableFuture())
+                        .failsWithin(10, TimeUnit.SECONDS);
+            }
+            out.write(Probes.options("TCP 127.0.0.1:" + unusedPort + ";alias", "z9hG4bKal1")
+                    .getBytes(UTF_8));
+            out.flush();
+            assertThat(Probes.readHead(socket.getInputStream())).startsWith("SIP/2.0 200 OK");
+            SipTransportChannel back = server.channel(SipTransport.TCP, sentBy)
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            back.send(Probes.parseRequest(Probes.options("TCP 127.0.0.1:5060", "z9hG4bKal2")))
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(Probes.readHead(socket.getInputStream())).startsWith("OPTIONS sip:uas@127.0.0.1");
+            assertThat(server.openConnections()).isEqualTo(1);
         }
     }
 

@@ -12,10 +12,15 @@ import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Socket;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 /** Requests and small waits shared by the transport tests. */
 final class Probes {
@@ -74,6 +79,30 @@ final class Probes {
             }
         });
         return response.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A self-signed identity for 127.0.0.1 that the test clients trust. */
+    static final TlsIdentity IDENTITY = TlsIdentity.selfSigned("127.0.0.1");
+
+    /** A blocking client socket to a TCP or TLS port of the endpoint (TLS trusting {@link #IDENTITY}). */
+    static Socket connect(SipEndpoint server, SipTransport transport) throws Exception {
+        int port = server.address(transport).orElseThrow().getPort();
+        if (transport == SipTransport.TCP) {
+            Socket s = new Socket(LOOPBACK, port);
+            s.setSoTimeout(10_000);
+            return s;
+        }
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("server", IDENTITY.certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(null, tmf.getTrustManagers(), null);
+        SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(LOOPBACK, port);
+        s.setSoTimeout(10_000);
+        s.startHandshake();
+        return s;
     }
 
     /** Reads one message's header block from a stream. */

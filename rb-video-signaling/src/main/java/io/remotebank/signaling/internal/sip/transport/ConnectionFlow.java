@@ -13,8 +13,10 @@ import io.remotebank.signaling.sip.transport.SipTransport;
 import io.remotebank.signaling.sip.transport.SipTransportException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,9 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
     final CompletableFuture<SipTransportChannel> ready = new CompletableFuture<>();
     volatile Channel channel;
     volatile InetSocketAddress remote;
+    /** Other addresses the peer offered this connection for (RFC 5923 alias). */
+    final Set<InetSocketAddress> aliases = ConcurrentHashMap.newKeySet();
+
     private volatile boolean readSincePing = true;
 
     ConnectionFlow(NettyEndpoint endpoint, SipTransport transport, boolean inbound) {

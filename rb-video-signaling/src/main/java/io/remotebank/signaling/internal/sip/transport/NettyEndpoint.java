@@ -165,6 +165,35 @@ public final class NettyEndpoint implements SipEndpoint {
         if (flow.remote != null) {
             connections.remove(new FlowKey(flow.transport, flow.remote), flow);
         }
+        for (InetSocketAddress alias : flow.aliases) {
+            connections.remove(new FlowKey(flow.transport, alias), flow);
+        }
+    }
+
+    /**
+     * RFC 5923 4: a request over TCP whose top Via carries {@code alias} offers its connection for
+     * requests to its sent-by address. Only taken when the sent-by host is the very address the
+     * connection comes from (so a peer cannot claim another host's address); over TLS RFC 5923 would
+     * need the peer's certificate, and a WebSocket client is never reachable, so neither is aliased.
+     */
+    private void alias(SipRequest request, InetSocketAddress source, ConnectionFlow flow) {
+        Optional<Via> top = request.topVia();
+        if (flow.transport != SipTransport.TCP
+                || !flow.inbound
+                || top.isEmpty()
+                || !top.get().parameters().has("alias")) {
+            return;
+        }
+        Via via = top.get();
+        String host = unbracket(via.host());
+        if (!ViaStamping.isLiteral(host) || !ViaStamping.hostEquals(via.host(), source.getAddress())) {
+            return;
+        }
+        InetSocketAddress alias =
+                new InetSocketAddress(source.getAddress(), via.sentByPort().orElse(flow.transport.defaultPort()));
+        if (flow.aliases.add(alias) && flow.channel.isActive()) {
+            connections.put(new FlowKey(flow.transport, alias), flow);
+        }
     }
 
     /** Lets the transaction layer exist before the user that needs it. */
@@ -205,6 +234,9 @@ public final class NettyEndpoint implements SipEndpoint {
     void deliver(SipMessage message, InetSocketAddress source, SipTransportChannel flow) {
         SipMessage m = message;
         if (m instanceof SipRequest request) {
+            if (flow instanceof ConnectionFlow connection) {
+                alias(request, source, connection);
+            }
             m = ViaStamping.stamp(request, source);
         }
         layer.receive(m, flow);
@@ -389,7 +421,7 @@ public final class NettyEndpoint implements SipEndpoint {
 
     @Override
     public int openConnections() {
-        return connections.size();
+        return (int) connections.values().stream().distinct().count();
     }
 
     @Override
