@@ -38,7 +38,8 @@ import org.apiguardian.api.API;
  * connection has closed, a TCP or TLS response goes over a new connection to {@code received} and the
  * sent-by port, a WebSocket one cannot be sent), or over UDP to {@code maddr}, else to the source
  * address and {@code rport}, else to {@code received} and the sent-by port. Requests sent through
- * {@link #channel} reuse an open connection to the same address.
+ * {@link #channel} reuse an open connection to the same address, also one the peer opened over TCP
+ * and offered with an {@code alias} Via parameter (RFC 5923) from that very address.
  *
  * <p>On TCP and TLS a message that breaks the framing (a bad Content-Length) closes the connection
  * (RFC 3261 18.3); a double-CRLF ping from the peer is answered with a CRLF pong (RFC 5626 4.4.1). On
