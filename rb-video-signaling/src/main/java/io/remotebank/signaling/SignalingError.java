@@ -20,6 +20,10 @@ public enum SignalingError implements ErrorCode {
     SIP_URI_SCHEME("signaling.sip.uri-scheme", "A Request-URI uses a scheme the element does not support."),
     /** A SIP transport could not bind, connect or send. */
     SIP_TRANSPORT("signaling.sip.transport", "A SIP transport could not bind, connect or send."),
+    /** A users file or credential entry is malformed (digest HA1 store). */
+    SIP_CREDENTIALS("signaling.sip.credentials", "A users file or credential entry is malformed."),
+    /** A client registration failed: rejected, timed out or could not be sent. */
+    SIP_REGISTRATION("signaling.sip.registration", "A client registration was rejected or got no answer."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */
