@@ -35,7 +35,7 @@ public record QValue(int thousandths) implements Comparable<QValue> {
             throw new IllegalArgumentException("an empty q-value");
         }
         char first = text.charAt(0);
-        if ((first != '0' && first != '1') || text.length() == 2 || text.length() > 5) {
+        if ((first != '0' && first != '1') || text.length() > 5) {
             throw new IllegalArgumentException("a q-value is 0 to 1 with up to three decimals");
         }
         int value = (first - '0') * 1000;

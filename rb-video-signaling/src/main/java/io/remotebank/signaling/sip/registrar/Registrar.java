@@ -163,7 +163,12 @@ public final class Registrar {
         try {
             request.validate();
         } catch (SipParseException e) {
-            return respond(request, e.statusCode(), e.reasonPhrase());
+            try {
+                // RFC 3261 20.19: a malformed Expires means the default, it does not fail the request
+                request.toBuilder().remove("Expires").build().validate();
+            } catch (SipParseException again) {
+                return respond(request, again.statusCode(), again.reasonPhrase());
+            }
         }
         // step 1: the domain of the Request-URI
         SipUri target = request.requestUri();
