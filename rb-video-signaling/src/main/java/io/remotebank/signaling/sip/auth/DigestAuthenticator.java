@@ -377,8 +377,8 @@ public final class DigestAuthenticator {
         }
 
         /**
-         * The most nonces held at once (default 100,000; the oldest go first, and a client holding
-         * one gets {@code stale=true}).
+         * The most nonces held at once (default 100,000); beyond it the cache's size policy drops
+         * some, and a client answering a dropped nonce gets {@code stale=true}.
          *
          * @param max 1 to 10,000,000
          * @return this builder

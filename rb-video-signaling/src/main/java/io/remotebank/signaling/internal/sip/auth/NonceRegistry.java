@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 
 /**
  * The nonces a digest server handed out (RFC 7616 3.3, 5.4): 128 random bits each, valid for a
- * lifetime on the injected clock, at most {@code maximum} outstanding (the oldest go first), and for
+ * lifetime on the injected clock, at most {@code maximum} held (Caffeine's size policy picks which go), and for
  * each the nonce counts already used, so that a replayed request fails (RFC 7616 3.4: the server
  * remembers nc values). Counts are checked in a 64-wide sliding window above the highest count seen,
  * so requests that overtake each other on UDP still pass, each exactly once.
