@@ -14,11 +14,16 @@ module io.remotebank.signaling {
     requires org.bouncycastle.provider;
     requires io.netty.common;
     requires org.slf4j;
+    requires com.github.benmanes.caffeine;
 
     exports io.remotebank.signaling;
     exports io.remotebank.signaling.sip;
     exports io.remotebank.signaling.sip.transaction;
     exports io.remotebank.signaling.sip.transport;
     exports io.remotebank.signaling.sip.ua;
+    exports io.remotebank.signaling.sip.auth;
+    exports io.remotebank.signaling.sip.auth.spi;
+    exports io.remotebank.signaling.sip.registrar;
+    exports io.remotebank.signaling.sip.registrar.spi;
     exports io.remotebank.signaling.sdp;
 }
