@@ -88,6 +88,15 @@ public final class Grammar {
     /** The tag parameter seen by {@link #nameAddressTag()}. */
     private String tag;
 
+    // Where the parts of the name-addr checked by nameAddressTag() are, so that the value can be
+    // built later without checking it again: the display name (start -1 when there is none), the
+    // URI (lazy), whether it was in <>, and where the parameters start.
+    int addrDisplayStart = -1;
+    int addrDisplayEnd;
+    SipUri addrUri;
+    boolean addrAngle;
+    int addrParams;
+
     private int pos;
     private final int end;
 
@@ -185,6 +194,25 @@ public final class Grammar {
     }
 
     /**
+     * Builds a From or To value that {@link #nameAddressTag()} checked when the message was framed,
+     * from the positions it recorded: only the parameters are walked again.
+     *
+     * @param displayStart where the display name starts, or -1
+     * @param displayEnd where it ends
+     * @param uri the URI
+     * @param angle whether the URI was in {@code <>}
+     * @param paramsStart where the parameters start ({@code end} when there are none)
+     * @return the value
+     */
+    public NameAddress checkedNameAddress(
+            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart) {
+        pos = paramsStart;
+        Parameters p = params(false);
+        Optional<String> display = displayStart < 0 ? Optional.empty() : Optional.of(utf8(displayStart, displayEnd));
+        return new NameAddress(display, uri, angle, p);
+    }
+
+    /**
      * Parses a comma-separated list of name-addr values (Contact, Route, Record-Route).
      *
      * @param into where to add them
@@ -219,6 +247,32 @@ public final class Grammar {
             throw bad("unexpected character in Via");
         }
         return v;
+    }
+
+    /**
+     * Parses the Via values after the first one, from the position {@link #firstVia()} ended at.
+     *
+     * @param into where to add them
+     */
+    public void viasAfterFirst(List<Via> into) {
+        skipLws();
+        if (pos >= end) {
+            return;
+        }
+        if (b[pos] != ',') {
+            throw bad("expected a comma between values");
+        }
+        pos++;
+        skipLws();
+        if (pos >= end) {
+            throw bad("empty value after a comma");
+        }
+        viaList(into);
+    }
+
+    /** Where the walk is now. */
+    public int position() {
+        return pos;
     }
 
     /**
@@ -421,6 +475,8 @@ public final class Grammar {
         if (pos < end && b[pos] == '"') {
             String q = quoted();
             display = materialize ? Optional.of(q) : display;
+            addrDisplayStart = s;
+            addrDisplayEnd = pos;
             skipLws();
             if (pos >= end || b[pos] != '<') {
                 throw bad("a quoted display name must be followed by <URI>");
@@ -449,6 +505,8 @@ public final class Grammar {
                 lastTokenEnd = pos;
             }
             display = materialize ? Optional.of(utf8(s, lastTokenEnd)) : display;
+            addrDisplayStart = s;
+            addrDisplayEnd = lastTokenEnd;
         }
         if (pos >= end || b[pos] != '<') {
             throw bad("expected '<'");
@@ -465,6 +523,9 @@ public final class Grammar {
         }
         SipUri uri = lazyUri(us, pos);
         pos++;
+        addrUri = uri;
+        addrAngle = true;
+        addrParams = pos;
         Parameters p = params(false);
         return materialize ? new NameAddress(display, uri, true, p) : null;
     }
@@ -479,6 +540,9 @@ public final class Grammar {
             pos++;
         }
         SipUri uri = lazyUri(s, pos);
+        addrUri = uri;
+        addrAngle = false;
+        addrParams = pos;
         Parameters p = params(false);
         return materialize ? new NameAddress(Optional.empty(), uri, false, p) : null;
     }
@@ -603,24 +667,20 @@ public final class Grammar {
 
     private String token(String what) {
         int s = pos;
-        while (pos < end && isToken(b[pos])) {
+        int h = 0;
+        byte c;
+        while (pos < end && (CLASS[(c = b[pos]) & 0xff] & TOKEN) != 0) {
+            h = 31 * h + c; // tokens are ASCII: the Latin-1 hash String.hashCode gives
             pos++;
         }
         if (pos == s) {
             throw bad("expected a " + what);
         }
-        return Methods.token(b, s, pos);
+        return Methods.token(b, s, pos, h);
     }
 
     private String method() {
-        int s = pos;
-        while (pos < end && isToken(b[pos])) {
-            pos++;
-        }
-        if (pos == s) {
-            throw bad("expected a method");
-        }
-        return Methods.of(b, s, pos);
+        return token("method");
     }
 
     private long digits(String what, int maxDigits) {
@@ -786,20 +846,30 @@ public final class Grammar {
             throw bad(i, base, "URI needs ':' after the scheme");
         }
         String scheme = Methods.lowerScheme(b, s, i);
-        for (int k = i + 1; k < e; k++) {
-            byte c = b[k];
-            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7f) {
-                throw bad(k, base, "character not allowed in a URI");
-            }
+        boolean sip = scheme.equals("sip") || scheme.equals("sips");
+        if (!sip) {
+            checkUriCharacters(i + 1, e);
         }
         String text = materialize ? utf8(s, e) : null;
         SipUri u;
         switch (scheme) {
             case "sip":
-                u = sipUri(text, SipUri.Kind.SIP, scheme, i + 1, e, requestUri);
-                break;
             case "sips":
-                u = sipUri(text, SipUri.Kind.SIPS, scheme, i + 1, e, requestUri);
+                // The sip grammar admits none of the characters checkUriCharacters refuses, so a sip
+                // URI that parses has none; when it does not parse, that check runs first, so the
+                // error is the one it would have been.
+                try {
+                    u = sipUri(
+                            text,
+                            scheme.equals("sip") ? SipUri.Kind.SIP : SipUri.Kind.SIPS,
+                            scheme,
+                            i + 1,
+                            e,
+                            requestUri);
+                } catch (SipParseException ex) {
+                    checkUriCharacters(i + 1, e);
+                    throw ex;
+                }
                 break;
             case "tel":
                 u = telUri(text, i + 1, e);
@@ -814,6 +884,15 @@ public final class Grammar {
                 break;
         }
         return materialize ? u : SipUri.lazy(b, s, e, kindOf(scheme), scheme);
+    }
+
+    private void checkUriCharacters(int s, int e) {
+        for (int k = s; k < e; k++) {
+            byte c = b[k];
+            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7f) {
+                throw bad(k, base, "character not allowed in a URI");
+            }
+        }
     }
 
     private SipUri lazyUri(int s, int e) {
