@@ -146,6 +146,21 @@ class SipMessageTest {
                 .hasMessageContaining("character not allowed in a URI");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "sip:a@, empty host, 6",
+        "sip:a@.b, bad host name, 6",
+        "sip:a@-b, bad host name, 6",
+        "sip:a@b..c, empty label in host name, 8",
+        "sip:a@b.c..d...e, empty label in host name, 10"
+    })
+    void badHostName_isReportedWhereItIs(String uri, String what, int offset) {
+        assertThatThrownBy(() -> SipUri.parse(uri))
+                .isInstanceOfSatisfying(
+                        SipParseException.class, e -> assertThat(e.offset()).isEqualTo(offset))
+                .hasMessageContaining(what);
+    }
+
     @Test
     void builder_proxyAddsAndRemovesVia_andResponseCopiesFields() {
         SipRequest m = invite();

@@ -98,7 +98,7 @@ public final class Grammar {
     int addrParams;
 
     private int pos;
-    private final int end;
+    private int end;
 
     /**
      * A walker over {@code b[from..to)}.
@@ -113,6 +113,41 @@ public final class Grammar {
         this.pos = from;
         this.end = to;
         this.base = base;
+    }
+
+    /**
+     * Points this walker at another value of the same message, so that one walker serves every field
+     * a scan parses at once.
+     *
+     * @param from where the value starts
+     * @param to where it ends
+     * @return this walker
+     */
+    public Grammar reset(int from, int to) {
+        pos = from;
+        end = to;
+        materialize = true;
+        tag = null;
+        addrDisplayStart = -1;
+        addrUri = null;
+        return this;
+    }
+
+    /**
+     * Checks a URI in place (as {@link #uri(byte[], int, int, boolean)} does) with this walker.
+     *
+     * @param from start
+     * @param to end
+     * @param requestUri whether it is a Request-URI
+     * @return the URI, parsed into its parts on first use
+     */
+    public SipUri checkedUri(int from, int to, boolean requestUri) {
+        materialize = false;
+        pos = from;
+        end = to;
+        SipUri u = uri(from, to, requestUri);
+        materialize = true;
+        return u;
     }
 
     // ---- errors -------------------------------------------------------------------------------
@@ -724,29 +759,33 @@ public final class Grammar {
             checkIpv6(s + 1, pos - 1);
             return materialize ? ascii(s, pos) : null;
         }
-        while (pos < end && isHostChar(b[pos])) {
+        int emptyLabel = -1; // the second dot of the first ".."
+        byte prev = 0;
+        while (pos < end) {
+            byte c = b[pos];
+            if (!isHostChar(c)) {
+                break;
+            }
+            if (c == '.' && prev == '.' && emptyLabel < 0) {
+                emptyLabel = pos;
+            }
+            prev = c;
             pos++;
         }
-        checkHostname(s, pos);
+        if (pos == s) {
+            throw bad(s, base, "empty host");
+        }
+        if (b[s] == '.' || b[s] == '-') {
+            throw bad(s, base, "bad host name");
+        }
+        if (emptyLabel >= 0) {
+            throw bad(emptyLabel, base, "empty label in host name");
+        }
         return materialize ? ascii(s, pos) : null;
     }
 
     private static boolean isHostChar(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '.' || c == '_';
-    }
-
-    private void checkHostname(int s, int e) {
-        if (s == e) {
-            throw bad(s, base, "empty host");
-        }
-        if (b[s] == '.' || b[s] == '-' || (e - s > 1 && b[s] == '.' && b[s + 1] == '.')) {
-            throw bad(s, base, "bad host name");
-        }
-        for (int i = s + 1; i < e; i++) {
-            if (b[i] == '.' && b[i - 1] == '.') {
-                throw bad(i, base, "empty label in host name");
-            }
-        }
     }
 
     /** RFC 4291 2.2 text forms; RFC 5118 4.10: exactly one "::" at most, 8 pieces, IPv4 tail. */
@@ -927,12 +966,17 @@ public final class Grammar {
             throw bad(s, base, "tel URI without a number");
         }
         String number = materialize ? ascii(s, i) : null;
-        Grammar g = new Grammar(b, i, e, base);
-        g.materialize = materialize;
-        Parameters p = g.uriParams();
-        if (g.pos != e) {
-            throw bad(g.pos, base, "bad tel URI parameter");
+        // The parameters are walked with this walker over [i, e), then its place is restored.
+        int outerPos = pos;
+        int outerEnd = end;
+        pos = i;
+        end = e;
+        Parameters p = uriParams();
+        if (pos != e) {
+            throw bad(pos, base, "bad tel URI parameter");
         }
+        pos = outerPos;
+        end = outerEnd;
         return materialize ? new SipUri(text, SipUri.Kind.TEL, "tel", number, null, null, -1, p, null) : null;
     }
 
@@ -969,24 +1013,28 @@ public final class Grammar {
             }
             hs = at + 1;
         }
-        Grammar g = new Grammar(b, hs, e, base);
-        g.materialize = materialize;
-        String host = g.host();
+        // The host and what follows are walked with this walker over [hs, e), then its place is
+        // restored (an error ends the whole walk, so nothing is restored then).
+        int outerPos = pos;
+        int outerEnd = end;
+        pos = hs;
+        end = e;
+        String host = host();
         int port = -1;
-        if (g.pos < e && b[g.pos] == ':') {
-            g.pos++;
-            port = g.port();
+        if (pos < e && b[pos] == ':') {
+            pos++;
+            port = port();
         }
-        Parameters params = g.uriParams();
+        Parameters params = uriParams();
         String headers = null;
-        if (g.pos < e) {
-            if (b[g.pos] != '?') {
-                throw bad(g.pos, base, "unexpected character in the URI");
+        if (pos < e) {
+            if (b[pos] != '?') {
+                throw bad(pos, base, "unexpected character in the URI");
             }
             if (requestUri) {
-                throw bad(g.pos, base, "a Request-URI must not carry headers");
+                throw bad(pos, base, "a Request-URI must not carry headers");
             }
-            for (int k = g.pos + 1; k < e; k++) {
+            for (int k = pos + 1; k < e; k++) {
                 byte c = b[k];
                 if (c == '%') {
                     checkEscape(k, e);
@@ -994,8 +1042,10 @@ public final class Grammar {
                     throw bad(k, base, "character not allowed in URI headers");
                 }
             }
-            headers = materialize ? utf8(g.pos + 1, e) : null;
+            headers = materialize ? utf8(pos + 1, e) : null;
         }
+        pos = outerPos;
+        end = outerEnd;
         return materialize ? new SipUri(text, kind, scheme, user, password, host, port, params, headers) : null;
     }
 

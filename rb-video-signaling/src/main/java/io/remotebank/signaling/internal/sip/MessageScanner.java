@@ -47,6 +47,9 @@ public final class MessageScanner {
         /** Bit k set when a field of kind k is present. */
         public long present;
 
+        /** The one walker the scan parses fields with; dropped when the scan ends. */
+        Grammar walker;
+
         public int bodyStart;
         public long contentLength = -1;
         public Via topVia;
@@ -139,6 +142,7 @@ public final class MessageScanner {
     private static Frame scan(byte[] b, int length, SipLimits limits, boolean datagram, boolean headersOnly) {
         Frame f = new Frame();
         f.bytes = b;
+        f.walker = new Grammar(b, 0, 0, 0);
         int p = 0;
         // RFC 3261 7.5: CRLF before the start line is ignored.
         while (p < length && (b[p] == '\r' || b[p] == '\n')) {
@@ -224,6 +228,7 @@ public final class MessageScanner {
             if (f.contentLength < 0) {
                 throw Grammar.bad(p, 0, "Content-Length is required on a stream (RFC 3261 18.3)");
             }
+            f.walker = null;
             return f;
         }
         int available = length - p;
@@ -246,6 +251,7 @@ public final class MessageScanner {
         if (f.request && f.cseq != null && !f.cseq.method().equals(f.method)) {
             throw Grammar.bad(f.start, 0, "CSeq method differs from the request method (RFC 3261 8.1.1.5)");
         }
+        f.walker = null;
         return f;
     }
 
@@ -257,7 +263,7 @@ public final class MessageScanner {
         switch (k) {
             case HeaderNames.VIA:
                 if (f.topVia == null) {
-                    Grammar g = new Grammar(b, vs, ve, 0);
+                    Grammar g = f.walker.reset(vs, ve);
                     f.topVia = g.firstVia();
                     f.topViaIndex = f.headerCount - 1;
                     f.topViaEnd = g.position();
@@ -265,27 +271,27 @@ public final class MessageScanner {
                 break;
             case HeaderNames.CALL_ID:
                 checkOnce(f.callId, vs, "Call-ID");
-                f.callId = new Grammar(b, vs, ve, 0).callId();
+                f.callId = f.walker.reset(vs, ve).callId();
                 break;
             case HeaderNames.CSEQ:
                 checkOnce(f.cseq, vs, "CSeq");
-                f.cseq = new Grammar(b, vs, ve, 0).cseq();
+                f.cseq = f.walker.reset(vs, ve).cseq();
                 break;
             case HeaderNames.FROM:
                 checkOnce(f.fromIndex >= 0 ? "" : null, vs, "From");
-                f.fromTag = address(f, 0, new Grammar(b, vs, ve, 0));
+                f.fromTag = address(f, 0, f.walker.reset(vs, ve));
                 f.fromIndex = f.headerCount - 1;
                 break;
             case HeaderNames.TO:
                 checkOnce(f.toIndex >= 0 ? "" : null, vs, "To");
-                f.toTag = address(f, 1, new Grammar(b, vs, ve, 0));
+                f.toTag = address(f, 1, f.walker.reset(vs, ve));
                 f.toIndex = f.headerCount - 1;
                 break;
             case HeaderNames.CONTENT_LENGTH:
                 if (f.contentLength >= 0) {
                     throw Grammar.bad(vs, 0, "more than one Content-Length");
                 }
-                f.contentLength = new Grammar(b, vs, ve, 0).unsigned("Content-Length", 9);
+                f.contentLength = f.walker.reset(vs, ve).unsigned("Content-Length", 9);
                 break;
             default:
                 break;
@@ -373,7 +379,7 @@ public final class MessageScanner {
         f.method = Methods.of(b, s, sp1);
         f.uriStart = sp1 + 1;
         f.uriEnd = sp2;
-        f.requestUri = Grammar.uri(b, sp1 + 1, sp2, true);
+        f.requestUri = f.walker.checkedUri(sp1 + 1, sp2, true);
     }
 
     private static void version(byte[] b, int s, int e) {
