@@ -161,6 +161,29 @@ class SipMessageTest {
                 .hasMessageContaining(what);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'a@b', a@b",
+        "' a.b-c!%*_+`~()<>:\\\"/[]?{}@x ', a.b-c!%*_+`~()<>:\\\"/[]?{}@x",
+        "'@a', ",
+        "'a@b@c', ",
+        "'a@', ",
+        "'a b', ",
+        "'a;b', "
+    })
+    void callId_isOneWordOrTwoJoinedByAt(String value, String expected) {
+        String text = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;received=[2001:db8::1]:x\r\nCall-ID: " + value
+                + "\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n\r\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (expected == null) {
+            assertThatThrownBy(() -> SipParser.ofDefaults().parse(bytes)).isInstanceOf(SipParseException.class);
+        } else {
+            SipMessage m = SipParser.ofDefaults().parse(bytes);
+            assertThat(m.callId()).contains(expected);
+            assertThat(m.topVia().orElseThrow().received()).contains("[2001:db8::1]:x");
+        }
+    }
+
     @Test
     void builder_proxyAddsAndRemovesVia_andResponseCopiesFields() {
         SipRequest m = invite();

@@ -33,6 +33,7 @@ public final class Grammar {
     private static final int PARAM = 16; // param-unreserved
     private static final int HNV = 32; // hnv-unreserved
     private static final int PASSWORD = 64; // password extra
+    private static final int PARAM_VALUE = 128; // besides token characters in a gen-value: ':' '[' ']'
     private static final byte[] CLASS = new byte[256];
 
     static {
@@ -65,6 +66,9 @@ public final class Grammar {
         }
         for (char c : "&=+$,".toCharArray()) {
             add(c, PASSWORD);
+        }
+        for (char c : ":[]".toCharArray()) {
+            add(c, PARAM_VALUE);
         }
     }
 
@@ -384,12 +388,17 @@ public final class Grammar {
         skipLws();
         int s = pos;
         int at = -1;
-        while (pos < end && b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\r' && b[pos] != '\n') {
+        while (pos < end) {
             byte c = b[pos];
-            if (c == '@' && at < 0 && pos > s) {
+            if ((CLASS[c & 0xff] & WORD) == 0) {
+                // '@' is no word character; whitespace ends the value
+                if (isLws(c)) {
+                    break;
+                }
+                if (c != '@' || at >= 0 || pos == s) {
+                    throw bad("character not allowed in Call-ID");
+                }
                 at = pos;
-            } else if ((CLASS[c & 0xff] & WORD) == 0) {
-                throw bad("character not allowed in Call-ID");
             }
             pos++;
         }
@@ -647,7 +656,7 @@ public final class Grammar {
             return quoted();
         }
         int s = pos;
-        while (pos < end && (isToken(b[pos]) || b[pos] == ':' || b[pos] == '[' || b[pos] == ']')) {
+        while (pos < end && (CLASS[b[pos] & 0xff] & (TOKEN | PARAM_VALUE)) != 0) {
             pos++;
         }
         if (pos == s) {
