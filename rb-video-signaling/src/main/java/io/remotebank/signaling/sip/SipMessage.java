@@ -70,7 +70,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         NameAddress f = from;
         if (f == null) {
-            f = grammar(frame.fromIndex).nameAddressValue();
+            f = checkedAddress(frame.fromIndex, 0);
             from = f;
         }
         return Optional.of(f);
@@ -83,10 +83,24 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         NameAddress t = to;
         if (t == null) {
-            t = grammar(frame.toIndex).nameAddressValue();
+            t = checkedAddress(frame.toIndex, 1);
             to = t;
         }
         return Optional.of(t);
+    }
+
+    private NameAddress checkedAddress(int i, int which) {
+        return which == 0
+                ? grammar(i)
+                        .checkedNameAddress(
+                                frame.fromDisplayStart,
+                                frame.fromDisplayEnd,
+                                frame.fromUri,
+                                frame.fromAngle,
+                                frame.fromParams)
+                : grammar(i)
+                        .checkedNameAddress(
+                                frame.toDisplayStart, frame.toDisplayEnd, frame.toUri, frame.toAngle, frame.toParams);
     }
 
     /** The From tag. */
@@ -113,7 +127,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             Header[] a = new Header[frame.headerCount];
             for (int i = 0; i < a.length; i++) {
                 a[i] = new Header(
-                        text(frame.nameStart(i), frame.nameEnd(i)), text(frame.valueStart(i), frame.valueEnd(i)));
+                        HeaderNames.name(frame.bytes, frame.nameStart(i), frame.nameEnd(i), frame.kind[i]),
+                        text(frame.valueStart(i), frame.valueEnd(i)));
             }
             h = List.of(a);
             headers = h;
@@ -178,9 +193,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            List<Via> out = new ArrayList<>();
+            List<Via> out = new ArrayList<>(4);
             for (int i = 0; i < frame.headerCount; i++) {
-                if (frame.kind[i] == HeaderNames.VIA) {
+                if (i == frame.topViaIndex) {
+                    // The top value was parsed when framed: parse only what follows it.
+                    out.add(frame.topVia);
+                    new Grammar(frame.bytes, frame.topViaEnd, frame.valueEnd(i), 0).viasAfterFirst(out);
+                } else if (frame.kind[i] == HeaderNames.VIA) {
                     grammar(i).viaList(out);
                 }
             }

@@ -87,6 +87,104 @@ class SipMessageTest {
     }
 
     @Test
+    void vias_continueAfterTheTopValue_acrossFields() {
+        String text = "SIP/2.0 200 OK\r\n"
+                + "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1 ,\r\n SIP/2.0/TCP b.example.com:5070\r\n"
+                + "v: SIP/2.0/TLS c.example.com;received=192.0.2.1, SIP/2.0/WS d.example.com\r\n"
+                + "Call-ID: x@y\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n\r\n";
+        SipMessage m = SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(m.vias())
+                .extracting(Via::host)
+                .containsExactly("a.example.com", "b.example.com", "c.example.com", "d.example.com");
+        assertThat(m.vias().get(0)).isSameAs(m.topVia().orElseThrow());
+        assertThat(m.vias().get(1).port()).isEqualTo(5070);
+        assertThat(m.vias().get(2).received()).contains("192.0.2.1");
+        assertThat(m.headers()).extracting(Header::name).startsWith("Via", "v", "Call-ID");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"SIP/2.0/UDP a.example.com,", "SIP/2.0/UDP a.example.com, SIP/2.0/UDP", "SIP/2.0/UDP a, ;x"})
+    void vias_afterTheTopValue_areStillChecked(String via) {
+        String text = "SIP/2.0 200 OK\r\nVia: " + via + "\r\n"
+                + "Call-ID: x@y\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n\r\n";
+        SipMessage m = SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(m.topVia().orElseThrow().host()).isEqualTo(via.substring(12, via.indexOf(',')));
+        assertThatThrownBy(m::vias)
+                .isInstanceOfSatisfying(
+                        SipParseException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<sip:a@b>",
+                "sip:a@b;tag=1",
+                "\"A \\\"B\\\"\" <sips:a@[2001:db8::1]:5061;transport=tls>;tag=x;foo=\"q v\";lr",
+                "Alice  Smith <tel:+1-201-555-0123;phone-context=x> ; tag = 7",
+                "<sip:a@b?subject=x>;tag",
+                "urn:x:y;tag=2;tag=3"
+            })
+    void fromAndTo_builtAfterFraming_equalAFullParse(String value) {
+        String text = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h\r\nCall-ID: x@y\r\nCSeq: 1 INVITE\r\n" + "From: " + value
+                + "\r\nTo: " + value + "\r\nContact: " + value + "\r\n\r\n";
+        SipMessage m = SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
+        NameAddress full = m.contacts().get(0);
+        assertThat(m.from()).contains(full);
+        assertThat(m.to()).contains(full);
+        assertThat(m.from().orElseThrow().displayName()).isEqualTo(full.displayName());
+        assertThat(m.from().orElseThrow().angleBrackets()).isEqualTo(full.angleBrackets());
+        assertThat(m.to().orElseThrow().parameters()).isEqualTo(full.parameters());
+        assertThat(m.from().orElseThrow().toString()).isEqualTo(full.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sip:a\"b@c", "sip:a@b;x=\"y\"", "sips:a@b?h=<v>", "sip:a@b c"})
+    void sipUri_withACharacterNoUriTakes_namesThatCharacter(String uri) {
+        assertThatThrownBy(() -> SipUri.parse(uri))
+                .isInstanceOf(SipParseException.class)
+                .hasMessageContaining("character not allowed in a URI");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "sip:a@, empty host, 6",
+        "sip:a@.b, bad host name, 6",
+        "sip:a@-b, bad host name, 6",
+        "sip:a@b..c, empty label in host name, 8",
+        "sip:a@b.c..d...e, empty label in host name, 10"
+    })
+    void badHostName_isReportedWhereItIs(String uri, String what, int offset) {
+        assertThatThrownBy(() -> SipUri.parse(uri))
+                .isInstanceOfSatisfying(
+                        SipParseException.class, e -> assertThat(e.offset()).isEqualTo(offset))
+                .hasMessageContaining(what);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'a@b', a@b",
+        "' a.b-c!%*_+`~()<>:\\\"/[]?{}@x ', a.b-c!%*_+`~()<>:\\\"/[]?{}@x",
+        "'@a', ",
+        "'a@b@c', ",
+        "'a@', ",
+        "'a b', ",
+        "'a;b', "
+    })
+    void callId_isOneWordOrTwoJoinedByAt(String value, String expected) {
+        String text = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;received=[2001:db8::1]:x\r\nCall-ID: " + value
+                + "\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n\r\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (expected == null) {
+            assertThatThrownBy(() -> SipParser.ofDefaults().parse(bytes)).isInstanceOf(SipParseException.class);
+        } else {
+            SipMessage m = SipParser.ofDefaults().parse(bytes);
+            assertThat(m.callId()).contains(expected);
+            assertThat(m.topVia().orElseThrow().received()).contains("[2001:db8::1]:x");
+        }
+    }
+
+    @Test
     void builder_proxyAddsAndRemovesVia_andResponseCopiesFields() {
         SipRequest m = invite();
         SipMessage forwarded = m.toBuilder()

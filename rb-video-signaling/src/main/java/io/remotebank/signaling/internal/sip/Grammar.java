@@ -33,6 +33,7 @@ public final class Grammar {
     private static final int PARAM = 16; // param-unreserved
     private static final int HNV = 32; // hnv-unreserved
     private static final int PASSWORD = 64; // password extra
+    private static final int PARAM_VALUE = 128; // besides token characters in a gen-value: ':' '[' ']'
     private static final byte[] CLASS = new byte[256];
 
     static {
@@ -66,6 +67,9 @@ public final class Grammar {
         for (char c : "&=+$,".toCharArray()) {
             add(c, PASSWORD);
         }
+        for (char c : ":[]".toCharArray()) {
+            add(c, PARAM_VALUE);
+        }
     }
 
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
@@ -88,8 +92,17 @@ public final class Grammar {
     /** The tag parameter seen by {@link #nameAddressTag()}. */
     private String tag;
 
+    // Where the parts of the name-addr checked by nameAddressTag() are, so that the value can be
+    // built later without checking it again: the display name (start -1 when there is none), the
+    // URI (lazy), whether it was in <>, and where the parameters start.
+    int addrDisplayStart = -1;
+    int addrDisplayEnd;
+    SipUri addrUri;
+    boolean addrAngle;
+    int addrParams;
+
     private int pos;
-    private final int end;
+    private int end;
 
     /**
      * A walker over {@code b[from..to)}.
@@ -104,6 +117,41 @@ public final class Grammar {
         this.pos = from;
         this.end = to;
         this.base = base;
+    }
+
+    /**
+     * Points this walker at another value of the same message, so that one walker serves every field
+     * a scan parses at once.
+     *
+     * @param from where the value starts
+     * @param to where it ends
+     * @return this walker
+     */
+    public Grammar reset(int from, int to) {
+        pos = from;
+        end = to;
+        materialize = true;
+        tag = null;
+        addrDisplayStart = -1;
+        addrUri = null;
+        return this;
+    }
+
+    /**
+     * Checks a URI in place (as {@link #uri(byte[], int, int, boolean)} does) with this walker.
+     *
+     * @param from start
+     * @param to end
+     * @param requestUri whether it is a Request-URI
+     * @return the URI, parsed into its parts on first use
+     */
+    public SipUri checkedUri(int from, int to, boolean requestUri) {
+        materialize = false;
+        pos = from;
+        end = to;
+        SipUri u = uri(from, to, requestUri);
+        materialize = true;
+        return u;
     }
 
     // ---- errors -------------------------------------------------------------------------------
@@ -185,6 +233,25 @@ public final class Grammar {
     }
 
     /**
+     * Builds a From or To value that {@link #nameAddressTag()} checked when the message was framed,
+     * from the positions it recorded: only the parameters are walked again.
+     *
+     * @param displayStart where the display name starts, or -1
+     * @param displayEnd where it ends
+     * @param uri the URI
+     * @param angle whether the URI was in {@code <>}
+     * @param paramsStart where the parameters start ({@code end} when there are none)
+     * @return the value
+     */
+    public NameAddress checkedNameAddress(
+            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart) {
+        pos = paramsStart;
+        Parameters p = params(false);
+        Optional<String> display = displayStart < 0 ? Optional.empty() : Optional.of(utf8(displayStart, displayEnd));
+        return new NameAddress(display, uri, angle, p);
+    }
+
+    /**
      * Parses a comma-separated list of name-addr values (Contact, Route, Record-Route).
      *
      * @param into where to add them
@@ -219,6 +286,32 @@ public final class Grammar {
             throw bad("unexpected character in Via");
         }
         return v;
+    }
+
+    /**
+     * Parses the Via values after the first one, from the position {@link #firstVia()} ended at.
+     *
+     * @param into where to add them
+     */
+    public void viasAfterFirst(List<Via> into) {
+        skipLws();
+        if (pos >= end) {
+            return;
+        }
+        if (b[pos] != ',') {
+            throw bad("expected a comma between values");
+        }
+        pos++;
+        skipLws();
+        if (pos >= end) {
+            throw bad("empty value after a comma");
+        }
+        viaList(into);
+    }
+
+    /** Where the walk is now. */
+    public int position() {
+        return pos;
     }
 
     /**
@@ -295,12 +388,17 @@ public final class Grammar {
         skipLws();
         int s = pos;
         int at = -1;
-        while (pos < end && b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\r' && b[pos] != '\n') {
+        while (pos < end) {
             byte c = b[pos];
-            if (c == '@' && at < 0 && pos > s) {
+            if ((CLASS[c & 0xff] & WORD) == 0) {
+                // '@' is no word character; whitespace ends the value
+                if (isLws(c)) {
+                    break;
+                }
+                if (c != '@' || at >= 0 || pos == s) {
+                    throw bad("character not allowed in Call-ID");
+                }
                 at = pos;
-            } else if ((CLASS[c & 0xff] & WORD) == 0) {
-                throw bad("character not allowed in Call-ID");
             }
             pos++;
         }
@@ -421,6 +519,8 @@ public final class Grammar {
         if (pos < end && b[pos] == '"') {
             String q = quoted();
             display = materialize ? Optional.of(q) : display;
+            addrDisplayStart = s;
+            addrDisplayEnd = pos;
             skipLws();
             if (pos >= end || b[pos] != '<') {
                 throw bad("a quoted display name must be followed by <URI>");
@@ -449,6 +549,8 @@ public final class Grammar {
                 lastTokenEnd = pos;
             }
             display = materialize ? Optional.of(utf8(s, lastTokenEnd)) : display;
+            addrDisplayStart = s;
+            addrDisplayEnd = lastTokenEnd;
         }
         if (pos >= end || b[pos] != '<') {
             throw bad("expected '<'");
@@ -465,6 +567,9 @@ public final class Grammar {
         }
         SipUri uri = lazyUri(us, pos);
         pos++;
+        addrUri = uri;
+        addrAngle = true;
+        addrParams = pos;
         Parameters p = params(false);
         return materialize ? new NameAddress(display, uri, true, p) : null;
     }
@@ -479,6 +584,9 @@ public final class Grammar {
             pos++;
         }
         SipUri uri = lazyUri(s, pos);
+        addrUri = uri;
+        addrAngle = false;
+        addrParams = pos;
         Parameters p = params(false);
         return materialize ? new NameAddress(Optional.empty(), uri, false, p) : null;
     }
@@ -548,7 +656,7 @@ public final class Grammar {
             return quoted();
         }
         int s = pos;
-        while (pos < end && (isToken(b[pos]) || b[pos] == ':' || b[pos] == '[' || b[pos] == ']')) {
+        while (pos < end && (CLASS[b[pos] & 0xff] & (TOKEN | PARAM_VALUE)) != 0) {
             pos++;
         }
         if (pos == s) {
@@ -603,24 +711,20 @@ public final class Grammar {
 
     private String token(String what) {
         int s = pos;
-        while (pos < end && isToken(b[pos])) {
+        int h = 0;
+        byte c;
+        while (pos < end && (CLASS[(c = b[pos]) & 0xff] & TOKEN) != 0) {
+            h = 31 * h + c; // tokens are ASCII: the Latin-1 hash String.hashCode gives
             pos++;
         }
         if (pos == s) {
             throw bad("expected a " + what);
         }
-        return Methods.token(b, s, pos);
+        return Methods.token(b, s, pos, h);
     }
 
     private String method() {
-        int s = pos;
-        while (pos < end && isToken(b[pos])) {
-            pos++;
-        }
-        if (pos == s) {
-            throw bad("expected a method");
-        }
-        return Methods.of(b, s, pos);
+        return token("method");
     }
 
     private long digits(String what, int maxDigits) {
@@ -664,29 +768,33 @@ public final class Grammar {
             checkIpv6(s + 1, pos - 1);
             return materialize ? ascii(s, pos) : null;
         }
-        while (pos < end && isHostChar(b[pos])) {
+        int emptyLabel = -1; // the second dot of the first ".."
+        byte prev = 0;
+        while (pos < end) {
+            byte c = b[pos];
+            if (!isHostChar(c)) {
+                break;
+            }
+            if (c == '.' && prev == '.' && emptyLabel < 0) {
+                emptyLabel = pos;
+            }
+            prev = c;
             pos++;
         }
-        checkHostname(s, pos);
+        if (pos == s) {
+            throw bad(s, base, "empty host");
+        }
+        if (b[s] == '.' || b[s] == '-') {
+            throw bad(s, base, "bad host name");
+        }
+        if (emptyLabel >= 0) {
+            throw bad(emptyLabel, base, "empty label in host name");
+        }
         return materialize ? ascii(s, pos) : null;
     }
 
     private static boolean isHostChar(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '.' || c == '_';
-    }
-
-    private void checkHostname(int s, int e) {
-        if (s == e) {
-            throw bad(s, base, "empty host");
-        }
-        if (b[s] == '.' || b[s] == '-' || (e - s > 1 && b[s] == '.' && b[s + 1] == '.')) {
-            throw bad(s, base, "bad host name");
-        }
-        for (int i = s + 1; i < e; i++) {
-            if (b[i] == '.' && b[i - 1] == '.') {
-                throw bad(i, base, "empty label in host name");
-            }
-        }
     }
 
     /** RFC 4291 2.2 text forms; RFC 5118 4.10: exactly one "::" at most, 8 pieces, IPv4 tail. */
@@ -786,20 +894,30 @@ public final class Grammar {
             throw bad(i, base, "URI needs ':' after the scheme");
         }
         String scheme = Methods.lowerScheme(b, s, i);
-        for (int k = i + 1; k < e; k++) {
-            byte c = b[k];
-            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7f) {
-                throw bad(k, base, "character not allowed in a URI");
-            }
+        boolean sip = scheme.equals("sip") || scheme.equals("sips");
+        if (!sip) {
+            checkUriCharacters(i + 1, e);
         }
         String text = materialize ? utf8(s, e) : null;
         SipUri u;
         switch (scheme) {
             case "sip":
-                u = sipUri(text, SipUri.Kind.SIP, scheme, i + 1, e, requestUri);
-                break;
             case "sips":
-                u = sipUri(text, SipUri.Kind.SIPS, scheme, i + 1, e, requestUri);
+                // The sip grammar admits none of the characters checkUriCharacters refuses, so a sip
+                // URI that parses has none; when it does not parse, that check runs first, so the
+                // error is the one it would have been.
+                try {
+                    u = sipUri(
+                            text,
+                            scheme.equals("sip") ? SipUri.Kind.SIP : SipUri.Kind.SIPS,
+                            scheme,
+                            i + 1,
+                            e,
+                            requestUri);
+                } catch (SipParseException ex) {
+                    checkUriCharacters(i + 1, e);
+                    throw ex;
+                }
                 break;
             case "tel":
                 u = telUri(text, i + 1, e);
@@ -814,6 +932,15 @@ public final class Grammar {
                 break;
         }
         return materialize ? u : SipUri.lazy(b, s, e, kindOf(scheme), scheme);
+    }
+
+    private void checkUriCharacters(int s, int e) {
+        for (int k = s; k < e; k++) {
+            byte c = b[k];
+            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7f) {
+                throw bad(k, base, "character not allowed in a URI");
+            }
+        }
     }
 
     private SipUri lazyUri(int s, int e) {
@@ -848,12 +975,17 @@ public final class Grammar {
             throw bad(s, base, "tel URI without a number");
         }
         String number = materialize ? ascii(s, i) : null;
-        Grammar g = new Grammar(b, i, e, base);
-        g.materialize = materialize;
-        Parameters p = g.uriParams();
-        if (g.pos != e) {
-            throw bad(g.pos, base, "bad tel URI parameter");
+        // The parameters are walked with this walker over [i, e), then its place is restored.
+        int outerPos = pos;
+        int outerEnd = end;
+        pos = i;
+        end = e;
+        Parameters p = uriParams();
+        if (pos != e) {
+            throw bad(pos, base, "bad tel URI parameter");
         }
+        pos = outerPos;
+        end = outerEnd;
         return materialize ? new SipUri(text, SipUri.Kind.TEL, "tel", number, null, null, -1, p, null) : null;
     }
 
@@ -890,24 +1022,28 @@ public final class Grammar {
             }
             hs = at + 1;
         }
-        Grammar g = new Grammar(b, hs, e, base);
-        g.materialize = materialize;
-        String host = g.host();
+        // The host and what follows are walked with this walker over [hs, e), then its place is
+        // restored (an error ends the whole walk, so nothing is restored then).
+        int outerPos = pos;
+        int outerEnd = end;
+        pos = hs;
+        end = e;
+        String host = host();
         int port = -1;
-        if (g.pos < e && b[g.pos] == ':') {
-            g.pos++;
-            port = g.port();
+        if (pos < e && b[pos] == ':') {
+            pos++;
+            port = port();
         }
-        Parameters params = g.uriParams();
+        Parameters params = uriParams();
         String headers = null;
-        if (g.pos < e) {
-            if (b[g.pos] != '?') {
-                throw bad(g.pos, base, "unexpected character in the URI");
+        if (pos < e) {
+            if (b[pos] != '?') {
+                throw bad(pos, base, "unexpected character in the URI");
             }
             if (requestUri) {
-                throw bad(g.pos, base, "a Request-URI must not carry headers");
+                throw bad(pos, base, "a Request-URI must not carry headers");
             }
-            for (int k = g.pos + 1; k < e; k++) {
+            for (int k = pos + 1; k < e; k++) {
                 byte c = b[k];
                 if (c == '%') {
                     checkEscape(k, e);
@@ -915,8 +1051,10 @@ public final class Grammar {
                     throw bad(k, base, "character not allowed in URI headers");
                 }
             }
-            headers = materialize ? utf8(g.pos + 1, e) : null;
+            headers = materialize ? utf8(pos + 1, e) : null;
         }
+        pos = outerPos;
+        end = outerEnd;
         return materialize ? new SipUri(text, kind, scheme, user, password, host, port, params, headers) : null;
     }
 

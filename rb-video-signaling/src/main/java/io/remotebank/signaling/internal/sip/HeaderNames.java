@@ -123,8 +123,15 @@ public final class HeaderNames {
     // Candidates by name length and first letter, so that a lookup compares one or two names.
     private static final int[][][] BY_LENGTH = new int[24][26][];
 
+    private static final byte[][] EXACT = new byte[CANONICAL.length][];
+    private static final String[] SINGLE = new String[128];
+
     static {
+        for (int c = 0; c < SINGLE.length; c++) {
+            SINGLE[c] = String.valueOf((char) c);
+        }
         for (int i = 1; i < CANONICAL.length; i++) {
+            EXACT[i] = CANONICAL[i].getBytes(StandardCharsets.US_ASCII);
             LOWER[i] = CANONICAL[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
             int[][] row = BY_LENGTH[LOWER[i].length];
             int f = LOWER[i][0] - 'a';
@@ -202,6 +209,37 @@ public final class HeaderNames {
             }
         }
         return OTHER;
+    }
+
+    /**
+     * The name {@code b[s..e)} as a string: the shared canonical spelling when it is written exactly
+     * so (or is a one-letter compact form), so that listing the header fields of a message does not
+     * allocate a string per name.
+     *
+     * @param b bytes
+     * @param s start
+     * @param e end
+     * @param kind {@link #kind(byte[], int, int)} of the same bytes
+     * @return the name as written
+     */
+    public static String name(byte[] b, int s, int e, int kind) {
+        if (kind != OTHER) {
+            int len = e - s;
+            if (len == 1) {
+                return SINGLE[b[s] & 0x7f];
+            }
+            byte[] c = EXACT[kind];
+            if (c.length == len) {
+                int i = 0;
+                while (i < len && b[s + i] == c[i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return CANONICAL[kind];
+                }
+            }
+        }
+        return new String(b, s, e - s, StandardCharsets.UTF_8);
     }
 
     /**

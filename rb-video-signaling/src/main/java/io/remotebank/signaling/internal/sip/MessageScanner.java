@@ -8,6 +8,9 @@ import io.remotebank.signaling.sip.SipLimits;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipUri;
 import io.remotebank.signaling.sip.Via;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
 
@@ -44,15 +47,35 @@ public final class MessageScanner {
         /** Bit k set when a field of kind k is present. */
         public long present;
 
+        /** The one walker the scan parses fields with; dropped when the scan ends. */
+        Grammar walker;
+
         public int bodyStart;
         public long contentLength = -1;
         public Via topVia;
+        /** The field holding the top Via, and where its first value ends (at a comma or the end). */
+        public int topViaIndex = -1;
+
+        public int topViaEnd;
         public String callId;
         public CSeq cseq;
         public int fromIndex = -1;
         public String fromTag;
         public int toIndex = -1;
         public String toTag;
+        // From and To as checked when framed, so that they are built later without a check: where
+        // the display name starts (-1: none) and ends, the URI (taken apart on first use), whether
+        // it was in <>, and where the parameters start.
+        public int fromDisplayStart;
+        public int fromDisplayEnd;
+        public SipUri fromUri;
+        public boolean fromAngle;
+        public int fromParams;
+        public int toDisplayStart;
+        public int toDisplayEnd;
+        public SipUri toUri;
+        public boolean toAngle;
+        public int toParams;
 
         void addHeader(int ns, int ne, int vs, int ve, int k) {
             if (headerCount == kind.length) {
@@ -119,6 +142,7 @@ public final class MessageScanner {
     private static Frame scan(byte[] b, int length, SipLimits limits, boolean datagram, boolean headersOnly) {
         Frame f = new Frame();
         f.bytes = b;
+        f.walker = new Grammar(b, 0, 0, 0);
         int p = 0;
         // RFC 3261 7.5: CRLF before the start line is ignored.
         while (p < length && (b[p] == '\r' || b[p] == '\n')) {
@@ -204,6 +228,7 @@ public final class MessageScanner {
             if (f.contentLength < 0) {
                 throw Grammar.bad(p, 0, "Content-Length is required on a stream (RFC 3261 18.3)");
             }
+            f.walker = null;
             return f;
         }
         int available = length - p;
@@ -226,6 +251,7 @@ public final class MessageScanner {
         if (f.request && f.cseq != null && !f.cseq.method().equals(f.method)) {
             throw Grammar.bad(f.start, 0, "CSeq method differs from the request method (RFC 3261 8.1.1.5)");
         }
+        f.walker = null;
         return f;
     }
 
@@ -237,36 +263,58 @@ public final class MessageScanner {
         switch (k) {
             case HeaderNames.VIA:
                 if (f.topVia == null) {
-                    f.topVia = new Grammar(b, vs, ve, 0).firstVia();
+                    Grammar g = f.walker.reset(vs, ve);
+                    f.topVia = g.firstVia();
+                    f.topViaIndex = f.headerCount - 1;
+                    f.topViaEnd = g.position();
                 }
                 break;
             case HeaderNames.CALL_ID:
                 checkOnce(f.callId, vs, "Call-ID");
-                f.callId = new Grammar(b, vs, ve, 0).callId();
+                f.callId = f.walker.reset(vs, ve).callId();
                 break;
             case HeaderNames.CSEQ:
                 checkOnce(f.cseq, vs, "CSeq");
-                f.cseq = new Grammar(b, vs, ve, 0).cseq();
+                f.cseq = f.walker.reset(vs, ve).cseq();
                 break;
             case HeaderNames.FROM:
                 checkOnce(f.fromIndex >= 0 ? "" : null, vs, "From");
-                f.fromTag = new Grammar(b, vs, ve, 0).nameAddressTag();
+                f.fromTag = address(f, 0, f.walker.reset(vs, ve));
                 f.fromIndex = f.headerCount - 1;
                 break;
             case HeaderNames.TO:
                 checkOnce(f.toIndex >= 0 ? "" : null, vs, "To");
-                f.toTag = new Grammar(b, vs, ve, 0).nameAddressTag();
+                f.toTag = address(f, 1, f.walker.reset(vs, ve));
                 f.toIndex = f.headerCount - 1;
                 break;
             case HeaderNames.CONTENT_LENGTH:
                 if (f.contentLength >= 0) {
                     throw Grammar.bad(vs, 0, "more than one Content-Length");
                 }
-                f.contentLength = new Grammar(b, vs, ve, 0).unsigned("Content-Length", 9);
+                f.contentLength = f.walker.reset(vs, ve).unsigned("Content-Length", 9);
                 break;
             default:
                 break;
         }
+    }
+
+    /** Checks From or To and keeps where its parts are, so that it is built later without a check. */
+    private static String address(Frame f, int which, Grammar g) {
+        String tag = g.nameAddressTag();
+        if (which == 0) {
+            f.fromDisplayStart = g.addrDisplayStart;
+            f.fromDisplayEnd = g.addrDisplayEnd;
+            f.fromUri = g.addrUri;
+            f.fromAngle = g.addrAngle;
+            f.fromParams = g.addrParams;
+        } else {
+            f.toDisplayStart = g.addrDisplayStart;
+            f.toDisplayEnd = g.addrDisplayEnd;
+            f.toUri = g.addrUri;
+            f.toAngle = g.addrAngle;
+            f.toParams = g.addrParams;
+        }
+        return tag;
     }
 
     private static void checkOnce(Object previous, int at, String name) {
@@ -303,7 +351,8 @@ public final class MessageScanner {
                     throw Grammar.bad(i, 0, "control character in the reason phrase");
                 }
             }
-            f.reason = new String(b, rs, e - rs, StandardCharsets.UTF_8);
+            String known = Methods.known(b, rs, e, Methods.hash(b, rs, e));
+            f.reason = known != null ? known : new String(b, rs, e - rs, StandardCharsets.UTF_8);
             return;
         }
         int sp1 = indexOf(b, s, e, (byte) ' ');
@@ -330,7 +379,7 @@ public final class MessageScanner {
         f.method = Methods.of(b, s, sp1);
         f.uriStart = sp1 + 1;
         f.uriEnd = sp2;
-        f.requestUri = Grammar.uri(b, sp1 + 1, sp2, true);
+        f.requestUri = f.walker.checkedUri(sp1 + 1, sp2, true);
     }
 
     private static void version(byte[] b, int s, int e) {
@@ -371,10 +420,35 @@ public final class MessageScanner {
 
     /** Index of the CR (of CRLF) or LF that ends the line starting at {@code p}, or -1. */
     private static int lineEnd(byte[] b, int p, int length) {
-        for (int i = p; i < length; i++) {
-            byte c = b[i];
-            if (c == '\n') {
-                return (i > p && b[i - 1] == '\r') ? i - 1 : i;
+        int i = indexOfLf(b, p, length);
+        if (i < 0) {
+            return -1;
+        }
+        return (i > p && b[i - 1] == '\r') ? i - 1 : i;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LF = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first LF in {@code b[p..length)}, or -1: eight bytes at a time (a zero byte
+     * of {@code word ^ LF} marks an LF; the lowest marked byte is exact, so the first LF is found
+     * even when later bytes are marked wrongly).
+     */
+    static int indexOfLf(byte[] b, int p, int length) {
+        int i = p;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ LF;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < length; i++) {
+            if (b[i] == '\n') {
+                return i;
             }
         }
         return -1;

@@ -9,7 +9,48 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Methods {
 
-    private static final String[] KNOWN = {
+    // Common tokens (transports, parameter names, option tags, methods, media types, auth
+    // parameters), shared so that parsing them allocates nothing. Looked up by a hash of the bytes
+    // (the one String.hashCode computes) in an open-addressing table: one comparison in the usual
+    // case, and a miss usually ends at an empty slot at once.
+    private static final String[] TOKENS = {
+        "SIP",
+        "2.0",
+        "UDP",
+        "TCP",
+        "TLS",
+        "WS",
+        "WSS",
+        "SCTP",
+        "DTLS",
+        "udp",
+        "tcp",
+        "tls",
+        "ws",
+        "wss",
+        "sctp",
+        "branch",
+        "rport",
+        "received",
+        "tag",
+        "lr",
+        "transport",
+        "maddr",
+        "ttl",
+        "expires",
+        "q",
+        "user",
+        "phone",
+        "method",
+        "comp",
+        "sigcomp",
+        "ob",
+        "reg-id",
+        "+sip.instance",
+        "gr",
+        "ip",
+        "keep",
+        "alias",
         "INVITE",
         "ACK",
         "BYE",
@@ -23,63 +64,129 @@ public final class Methods {
         "INFO",
         "REFER",
         "MESSAGE",
-        "UPDATE"
+        "UPDATE",
+        "100rel",
+        "timer",
+        "replaces",
+        "path",
+        "gruu",
+        "outbound",
+        "norefersub",
+        "precondition",
+        "from-change",
+        "histinfo",
+        "join",
+        "eventlist",
+        "tdialog",
+        "sec-agree",
+        "resource-priority",
+        "answermode",
+        "ice",
+        "application",
+        "sdp",
+        "multipart",
+        "mixed",
+        "alternative",
+        "related",
+        "text",
+        "plain",
+        "html",
+        "message",
+        "sipfrag",
+        "pidf+xml",
+        "json",
+        "xml",
+        "boundary",
+        "charset",
+        "handling",
+        "required",
+        "optional",
+        "session",
+        "render",
+        "icon",
+        "alert",
+        "uac",
+        "uas",
+        "refresher",
+        "Digest",
+        "realm",
+        "nonce",
+        "opaque",
+        "algorithm",
+        "qop",
+        "auth",
+        "auth-int",
+        "uri",
+        "response",
+        "username",
+        "cnonce",
+        "nc",
+        "stale",
+        "domain",
+        "MD5",
+        "SHA-256",
+        "SHA-512-256",
+        "true",
+        "false",
+        // the usual reason phrases (compared byte for byte like the rest)
+        "Trying",
+        "Ringing",
+        "Session Progress",
+        "OK",
+        "Accepted",
+        "Bad Request",
+        "Unauthorized",
+        "Forbidden",
+        "Not Found",
+        "Proxy Authentication Required",
+        "Request Timeout",
+        "Temporarily Unavailable",
+        "Call/Transaction Does Not Exist",
+        "Busy Here",
+        "Request Terminated",
+        "Not Acceptable Here",
+        "Server Internal Error",
+        "Service Unavailable",
+        "Decline"
     };
-    private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+    private static final String[] TABLE = new String[512];
+    private static final byte[][] TABLE_BYTES = new byte[TABLE.length][];
 
     static {
-        for (int i = 0; i < KNOWN.length; i++) {
-            KNOWN_BYTES[i] = KNOWN[i].getBytes(StandardCharsets.US_ASCII);
-        }
-    }
-
-    private static final String[] TOKENS = {
-        "SIP",
-        "2.0",
-        "UDP",
-        "TCP",
-        "TLS",
-        "WS",
-        "WSS",
-        "SCTP",
-        "branch",
-        "rport",
-        "received",
-        "tag",
-        "lr",
-        "transport",
-        "maddr",
-        "ttl",
-        "expires",
-        "q",
-        "user",
-        "phone",
-        "udp",
-        "tcp",
-        "tls",
-        "ws",
-        "wss"
-    };
-    private static final byte[][] TOKEN_BYTES = new byte[TOKENS.length][];
-    // Indexes into TOKENS by length, so that most tokens are compared with one candidate or none.
-    private static final int[][] TOKENS_BY_LENGTH = new int[16][];
-
-    static {
-        for (int i = 0; i < TOKENS.length; i++) {
-            TOKEN_BYTES[i] = TOKENS[i].getBytes(StandardCharsets.US_ASCII);
-            int len = TOKEN_BYTES[i].length;
-            int[] old = TOKENS_BY_LENGTH[len];
-            int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = i;
-            TOKENS_BY_LENGTH[len] = grown;
+        for (String t : TOKENS) {
+            int i = t.hashCode() & (TABLE.length - 1);
+            while (TABLE[i] != null) {
+                if (TABLE[i].equals(t)) {
+                    throw new ExceptionInInitializerError("duplicate token " + t);
+                }
+                i = (i + 1) & (TABLE.length - 1);
+            }
+            TABLE[i] = t;
+            TABLE_BYTES[i] = t.getBytes(StandardCharsets.US_ASCII);
         }
     }
 
     private Methods() {}
 
     /**
+     * The hash {@link String#hashCode()} gives for the Latin-1 string {@code b[s..e)}.
+     *
+     * @param b bytes
+     * @param s start
+     * @param e end
+     * @return the hash
+     */
+    public static int hash(byte[] b, int s, int e) {
+        int h = 0;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + (b[i] & 0xff);
+        }
+        return h;
+    }
+
+    /**
      * The token at {@code b[s..e)}, a shared constant when it is a common one (transports, the usual
-     * parameter names), so that parsing a Via or a tag allocates less.
+     * parameter names, option tags, methods), so that parsing a Via or a tag allocates less.
      *
      * @param b bytes
      * @param s start
@@ -87,17 +194,37 @@ public final class Methods {
      * @return the token
      */
     public static String token(byte[] b, int s, int e) {
+        return token(b, s, e, hash(b, s, e));
+    }
+
+    /**
+     * As {@link #token(byte[], int, int)} with the hash already computed while scanning.
+     *
+     * @param b bytes
+     * @param s start
+     * @param e end
+     * @param hash {@link #hash(byte[], int, int)} of the same bytes
+     * @return the token
+     */
+    public static String token(byte[] b, int s, int e, int hash) {
+        String k = known(b, s, e, hash);
+        return k != null ? k : new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The shared constant equal to {@code b[s..e)}, or null. */
+    static String known(byte[] b, int s, int e, int hash) {
         int len = e - s;
-        int[] candidates = len < TOKENS_BY_LENGTH.length ? TOKENS_BY_LENGTH[len] : null;
-        if (candidates != null) {
-            for (int i : candidates) {
-                byte[] k = TOKEN_BYTES[i];
-                if (k[0] == b[s] && same(k, b, s, len)) {
-                    return TOKENS[i];
-                }
+        int i = hash & (TABLE.length - 1);
+        while (true) {
+            byte[] k = TABLE_BYTES[i];
+            if (k == null) {
+                return null;
             }
+            if (same(k, b, s, len)) {
+                return TABLE[i];
+            }
+            i = (i + 1) & (TABLE.length - 1);
         }
-        return new String(b, s, len, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -110,13 +237,7 @@ public final class Methods {
      * @return the method
      */
     public static String of(byte[] b, int s, int e) {
-        int len = e - s;
-        for (int i = 0; i < KNOWN_BYTES.length; i++) {
-            if (same(KNOWN_BYTES[i], b, s, len)) {
-                return KNOWN[i];
-            }
-        }
-        return new String(b, s, len, StandardCharsets.ISO_8859_1);
+        return token(b, s, e);
     }
 
     private static boolean same(byte[] k, byte[] b, int s, int len) {
