@@ -20,6 +20,8 @@ final class AgentRec implements AgentCandidate {
     AgentProfile profile;
     int[] proficiency = new int[0];
     Set<String> languages;
+    /** {@link #languages} as bits of the engine's {@link Languages}. */
+    long languageMask;
     final int[] slots = new int[CHANNELS];
     /** For each channel, the bit set of channels a contact on it blocks. */
     final long[] blocks = new long[CHANNELS];
@@ -66,12 +68,13 @@ final class AgentRec implements AgentCandidate {
         }
     }
 
-    void applyProfile(AgentProfile newProfile, Skills skills) {
+    void applyProfile(AgentProfile newProfile, Skills skills, Languages languageBits) {
         this.profile = newProfile;
         int[] p = new int[skills.size()];
         newProfile.skills().forEach((name, level) -> p[skills.idOrMinus(name)] = level);
         this.proficiency = p;
         this.languages = newProfile.languages();
+        this.languageMask = languageBits.mask(languages);
         totalSlots = 0;
         for (ContactChannel channel : ContactChannel.values()) {
             int i = channel.ordinal();

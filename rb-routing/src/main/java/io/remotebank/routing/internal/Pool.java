@@ -119,6 +119,11 @@ final class Pool implements Iterable<Pool.Entry> {
     /** An agent's place in one pool. */
     static final class Entry {
         final AgentRec agent;
+        /** The agent's skills and languages, carried here so a pool walk reads one object less per agent. */
+        final int[] proficiency;
+
+        final long languageMask;
+        final java.util.Set<String> languages;
         long rank;
         boolean in;
         Entry prev;
@@ -126,6 +131,9 @@ final class Pool implements Iterable<Pool.Entry> {
 
         Entry(AgentRec agent) {
             this.agent = agent;
+            this.proficiency = agent.proficiency;
+            this.languageMask = agent.languageMask;
+            this.languages = agent.languages;
         }
     }
 }

@@ -18,14 +18,18 @@ final class Requirement {
     final int[] skills;
     final int[] mins;
     final String language;
+    /** The language's bit, or 0 (none required, or the language has no bit: checked by name). */
+    final long languageBit;
+
     private final int hash;
     private List<SkillRequirement> view;
 
-    Requirement(int channel, int[] skills, int[] mins, String language) {
+    Requirement(int channel, int[] skills, int[] mins, String language, Languages languages) {
         this.channel = channel;
         this.skills = skills;
         this.mins = mins;
         this.language = language;
+        this.languageBit = language == null ? 0 : languages.bit(language);
         int h = channel;
         h = 31 * h + Arrays.hashCode(skills);
         h = 31 * h + Arrays.hashCode(mins);
@@ -33,7 +37,8 @@ final class Requirement {
     }
 
     /** Combines a contact's own skills with a step: relaxes the contact's, adds the step's (max wins). */
-    static Requirement of(int channel, int[] ownSkills, int[] ownMins, StepRec step, String language) {
+    static Requirement of(
+            int channel, int[] ownSkills, int[] ownMins, StepRec step, String language, Languages languages) {
         int[] skills = new int[ownSkills.length + step.skills.length];
         int[] mins = new int[skills.length];
         int n = 0;
@@ -61,7 +66,7 @@ final class Requirement {
                 m[j - 1] = t;
             }
         }
-        return new Requirement(channel, s, m, step.matchLanguage ? language : null);
+        return new Requirement(channel, s, m, step.matchLanguage ? language : null, languages);
     }
 
     private static int put(int[] skills, int[] mins, int n, int skill, int min) {
@@ -77,15 +82,26 @@ final class Requirement {
     }
 
     boolean satisfiedBy(AgentRec agent) {
-        if (agent.slots[channel] == 0) {
-            return false;
-        }
-        for (int i = 0; i < skills.length; i++) {
-            if (agent.proficiency(skills[i]) < mins[i]) {
+        return agent.slots[channel] > 0
+                && metBy(agent.proficiency, agent.languageMask, agent.languages);
+    }
+
+    /**
+     * Whether an agent with these proficiencies and languages meets the skills and the language (not
+     * the channel). Takes the agent's arrays rather than the agent, so that a pool entry can carry them.
+     */
+    boolean metBy(int[] proficiency, long languageMask, java.util.Set<String> languages) {
+        int[] s = skills;
+        for (int i = 0; i < s.length; i++) {
+            int skill = s[i];
+            if (skill >= proficiency.length || proficiency[skill] < mins[i]) {
                 return false;
             }
         }
-        return language == null || agent.languages.contains(language);
+        if (language == null) {
+            return true;
+        }
+        return languageBit != 0 ? (languageMask & languageBit) != 0 : languages.contains(language);
     }
 
     List<SkillRequirement> view(Skills names) {

@@ -40,6 +40,7 @@ import org.apiguardian.api.API;
 public final class RoutingCore {
 
     final Skills skills = new Skills();
+    final Languages languages = new Languages();
     final Map<QueueId, QueueRec> queues = new LinkedHashMap<>();
     final Map<AgentId, AgentRec> agents = new LinkedHashMap<>();
     final HashMap<ContactId, ContactRec> contacts = new HashMap<>();
@@ -246,7 +247,7 @@ public final class RoutingCore {
     }
 
     private void attach(AgentRec agent, AgentProfile profile) {
-        agent.applyProfile(profile, skills);
+        agent.applyProfile(profile, skills, languages);
         List<Membership> memberships = new ArrayList<>();
         profile.queues().forEach((queueId, weight) -> {
             QueueRec queue = queues.get(queueId);
@@ -379,18 +380,24 @@ public final class RoutingCore {
         int[] mins = new int[n];
         for (int i = 0; i < n; i++) {
             SkillRequirement requirement = request.skills().get(i);
-            own[i] = skills.require(requirement.skill(), "contact " + request.id());
+            own[i] = skills.idOrMinus(requirement.skill());
+            if (own[i] < 0) {
+                skills.require(requirement.skill(), "contact " + request.id()); // throws, naming the skill
+            }
             mins[i] = requirement.minProficiency();
         }
-        AgentRec preferred = request.preferredAgent().map(this::agent).orElse(null);
-        if (contacts.containsKey(request.id())) {
+        AgentRec preferred = request.preferredAgent().isPresent()
+                ? agent(request.preferredAgent().get())
+                : null;
+        ContactRec contact = new ContactRec(request, contactSeq + 1, now, own, mins, skills);
+        contact.queue = queue;
+        contact.computeKey();
+        // the last check and the first change: one probe of the contact table for both
+        if (contacts.putIfAbsent(contact.id, contact) != null) {
             throw new RoutingException(
                     RoutingError.DUPLICATE_CONTACT, "contact " + request.id() + " is already in the engine");
         }
-        ContactRec contact = new ContactRec(request, ++contactSeq, now, own, mins, skills);
-        contact.queue = queue;
-        contact.computeKey();
-        contacts.put(contact.id, contact);
+        contactSeq++;
         queue.addWaiting(contact, now);
         events.arrived(now, contact);
         if (preferred != null
@@ -423,7 +430,7 @@ public final class RoutingCore {
         contact.step = index;
         contact.timerVersion++;
         Requirement requirement =
-                Requirement.of(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language);
+                Requirement.of(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language, languages);
         contact.bucket = bucket(queue, requirement);
         if (step.timeoutMillis > 0 && (index + 1 < queue.steps.length || !(queue.overflow instanceof Overflow.Stay))) {
             contact.stepDeadline = now + step.timeoutMillis;
@@ -490,10 +497,11 @@ public final class RoutingCore {
         Requirement requirement = contact.bucket.requirement;
         Pool pool = queue.pools[contact.ch];
         if (!queue.selectorDependsOnContact) {
+            // the pool holds only agents with a slot on this channel: skills and language decide
             for (Pool.Entry entry = pool.first(); entry != null; entry = pool.after(entry)) {
-                AgentRec agent = entry.agent;
-                if (requirement.satisfiedBy(agent) && !contact.excludes(agent)) {
-                    return agent;
+                if (requirement.metBy(entry.proficiency, entry.languageMask, entry.languages)
+                        && !contact.excludes(entry.agent)) {
+                    return entry.agent;
                 }
             }
             return null;
@@ -532,7 +540,9 @@ public final class RoutingCore {
         agent.load[contact.ch]++;
         agent.totalLoad++;
         linkOffer(contact);
-        events.offerMade(now, offerOf(contact));
+        if (events.recording) {
+            events.offerMade(now, offerOf(contact));
+        }
         refresh(agent);
     }
 
