@@ -18,7 +18,8 @@ final class AgentRec implements AgentCandidate {
     final AgentId id;
     final int seq;
     AgentProfile profile;
-    int[] proficiency = new int[0];
+    /** By skill id: 0 (none) or 1-5. Bytes, so that the array is one cache line for up to 48 skills. */
+    byte[] proficiency = new byte[0];
     Set<String> languages;
     /** {@link #languages} as bits of the engine's {@link Languages}. */
     long languageMask;
@@ -72,8 +73,8 @@ final class AgentRec implements AgentCandidate {
 
     void applyProfile(AgentProfile newProfile, Skills skills, Languages languageBits) {
         this.profile = newProfile;
-        int[] p = new int[skills.size()];
-        newProfile.skills().forEach((name, level) -> p[skills.idOrMinus(name)] = level);
+        byte[] p = new byte[skills.size()];
+        newProfile.skills().forEach((name, level) -> p[skills.idOrMinus(name)] = (byte) (int) level);
         this.proficiency = p;
         this.languages = newProfile.languages();
         this.languageMask = languageBits.mask(languages);

@@ -67,11 +67,10 @@ final class ContactRec implements ContactCandidate {
 
     long stepDeadline = Long.MAX_VALUE;
 
-    /** The queue's waiting list, in order of {@link #queuedMillis}. */
-    ContactRec prevWaiting;
-
-    ContactRec nextWaiting;
+    /** Whether it is in its queue's {@link WaitingList}, and under which stamp (unique per entry). */
     boolean inWaitingList;
+
+    long waitingStamp;
 
     ContactRec(ContactRequest request, long seq, long now, int[] ownSkills, int[] ownMins, Skills skillNames) {
         this.id = request.id();

@@ -148,7 +148,7 @@ final class Pool implements Iterable<Pool.Entry> {
         /** {@link AgentRec#seq}, to test the {@link AvailableSet} without reading the agent. */
         final int index;
         /** The agent's skills and languages, carried here so a pool walk reads one object less per agent. */
-        final int[] proficiency;
+        final byte[] proficiency;
 
         final long languageMask;
         final java.util.Set<String> languages;
@@ -160,7 +160,9 @@ final class Pool implements Iterable<Pool.Entry> {
         Entry(AgentRec agent) {
             this.agent = agent;
             this.index = agent.seq;
-            this.proficiency = agent.proficiency;
+            // a copy allocated right after the entry, so that it sits beside it in memory (the copying
+            // collector keeps the two together as well, the entry being the array's only holder)
+            this.proficiency = agent.proficiency.clone();
             this.languageMask = agent.languageMask;
             this.languages = agent.languages;
         }

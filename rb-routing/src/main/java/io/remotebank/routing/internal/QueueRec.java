@@ -37,10 +37,9 @@ final class QueueRec {
      */
     long activeChannels;
 
-    /** The waiting list (by time of entry), for the wait statistics. */
-    ContactRec firstWaiting;
+    /** The waiting contacts (by time of entry), for the wait statistics. */
+    final WaitingList waitingList = new WaitingList();
 
-    ContactRec lastWaiting;
     int waiting;
     int callbacksWaiting;
 
@@ -74,17 +73,11 @@ final class QueueRec {
         }
     }
 
-    void addWaiting(ContactRec contact, long now) {
+    void addWaiting(ContactRec contact, long now, long stamp) {
         contact.queuedMillis = now;
-        contact.prevWaiting = lastWaiting;
-        contact.nextWaiting = null;
-        if (lastWaiting == null) {
-            firstWaiting = contact;
-        } else {
-            lastWaiting.nextWaiting = contact;
-        }
-        lastWaiting = contact;
+        contact.waitingStamp = stamp;
         contact.inWaitingList = true;
+        waitingList.add(contact, stamp);
         waiting++;
         arrived++;
         if (contact.callback) {
@@ -96,19 +89,8 @@ final class QueueRec {
         if (!contact.inWaitingList) {
             return;
         }
-        if (contact.prevWaiting == null) {
-            firstWaiting = contact.nextWaiting;
-        } else {
-            contact.prevWaiting.nextWaiting = contact.nextWaiting;
-        }
-        if (contact.nextWaiting == null) {
-            lastWaiting = contact.prevWaiting;
-        } else {
-            contact.nextWaiting.prevWaiting = contact.prevWaiting;
-        }
-        contact.prevWaiting = null;
-        contact.nextWaiting = null;
         contact.inWaitingList = false;
+        waitingList.removed();
         waiting--;
         if (contact.callback) {
             callbacksWaiting--;

@@ -90,7 +90,7 @@ final class Requirement {
      * Whether an agent with these proficiencies and languages meets the skills and the language (not
      * the channel). Takes the agent's arrays rather than the agent, so that a pool entry can carry them.
      */
-    boolean metBy(int[] proficiency, long languageMask, java.util.Set<String> languages) {
+    boolean metBy(byte[] proficiency, long languageMask, java.util.Set<String> languages) {
         int[] s = skills;
         for (int i = 0; i < s.length; i++) {
             int skill = s[i];

@@ -53,6 +53,7 @@ public final class RoutingCore {
     long now;
     private long contactSeq;
     private long offerSeq;
+    private long waitingStamp;
     private int agentSeq;
     private int liveWrapUps;
     /** Pending offers in order of expiry (the offer timeout is the same for all, so FIFO). */
@@ -370,7 +371,7 @@ public final class RoutingCore {
                     RoutingError.DUPLICATE_CONTACT, "contact " + request.id() + " is already in the engine");
         }
         contactSeq++;
-        queue.addWaiting(contact, now);
+        queue.addWaiting(contact, now, ++waitingStamp);
         events.arrived(now, contact);
         if (preferred != null
                 && queue.preferredWaitMillis > 0
@@ -770,7 +771,7 @@ public final class RoutingCore {
         boolean wasConnected = contact.state == ContactState.CONNECTED;
         detachForTransfer(contact);
         if (wasConnected) {
-            contact.queue.addWaiting(contact, now);
+            contact.queue.addWaiting(contact, now, ++waitingStamp);
             events.moved(now, contact, contact.queue, contact.queue, MoveCause.TRANSFER);
         }
         contact.excluded = null;
@@ -807,7 +808,7 @@ public final class RoutingCore {
         if (exclude != null) {
             contact.exclude(exclude);
         }
-        target.addWaiting(contact, now);
+        target.addWaiting(contact, now, ++waitingStamp);
         events.moved(now, contact, from, target, cause);
         enterStep(contact, 0);
     }
