@@ -20,9 +20,11 @@ final class AgentRec implements AgentCandidate {
     AgentProfile profile;
     /** By skill id: 0 (none) or 1-5. Bytes, so that the array is one cache line for up to 48 skills. */
     byte[] proficiency = new byte[0];
+
     Set<String> languages;
     /** {@link #languages} as bits of the engine's {@link Languages}. */
     long languageMask;
+
     final int[] slots = new int[CHANNELS];
     /** For each channel, the bit set of channels a contact on it blocks. */
     final long[] blocks = new long[CHANNELS];
@@ -38,6 +40,9 @@ final class AgentRec implements AgentCandidate {
     ContactRec pending;
     final List<ContactRec> connected = new ArrayList<>(2);
     final List<WrapUp> wrapUps = new ArrayList<>(2);
+    /** {@code wrapUps.size()}, kept here so that computing the state reads no list. */
+    int wrapUpCount;
+
     int misses;
     long idleSince;
     long lastOfferSequence;
@@ -125,10 +130,11 @@ final class AgentRec implements AgentCandidate {
         if (pending != null) {
             return AgentState.RESERVED;
         }
-        if (!connected.isEmpty()) {
-            return AgentState.BUSY;
+        // from counters on this object rather than the two lists (each a further object to read)
+        if (totalLoad > wrapUpCount) {
+            return AgentState.BUSY; // what is neither pending nor wrapping up is connected
         }
-        if (!wrapUps.isEmpty()) {
+        if (wrapUpCount > 0) {
             return AgentState.WRAP_UP;
         }
         return AgentState.READY;

@@ -67,10 +67,11 @@ final class ContactRec implements ContactCandidate {
 
     long stepDeadline = Long.MAX_VALUE;
 
-    /** Whether it is in its queue's {@link WaitingList}, and under which stamp (unique per entry). */
-    boolean inWaitingList;
+    /** The queue's waiting list, in order of {@link #queuedMillis}. */
+    ContactRec prevWaiting;
 
-    long waitingStamp;
+    ContactRec nextWaiting;
+    boolean inWaitingList;
 
     ContactRec(ContactRequest request, long seq, long now, int[] ownSkills, int[] ownMins, Skills skillNames) {
         this.id = request.id();

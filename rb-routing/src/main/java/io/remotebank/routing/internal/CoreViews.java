@@ -149,7 +149,7 @@ public final class CoreViews {
                 q.id,
                 q.waiting,
                 q.callbacksWaiting,
-                Duration.ofMillis(longestWait(q, now)),
+                Duration.ofMillis(q.firstWaiting == null ? 0 : Math.max(0, now - q.firstWaiting.queuedMillis)),
                 q.arrived,
                 q.answered,
                 q.answeredWithin,
@@ -163,11 +163,6 @@ public final class CoreViews {
                 handling + idle == 0 ? Double.NaN : (double) handling / (handling + idle),
                 loggedIn,
                 available);
-    }
-
-    private static long longestWait(QueueRec q, long now) {
-        ContactRec first = q.waitingList.first();
-        return first == null ? 0 : Math.max(0, now - first.queuedMillis);
     }
 
     /** Starts a new statistics interval: queue counters and agent time accounts restart at zero. */
@@ -249,6 +244,9 @@ public final class CoreViews {
                     }
                 }
             }
+            if (a.wrapUpCount != a.wrapUps.size()) {
+                return Optional.of(a.id + " wrap-up count mismatch");
+            }
             if (total != a.totalLoad) {
                 return Optional.of(a.id + " total load mismatch");
             }
@@ -287,13 +285,13 @@ public final class CoreViews {
         int listed = 0;
         for (QueueRec q : core.queues.values()) {
             int count = 0;
-            for (ContactRec c : q.waitingList.contacts()) {
+            for (ContactRec c = q.firstWaiting; c != null; c = c.nextWaiting) {
                 if (c.queue != q || core.contacts.get(c.id) != c) {
                     return Optional.of(c.id + " listed in the wrong queue or not live");
                 }
                 count++;
             }
-            if (count != q.waiting || q.waitingList.size() != q.waiting) {
+            if (count != q.waiting) {
                 return Optional.of(q.id + " waiting count " + q.waiting + " but list has " + count);
             }
             listed += count;

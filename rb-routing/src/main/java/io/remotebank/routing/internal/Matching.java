@@ -86,6 +86,15 @@ final class Matching {
         }
     }
 
+    private final Requirement.Probe probe = new Requirement.Probe();
+
+    /** The bucket of a contact's requirement in a step of its queue (created on first use). */
+    Bucket bucket(QueueRec queue, ContactRec contact, StepRec step) {
+        probe.set(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language);
+        Bucket bucket = queue.buckets.get(probe); // a probe equals the requirement it describes
+        return bucket != null ? bucket : bucket(queue, probe.toRequirement(languages));
+    }
+
     /** The bucket of a queue for a requirement, created (and offered to eligible agents) on first use. */
     Bucket bucket(QueueRec queue, Requirement requirement) {
         Bucket bucket = queue.buckets.get(requirement);

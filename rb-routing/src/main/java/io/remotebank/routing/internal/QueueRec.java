@@ -37,9 +37,10 @@ final class QueueRec {
      */
     long activeChannels;
 
-    /** The waiting contacts (by time of entry), for the wait statistics. */
-    final WaitingList waitingList = new WaitingList();
+    /** The waiting list (by time of entry), for the wait statistics. */
+    ContactRec firstWaiting;
 
+    ContactRec lastWaiting;
     int waiting;
     int callbacksWaiting;
 
@@ -73,11 +74,17 @@ final class QueueRec {
         }
     }
 
-    void addWaiting(ContactRec contact, long now, long stamp) {
+    void addWaiting(ContactRec contact, long now) {
         contact.queuedMillis = now;
-        contact.waitingStamp = stamp;
+        contact.prevWaiting = lastWaiting;
+        contact.nextWaiting = null;
+        if (lastWaiting == null) {
+            firstWaiting = contact;
+        } else {
+            lastWaiting.nextWaiting = contact;
+        }
+        lastWaiting = contact;
         contact.inWaitingList = true;
-        waitingList.add(contact, stamp);
         waiting++;
         arrived++;
         if (contact.callback) {
@@ -89,8 +96,19 @@ final class QueueRec {
         if (!contact.inWaitingList) {
             return;
         }
+        if (contact.prevWaiting == null) {
+            firstWaiting = contact.nextWaiting;
+        } else {
+            contact.prevWaiting.nextWaiting = contact.nextWaiting;
+        }
+        if (contact.nextWaiting == null) {
+            lastWaiting = contact.prevWaiting;
+        } else {
+            contact.nextWaiting.prevWaiting = contact.prevWaiting;
+        }
+        contact.prevWaiting = null;
+        contact.nextWaiting = null;
         contact.inWaitingList = false;
-        waitingList.removed();
         waiting--;
         if (contact.callback) {
             callbacksWaiting--;

@@ -30,43 +30,100 @@ final class Requirement {
         this.mins = mins;
         this.language = language;
         this.languageBit = language == null ? 0 : languages.bit(language);
-        int h = channel;
-        h = 31 * h + Arrays.hashCode(skills);
-        h = 31 * h + Arrays.hashCode(mins);
-        this.hash = 31 * h + (language == null ? 0 : language.hashCode());
+        this.hash = hash(channel, skills, mins, skills.length, language);
     }
 
-    /** Combines a contact's own skills with a step: relaxes the contact's, adds the step's (max wins). */
-    static Requirement of(
-            int channel, int[] ownSkills, int[] ownMins, StepRec step, String language, Languages languages) {
-        int[] skills = new int[ownSkills.length + step.skills.length];
-        int[] mins = new int[skills.length];
-        int n = 0;
-        for (int i = 0; i < ownSkills.length; i++) {
-            n = put(
-                    skills,
-                    mins,
-                    n,
-                    ownSkills[i],
-                    Math.max(SkillRequirement.MIN_PROFICIENCY, ownMins[i] - step.relaxBy));
-        }
-        for (int i = 0; i < step.skills.length; i++) {
-            n = put(skills, mins, n, step.skills[i], step.mins[i]);
-        }
-        int[] s = Arrays.copyOf(skills, n);
-        int[] m = Arrays.copyOf(mins, n);
-        // insertion sort by skill id: requirement lists are short
-        for (int i = 1; i < n; i++) {
-            for (int j = i; j > 0 && s[j - 1] > s[j]; j--) {
-                int t = s[j];
-                s[j] = s[j - 1];
-                s[j - 1] = t;
-                t = m[j];
-                m[j] = m[j - 1];
-                m[j - 1] = t;
+    /**
+     * Computes the requirement of a contact in a step into reusable arrays, so that the bucket of an
+     * existing requirement is found without allocating one. {@code equals} compares it with a
+     * {@link Requirement} (the keys of a queue's bucket map), with the same hash.
+     */
+    static final class Probe {
+        int channel;
+        int[] skills = new int[8];
+        int[] mins = new int[8];
+        int n;
+        String language;
+        int hash;
+
+        /** Combines a contact's own skills with a step: relaxes the contact's, adds the step's (max wins). */
+        Probe set(int channel, int[] ownSkills, int[] ownMins, StepRec step, String language) {
+            int size = ownSkills.length + step.skills.length;
+            if (size > skills.length) {
+                skills = new int[size];
+                mins = new int[size];
             }
+            int[] s = skills;
+            int[] m = mins;
+            int count = 0;
+            for (int i = 0; i < ownSkills.length; i++) {
+                count = put(
+                        s,
+                        m,
+                        count,
+                        ownSkills[i],
+                        Math.max(SkillRequirement.MIN_PROFICIENCY, ownMins[i] - step.relaxBy));
+            }
+            for (int i = 0; i < step.skills.length; i++) {
+                count = put(s, m, count, step.skills[i], step.mins[i]);
+            }
+            // insertion sort by skill id: requirement lists are short
+            for (int i = 1; i < count; i++) {
+                for (int j = i; j > 0 && s[j - 1] > s[j]; j--) {
+                    int t = s[j];
+                    s[j] = s[j - 1];
+                    s[j - 1] = t;
+                    t = m[j];
+                    m[j] = m[j - 1];
+                    m[j - 1] = t;
+                }
+            }
+            this.channel = channel;
+            this.n = count;
+            this.language = step.matchLanguage ? language : null;
+            this.hash = Requirement.hash(channel, s, m, count, this.language);
+            return this;
         }
-        return new Requirement(channel, s, m, step.matchLanguage ? language : null, languages);
+
+        Requirement toRequirement(Languages languages) {
+            return new Requirement(channel, Arrays.copyOf(skills, n), Arrays.copyOf(mins, n), language, languages);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Requirement r)
+                    || r.hash != hash
+                    || r.channel != channel
+                    || r.skills.length != n
+                    || !Objects.equals(r.language, language)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (r.skills[i] != skills[i] || r.mins[i] != mins[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The hash of a requirement: as {@code Arrays.hashCode} over the first {@code n} elements. */
+    static int hash(int channel, int[] skills, int[] mins, int n, String language) {
+        int hs = 1;
+        int hm = 1;
+        for (int i = 0; i < n; i++) {
+            hs = 31 * hs + skills[i];
+            hm = 31 * hm + mins[i];
+        }
+        int h = channel;
+        h = 31 * h + hs;
+        h = 31 * h + hm;
+        return 31 * h + (language == null ? 0 : language.hashCode());
     }
 
     private static int put(int[] skills, int[] mins, int n, int skill, int min) {
@@ -82,8 +139,7 @@ final class Requirement {
     }
 
     boolean satisfiedBy(AgentRec agent) {
-        return agent.slots[channel] > 0
-                && metBy(agent.proficiency, agent.languageMask, agent.languages);
+        return agent.slots[channel] > 0 && metBy(agent.proficiency, agent.languageMask, agent.languages);
     }
 
     /**

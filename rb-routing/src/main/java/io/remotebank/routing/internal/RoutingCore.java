@@ -53,7 +53,6 @@ public final class RoutingCore {
     long now;
     private long contactSeq;
     private long offerSeq;
-    private long waitingStamp;
     private int agentSeq;
     private int liveWrapUps;
     /** Pending offers in order of expiry (the offer timeout is the same for all, so FIFO). */
@@ -371,7 +370,7 @@ public final class RoutingCore {
                     RoutingError.DUPLICATE_CONTACT, "contact " + request.id() + " is already in the engine");
         }
         contactSeq++;
-        queue.addWaiting(contact, now, ++waitingStamp);
+        queue.addWaiting(contact, now);
         events.arrived(now, contact);
         if (preferred != null
                 && queue.preferredWaitMillis > 0
@@ -402,9 +401,7 @@ public final class RoutingCore {
         StepRec step = queue.steps[index];
         contact.step = index;
         contact.timerVersion++;
-        Requirement requirement =
-                Requirement.of(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language, languages);
-        contact.bucket = matching.bucket(queue, requirement);
+        contact.bucket = matching.bucket(queue, contact, step);
         if (step.timeoutMillis > 0 && (index + 1 < queue.steps.length || !(queue.overflow instanceof Overflow.Stay))) {
             contact.stepDeadline = now + step.timeoutMillis;
             timers.schedule(contact.stepDeadline, Timers.Kind.STEP, contact, null, null, contact.timerVersion);
@@ -608,6 +605,7 @@ public final class RoutingCore {
         }
         AgentRec.WrapUp entry = new AgentRec.WrapUp(contact);
         agent.wrapUps.add(entry);
+        agent.wrapUpCount++;
         liveWrapUps++;
         timers.schedule(now + wrapUp, Timers.Kind.WRAP_UP, null, agent, entry, 0);
         refresh(agent);
@@ -634,6 +632,7 @@ public final class RoutingCore {
     private void finishWrapUp(AgentRec agent, AgentRec.WrapUp entry) {
         entry.active = false;
         agent.wrapUps.remove(entry);
+        agent.wrapUpCount--;
         liveWrapUps--;
         freeSlot(agent, entry.contact);
     }
@@ -771,7 +770,7 @@ public final class RoutingCore {
         boolean wasConnected = contact.state == ContactState.CONNECTED;
         detachForTransfer(contact);
         if (wasConnected) {
-            contact.queue.addWaiting(contact, now, ++waitingStamp);
+            contact.queue.addWaiting(contact, now);
             events.moved(now, contact, contact.queue, contact.queue, MoveCause.TRANSFER);
         }
         contact.excluded = null;
@@ -808,7 +807,7 @@ public final class RoutingCore {
         if (exclude != null) {
             contact.exclude(exclude);
         }
-        target.addWaiting(contact, now, ++waitingStamp);
+        target.addWaiting(contact, now);
         events.moved(now, contact, from, target, cause);
         enterStep(contact, 0);
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BucketTest {
 
     private final Skills skills = new Skills();
-    private final QueueRec queue = new QueueRec(QueueConfig.builder("q").build(), skills, new Matching(new java.util.HashMap<>(), skills, new Languages()));
+    private final QueueRec queue = new QueueRec(
+            QueueConfig.builder("q").build(), skills, new Matching(new java.util.HashMap<>(), skills, new Languages()));
     private long seq;
 
     private ContactRec contact(long key) {
