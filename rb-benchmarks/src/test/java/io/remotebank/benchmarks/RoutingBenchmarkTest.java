@@ -27,6 +27,9 @@ class RoutingBenchmarkTest {
             cycles.recordLatencies(true);
             cycles.remotebankAgentFreesBatch();
             cycles.remotebankAgentFreesRestore();
+            assertThat(cycles.latenciesRecorded()).isFalse(); // the throughput batch reads no clock
+            cycles.remotebankAgentFreesBatchTimed();
+            cycles.remotebankAgentFreesRestore();
             cycles.linearScanAgentFreesBatch();
             cycles.linearScanAgentFreesRestore();
             assertThat(cycles.engineLiveContacts()).isEqualTo(live);
@@ -53,6 +56,11 @@ class RoutingBenchmarkTest {
             cycles.prepareArrivals();
             cycles.remotebankContactArrivesBatch();
             cycles.remotebankContactArrivesRestore();
+            cycles.recordLatencies(true);
+            cycles.prepareArrivals();
+            cycles.remotebankContactArrivesBatchTimed();
+            cycles.remotebankContactArrivesRestore();
+            assertThat(cycles.latencyReport()).startsWith("decisions=" + RoutingCycles.BATCH);
             cycles.linearScanContactArrivesBatch();
             cycles.linearScanContactArrivesRestore();
             assertThat(cycles.engineLiveContacts()).isEqualTo(3_000);

@@ -142,6 +142,20 @@ public final class RoutingCycles implements AutoCloseable {
 
     /** Our engine, agent-frees regime: {@value #BATCH} agents complete and each is given a contact. */
     public void remotebankAgentFreesBatch() {
+        for (int k = 0; k < BATCH; k++) {
+            int a = next++ % agentIds.length;
+            batchAgents[k] = a;
+            ContactId held = holding[a];
+            batchCompleted[k] = held != null;
+            if (held != null) {
+                holding[a] = null;
+                engine.complete(agentIds[a], held);
+            }
+        }
+    }
+
+    /** {@link #remotebankAgentFreesBatch()}, timing each decision with {@code System.nanoTime()}. */
+    public void remotebankAgentFreesBatchTimed() {
         long before = System.nanoTime();
         for (int k = 0; k < BATCH; k++) {
             int a = next++ % agentIds.length;
@@ -199,6 +213,13 @@ public final class RoutingCycles implements AutoCloseable {
 
     /** Our engine, contact-arrives regime: {@value #BATCH} contacts arrive and each is given an agent. */
     public void remotebankContactArrivesBatch() {
+        for (int k = 0; k < BATCH; k++) {
+            batchOffers[k] = engine.arrive(prepared[k]).orElse(null);
+        }
+    }
+
+    /** {@link #remotebankContactArrivesBatch()}, timing each decision with {@code System.nanoTime()}. */
+    public void remotebankContactArrivesBatchTimed() {
         long before = System.nanoTime();
         for (int k = 0; k < BATCH; k++) {
             batchOffers[k] = engine.arrive(prepared[k]).orElse(null);
@@ -254,6 +275,11 @@ public final class RoutingCycles implements AutoCloseable {
         if (recording && latencyCount < latencies.length) {
             latencies[latencyCount++] = nanos;
         }
+    }
+
+    /** Whether any decision latency has been recorded since the last report. */
+    public boolean latenciesRecorded() {
+        return latencyCount > 0;
     }
 
     /** Percentiles of the recorded decision latencies, e.g. {@code p50=...ns p99=... p99.9=...}, then clears them. */

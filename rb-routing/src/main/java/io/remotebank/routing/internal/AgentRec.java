@@ -18,8 +18,13 @@ final class AgentRec implements AgentCandidate {
     final AgentId id;
     final int seq;
     AgentProfile profile;
-    int[] proficiency = new int[0];
+    /** By skill id: 0 (none) or 1-5. Bytes, so that the array is one cache line for up to 48 skills. */
+    byte[] proficiency = new byte[0];
+
     Set<String> languages;
+    /** {@link #languages} as bits of the engine's {@link Languages}. */
+    long languageMask;
+
     final int[] slots = new int[CHANNELS];
     /** For each channel, the bit set of channels a contact on it blocks. */
     final long[] blocks = new long[CHANNELS];
@@ -35,6 +40,9 @@ final class AgentRec implements AgentCandidate {
     ContactRec pending;
     final List<ContactRec> connected = new ArrayList<>(2);
     final List<WrapUp> wrapUps = new ArrayList<>(2);
+    /** {@code wrapUps.size()}, kept here so that computing the state reads no list. */
+    int wrapUpCount;
+
     int misses;
     long idleSince;
     long lastOfferSequence;
@@ -46,6 +54,8 @@ final class AgentRec implements AgentCandidate {
     long activeMask;
     /** Per active channel: whether the agent is available there (its entries are in its queues' pools). */
     final boolean[] inPool = new boolean[CHANNELS];
+    /** Whether all its queues keep linked pools, so that it can leave them lazily ({@link Matching}). */
+    boolean lazyPools;
     /** Contacts waiting for this agent alone, in order of place. */
     TreeSet<ContactRec> personal;
 
@@ -66,12 +76,13 @@ final class AgentRec implements AgentCandidate {
         }
     }
 
-    void applyProfile(AgentProfile newProfile, Skills skills) {
+    void applyProfile(AgentProfile newProfile, Skills skills, Languages languageBits) {
         this.profile = newProfile;
-        int[] p = new int[skills.size()];
-        newProfile.skills().forEach((name, level) -> p[skills.idOrMinus(name)] = level);
+        byte[] p = new byte[skills.size()];
+        newProfile.skills().forEach((name, level) -> p[skills.idOrMinus(name)] = (byte) (int) level);
         this.proficiency = p;
         this.languages = newProfile.languages();
+        this.languageMask = languageBits.mask(languages);
         totalSlots = 0;
         for (ContactChannel channel : ContactChannel.values()) {
             int i = channel.ordinal();
@@ -119,10 +130,11 @@ final class AgentRec implements AgentCandidate {
         if (pending != null) {
             return AgentState.RESERVED;
         }
-        if (!connected.isEmpty()) {
-            return AgentState.BUSY;
+        // from counters on this object rather than the two lists (each a further object to read)
+        if (totalLoad > wrapUpCount) {
+            return AgentState.BUSY; // what is neither pending nor wrapping up is connected
         }
-        if (!wrapUps.isEmpty()) {
+        if (wrapUpCount > 0) {
             return AgentState.WRAP_UP;
         }
         return AgentState.READY;

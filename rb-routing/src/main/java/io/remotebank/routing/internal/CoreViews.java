@@ -221,10 +221,16 @@ public final class CoreViews {
                 if (a.slots[ch] > 0 && activeSomewhere && available != a.inPool[ch]) {
                     return Optional.of(a.id + " pool membership " + a.inPool[ch] + " but available " + available);
                 }
+                if (a.inPool[ch] != core.matching.markedAvailable(a, ch)) {
+                    return Optional.of(a.id + " availability bit disagrees with its pools");
+                }
                 for (Membership m : a.memberships) {
                     Pool.Entry e = m.entries[ch];
                     boolean active = (m.queue.activeChannels & (1L << ch)) != 0;
-                    if (e != null && e.in != (a.inPool[ch] && active)) {
+                    boolean belongs = a.inPool[ch] && active;
+                    // a linked pool may keep an agent's entry after it left (lazily), never before it joins
+                    boolean staleAllowed = a.lazyPools && m.queue.pools[ch].linked();
+                    if (e != null && e.in != belongs && !(e.in && staleAllowed)) {
                         return Optional.of(a.id + " entry in pool " + m.queue.id + " disagrees");
                     }
                 }
@@ -237,6 +243,9 @@ public final class CoreViews {
                         }
                     }
                 }
+            }
+            if (a.wrapUpCount != a.wrapUps.size()) {
+                return Optional.of(a.id + " wrap-up count mismatch");
             }
             if (total != a.totalLoad) {
                 return Optional.of(a.id + " total load mismatch");

@@ -13,6 +13,10 @@ import java.util.TreeSet;
  * round robin: the sequence of its last offer) an agent almost always joins at the tail, so the pool
  * is a doubly linked list searched backwards from the tail: joining and leaving cost O(1) in practice.
  * Other selectors use a red-black tree (O(log n)).
+ *
+ * <p>A linked pool may hold stale entries: agents who left it lazily (see {@link Matching}) and are no
+ * longer in the channel's {@link AvailableSet}. {@link #first()}, {@link #after(Entry)} and the
+ * iterator skip them and unlink them as they pass.
  */
 final class Pool implements Iterable<Pool.Entry> {
 
@@ -22,12 +26,19 @@ final class Pool implements Iterable<Pool.Entry> {
     };
 
     private final TreeSet<Entry> tree;
+    private final AvailableSet available;
     private Entry head;
     private Entry tail;
     private int size;
 
-    Pool(boolean monotone) {
+    Pool(boolean monotone, AvailableSet available) {
         this.tree = monotone ? null : new TreeSet<>(ORDER);
+        this.available = available;
+    }
+
+    /** Whether this pool is a linked list (which may hold stale entries) rather than a tree. */
+    boolean linked() {
+        return tree == null;
     }
 
     void add(Entry entry, long rank) {
@@ -77,6 +88,7 @@ final class Pool implements Iterable<Pool.Entry> {
         entry.next = null;
     }
 
+    /** Entries linked, stale ones included. */
     int size() {
         return size;
     }
@@ -87,7 +99,7 @@ final class Pool implements Iterable<Pool.Entry> {
             return tree.iterator();
         }
         return new Iterator<>() {
-            private Entry at = head;
+            private Entry at = first();
 
             @Override
             public boolean hasNext() {
@@ -100,25 +112,46 @@ final class Pool implements Iterable<Pool.Entry> {
                     throw new NoSuchElementException();
                 }
                 Entry e = at;
-                at = at.next;
+                at = after(at);
                 return e;
             }
         };
     }
 
-    /** The first entry, or null (linked mode walks without an iterator). */
+    /** The first live entry, or null (linked mode walks without an iterator). */
     Entry first() {
-        return tree != null ? (tree.isEmpty() ? null : tree.first()) : head;
+        if (tree != null) {
+            return tree.isEmpty() ? null : tree.first();
+        }
+        return live(head);
     }
 
-    /** The entry after {@code entry}, or null. */
+    /** The live entry after {@code entry}, or null. */
     Entry after(Entry entry) {
-        return tree != null ? tree.higher(entry) : entry.next;
+        return tree != null ? tree.higher(entry) : live(entry.next);
+    }
+
+    /** {@code entry} or the first live one after it, unlinking the stale ones passed. */
+    private Entry live(Entry entry) {
+        Entry at = entry;
+        while (at != null && !available.contains(at.index)) {
+            Entry stale = at;
+            at = at.next;
+            remove(stale);
+        }
+        return at;
     }
 
     /** An agent's place in one pool. */
     static final class Entry {
         final AgentRec agent;
+        /** {@link AgentRec#seq}, to test the {@link AvailableSet} without reading the agent. */
+        final int index;
+        /** The agent's skills and languages, carried here so a pool walk reads one object less per agent. */
+        final byte[] proficiency;
+
+        final long languageMask;
+        final java.util.Set<String> languages;
         long rank;
         boolean in;
         Entry prev;
@@ -126,6 +159,12 @@ final class Pool implements Iterable<Pool.Entry> {
 
         Entry(AgentRec agent) {
             this.agent = agent;
+            this.index = agent.seq;
+            // a copy allocated right after the entry, so that it sits beside it in memory (the copying
+            // collector keeps the two together as well, the entry being the array's only holder)
+            this.proficiency = agent.proficiency.clone();
+            this.languageMask = agent.languageMask;
+            this.languages = agent.languages;
         }
     }
 }

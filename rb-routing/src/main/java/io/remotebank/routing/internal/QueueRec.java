@@ -24,6 +24,8 @@ final class QueueRec {
     final long preferredWaitMillis;
     final AgentSelector selector;
     final boolean selectorDependsOnContact;
+    /** Whether its pools are linked lists (longest idle, round robin), which may leave agents lazily. */
+    final boolean linkedPools;
 
     final Map<Requirement, Bucket> buckets = new HashMap<>();
     final List<Bucket> bucketList = new ArrayList<>();
@@ -50,7 +52,7 @@ final class QueueRec {
     long movedOut;
     long answerWaitMillis;
 
-    QueueRec(QueueConfig config, Skills skills) {
+    QueueRec(QueueConfig config, Skills skills, Matching matching) {
         this.id = config.id();
         this.config = config;
         this.steps = new StepRec[config.steps().size()];
@@ -66,8 +68,9 @@ final class QueueRec {
         this.selector = config.selector();
         this.selectorDependsOnContact = selector.dependsOnContact();
         boolean monotone = selector == AgentSelectors.LONGEST_IDLE || selector == AgentSelectors.ROUND_ROBIN;
+        this.linkedPools = monotone;
         for (int c = 0; c < pools.length; c++) {
-            pools[c] = new Pool(monotone);
+            pools[c] = new Pool(monotone, matching.available(c));
         }
     }
 

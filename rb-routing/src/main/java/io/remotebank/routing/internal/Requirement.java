@@ -18,50 +18,112 @@ final class Requirement {
     final int[] skills;
     final int[] mins;
     final String language;
+    /** The language's bit, or 0 (none required, or the language has no bit: checked by name). */
+    final long languageBit;
+
     private final int hash;
     private List<SkillRequirement> view;
 
-    Requirement(int channel, int[] skills, int[] mins, String language) {
+    Requirement(int channel, int[] skills, int[] mins, String language, Languages languages) {
         this.channel = channel;
         this.skills = skills;
         this.mins = mins;
         this.language = language;
-        int h = channel;
-        h = 31 * h + Arrays.hashCode(skills);
-        h = 31 * h + Arrays.hashCode(mins);
-        this.hash = 31 * h + (language == null ? 0 : language.hashCode());
+        this.languageBit = language == null ? 0 : languages.bit(language);
+        this.hash = hash(channel, skills, mins, skills.length, language);
     }
 
-    /** Combines a contact's own skills with a step: relaxes the contact's, adds the step's (max wins). */
-    static Requirement of(int channel, int[] ownSkills, int[] ownMins, StepRec step, String language) {
-        int[] skills = new int[ownSkills.length + step.skills.length];
-        int[] mins = new int[skills.length];
-        int n = 0;
-        for (int i = 0; i < ownSkills.length; i++) {
-            n = put(
-                    skills,
-                    mins,
-                    n,
-                    ownSkills[i],
-                    Math.max(SkillRequirement.MIN_PROFICIENCY, ownMins[i] - step.relaxBy));
-        }
-        for (int i = 0; i < step.skills.length; i++) {
-            n = put(skills, mins, n, step.skills[i], step.mins[i]);
-        }
-        int[] s = Arrays.copyOf(skills, n);
-        int[] m = Arrays.copyOf(mins, n);
-        // insertion sort by skill id: requirement lists are short
-        for (int i = 1; i < n; i++) {
-            for (int j = i; j > 0 && s[j - 1] > s[j]; j--) {
-                int t = s[j];
-                s[j] = s[j - 1];
-                s[j - 1] = t;
-                t = m[j];
-                m[j] = m[j - 1];
-                m[j - 1] = t;
+    /**
+     * Computes the requirement of a contact in a step into reusable arrays, so that the bucket of an
+     * existing requirement is found without allocating one. {@code equals} compares it with a
+     * {@link Requirement} (the keys of a queue's bucket map), with the same hash.
+     */
+    static final class Probe {
+        int channel;
+        int[] skills = new int[8];
+        int[] mins = new int[8];
+        int n;
+        String language;
+        int hash;
+
+        /** Combines a contact's own skills with a step: relaxes the contact's, adds the step's (max wins). */
+        Probe set(int channel, int[] ownSkills, int[] ownMins, StepRec step, String language) {
+            int size = ownSkills.length + step.skills.length;
+            if (size > skills.length) {
+                skills = new int[size];
+                mins = new int[size];
             }
+            int[] s = skills;
+            int[] m = mins;
+            int count = 0;
+            for (int i = 0; i < ownSkills.length; i++) {
+                count = put(
+                        s,
+                        m,
+                        count,
+                        ownSkills[i],
+                        Math.max(SkillRequirement.MIN_PROFICIENCY, ownMins[i] - step.relaxBy));
+            }
+            for (int i = 0; i < step.skills.length; i++) {
+                count = put(s, m, count, step.skills[i], step.mins[i]);
+            }
+            // insertion sort by skill id: requirement lists are short
+            for (int i = 1; i < count; i++) {
+                for (int j = i; j > 0 && s[j - 1] > s[j]; j--) {
+                    int t = s[j];
+                    s[j] = s[j - 1];
+                    s[j - 1] = t;
+                    t = m[j];
+                    m[j] = m[j - 1];
+                    m[j - 1] = t;
+                }
+            }
+            this.channel = channel;
+            this.n = count;
+            this.language = step.matchLanguage ? language : null;
+            this.hash = Requirement.hash(channel, s, m, count, this.language);
+            return this;
         }
-        return new Requirement(channel, s, m, step.matchLanguage ? language : null);
+
+        Requirement toRequirement(Languages languages) {
+            return new Requirement(channel, Arrays.copyOf(skills, n), Arrays.copyOf(mins, n), language, languages);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Requirement r)
+                    || r.hash != hash
+                    || r.channel != channel
+                    || r.skills.length != n
+                    || !Objects.equals(r.language, language)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (r.skills[i] != skills[i] || r.mins[i] != mins[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The hash of a requirement: as {@code Arrays.hashCode} over the first {@code n} elements. */
+    static int hash(int channel, int[] skills, int[] mins, int n, String language) {
+        int hs = 1;
+        int hm = 1;
+        for (int i = 0; i < n; i++) {
+            hs = 31 * hs + skills[i];
+            hm = 31 * hm + mins[i];
+        }
+        int h = channel;
+        h = 31 * h + hs;
+        h = 31 * h + hm;
+        return 31 * h + (language == null ? 0 : language.hashCode());
     }
 
     private static int put(int[] skills, int[] mins, int n, int skill, int min) {
@@ -77,15 +139,25 @@ final class Requirement {
     }
 
     boolean satisfiedBy(AgentRec agent) {
-        if (agent.slots[channel] == 0) {
-            return false;
-        }
-        for (int i = 0; i < skills.length; i++) {
-            if (agent.proficiency(skills[i]) < mins[i]) {
+        return agent.slots[channel] > 0 && metBy(agent.proficiency, agent.languageMask, agent.languages);
+    }
+
+    /**
+     * Whether an agent with these proficiencies and languages meets the skills and the language (not
+     * the channel). Takes the agent's arrays rather than the agent, so that a pool entry can carry them.
+     */
+    boolean metBy(byte[] proficiency, long languageMask, java.util.Set<String> languages) {
+        int[] s = skills;
+        for (int i = 0; i < s.length; i++) {
+            int skill = s[i];
+            if (skill >= proficiency.length || proficiency[skill] < mins[i]) {
                 return false;
             }
         }
-        return language == null || agent.languages.contains(language);
+        if (language == null) {
+            return true;
+        }
+        return languageBit != 0 ? (languageMask & languageBit) != 0 : languages.contains(language);
     }
 
     List<SkillRequirement> view(Skills names) {

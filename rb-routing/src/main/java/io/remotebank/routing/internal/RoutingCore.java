@@ -40,9 +40,11 @@ import org.apiguardian.api.API;
 public final class RoutingCore {
 
     final Skills skills = new Skills();
+    final Languages languages = new Languages();
     final Map<QueueId, QueueRec> queues = new LinkedHashMap<>();
     final Map<AgentId, AgentRec> agents = new LinkedHashMap<>();
     final HashMap<ContactId, ContactRec> contacts = new HashMap<>();
+    final Matching matching = new Matching(queues, skills, languages);
     private final Timers timers = new Timers();
     private final long offerTimeoutMillis;
     private final int maxMisses;
@@ -168,7 +170,7 @@ public final class RoutingCore {
                 throw new RoutingException(
                         RoutingError.DUPLICATE_QUEUE, "queue " + config.id() + " is already defined");
             }
-            added.put(config.id(), new QueueRec(config, skills));
+            added.put(config.id(), new QueueRec(config, skills, matching));
         }
         for (QueueRec queue : added.values()) {
             Set<QueueId> seen = new HashSet<>();
@@ -214,7 +216,7 @@ public final class RoutingCore {
         agent.accountedAt = now;
         agent.idleSince = now;
         agents.put(agent.id, agent);
-        attach(agent, profile);
+        matching.attach(agent, profile);
     }
 
     /**
@@ -225,9 +227,9 @@ public final class RoutingCore {
     public void updateAgent(AgentProfile profile) {
         validateProfile(profile);
         AgentRec agent = agent(profile.id());
-        leavePools(agent);
-        detach(agent);
-        attach(agent, profile);
+        matching.leaveAll(agent);
+        matching.detach(agent);
+        matching.attach(agent, profile);
         refresh(agent);
     }
 
@@ -241,37 +243,8 @@ public final class RoutingCore {
         if (agent.presence != AgentState.LOGGED_OUT) {
             throw illegal("agent " + id + " must be logged out to be removed (is " + agent.reported + ")");
         }
-        detach(agent);
+        matching.detach(agent);
         agents.remove(id);
-    }
-
-    private void attach(AgentRec agent, AgentProfile profile) {
-        agent.applyProfile(profile, skills);
-        List<Membership> memberships = new ArrayList<>();
-        profile.queues().forEach((queueId, weight) -> {
-            QueueRec queue = queues.get(queueId);
-            Membership membership = new Membership(agent, queue, weight);
-            memberships.add(membership);
-            queue.members.add(membership);
-            agent.activeMask |= queue.activeChannels;
-            for (Bucket bucket : queue.bucketList) {
-                if (bucket.requirement.satisfiedBy(agent)) {
-                    agent.eligible[bucket.requirement.channel].add(bucket, weight);
-                }
-            }
-        });
-        agent.memberships = memberships;
-    }
-
-    private void detach(AgentRec agent) {
-        for (Membership membership : agent.memberships) {
-            membership.queue.members.remove(membership);
-        }
-        agent.memberships = List.of();
-        agent.activeMask = 0;
-        for (Eligible list : agent.eligible) {
-            list.clear();
-        }
     }
 
     // ------------------------------------------------------------------ agent presence
@@ -379,18 +352,24 @@ public final class RoutingCore {
         int[] mins = new int[n];
         for (int i = 0; i < n; i++) {
             SkillRequirement requirement = request.skills().get(i);
-            own[i] = skills.require(requirement.skill(), "contact " + request.id());
+            own[i] = skills.idOrMinus(requirement.skill());
+            if (own[i] < 0) {
+                skills.require(requirement.skill(), "contact " + request.id()); // throws, naming the skill
+            }
             mins[i] = requirement.minProficiency();
         }
-        AgentRec preferred = request.preferredAgent().map(this::agent).orElse(null);
-        if (contacts.containsKey(request.id())) {
+        AgentRec preferred = request.preferredAgent().isPresent()
+                ? agent(request.preferredAgent().get())
+                : null;
+        ContactRec contact = new ContactRec(request, contactSeq + 1, now, own, mins, skills);
+        contact.queue = queue;
+        contact.computeKey();
+        // the last check and the first change: one probe of the contact table for both
+        if (contacts.putIfAbsent(contact.id, contact) != null) {
             throw new RoutingException(
                     RoutingError.DUPLICATE_CONTACT, "contact " + request.id() + " is already in the engine");
         }
-        ContactRec contact = new ContactRec(request, ++contactSeq, now, own, mins, skills);
-        contact.queue = queue;
-        contact.computeKey();
-        contacts.put(contact.id, contact);
+        contactSeq++;
         queue.addWaiting(contact, now);
         events.arrived(now, contact);
         if (preferred != null
@@ -422,9 +401,7 @@ public final class RoutingCore {
         StepRec step = queue.steps[index];
         contact.step = index;
         contact.timerVersion++;
-        Requirement requirement =
-                Requirement.of(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language);
-        contact.bucket = bucket(queue, requirement);
+        contact.bucket = matching.bucket(queue, contact, step);
         if (step.timeoutMillis > 0 && (index + 1 < queue.steps.length || !(queue.overflow instanceof Overflow.Stay))) {
             contact.stepDeadline = now + step.timeoutMillis;
             timers.schedule(contact.stepDeadline, Timers.Kind.STEP, contact, null, null, contact.timerVersion);
@@ -437,80 +414,14 @@ public final class RoutingCore {
         }
     }
 
-    private Bucket bucket(QueueRec queue, Requirement requirement) {
-        Bucket bucket = queue.buckets.get(requirement);
-        if (bucket == null) {
-            activate(queue, requirement.channel);
-            bucket = new Bucket(queue, requirement);
-            queue.buckets.put(requirement, bucket);
-            queue.bucketList.add(bucket);
-            for (Membership member : queue.members) {
-                if (requirement.satisfiedBy(member.agent)) {
-                    member.agent.eligible[requirement.channel].add(bucket, member.weight);
-                }
-            }
-        }
-        return bucket;
-    }
-
-    /** Starts keeping the queue's pool of a channel, from the agents available on it now. */
-    private void activate(QueueRec queue, int channel) {
-        long bit = 1L << channel;
-        if ((queue.activeChannels & bit) != 0) {
-            return;
-        }
-        queue.activeChannels |= bit;
-        for (Membership member : queue.members) {
-            AgentRec agent = member.agent;
-            agent.activeMask |= bit;
-            if (member.entries[channel] == null) {
-                continue;
-            }
-            if (agent.inPool[channel]) {
-                long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
-                queue.pools[channel].add(member.entries[channel], rank);
-            } else if (agent.available(channel)) {
-                joinPool(agent, channel);
-            }
-        }
-    }
-
     /** A waiting contact outside any offer: offer it to the best available agent or let it wait. */
     private void place(ContactRec contact) {
-        AgentRec agent = bestAgentFor(contact);
+        AgentRec agent = matching.bestAgentFor(contact);
         if (agent != null) {
             offer(contact, agent);
         } else {
             contact.bucket.add(contact);
         }
-    }
-
-    private AgentRec bestAgentFor(ContactRec contact) {
-        QueueRec queue = contact.queue;
-        Requirement requirement = contact.bucket.requirement;
-        Pool pool = queue.pools[contact.ch];
-        if (!queue.selectorDependsOnContact) {
-            for (Pool.Entry entry = pool.first(); entry != null; entry = pool.after(entry)) {
-                AgentRec agent = entry.agent;
-                if (requirement.satisfiedBy(agent) && !contact.excludes(agent)) {
-                    return agent;
-                }
-            }
-            return null;
-        }
-        AgentRec best = null;
-        long bestRank = Long.MAX_VALUE;
-        for (Pool.Entry entry : pool) {
-            AgentRec agent = entry.agent;
-            if (requirement.satisfiedBy(agent) && !contact.excludes(agent)) {
-                long rank = queue.selector.rank(agent, contact);
-                if (best == null || rank < bestRank) {
-                    best = agent;
-                    bestRank = rank;
-                }
-            }
-        }
-        return best;
     }
 
     private void offer(ContactRec contact, AgentRec agent) {
@@ -532,7 +443,9 @@ public final class RoutingCore {
         agent.load[contact.ch]++;
         agent.totalLoad++;
         linkOffer(contact);
-        events.offerMade(now, offerOf(contact));
+        if (events.recording) {
+            events.offerMade(now, offerOf(contact));
+        }
         refresh(agent);
     }
 
@@ -692,6 +605,7 @@ public final class RoutingCore {
         }
         AgentRec.WrapUp entry = new AgentRec.WrapUp(contact);
         agent.wrapUps.add(entry);
+        agent.wrapUpCount++;
         liveWrapUps++;
         timers.schedule(now + wrapUp, Timers.Kind.WRAP_UP, null, agent, entry, 0);
         refresh(agent);
@@ -718,6 +632,7 @@ public final class RoutingCore {
     private void finishWrapUp(AgentRec agent, AgentRec.WrapUp entry) {
         entry.active = false;
         agent.wrapUps.remove(entry);
+        agent.wrapUpCount--;
         liveWrapUps--;
         freeSlot(agent, entry.contact);
     }
@@ -1059,131 +974,16 @@ public final class RoutingCore {
                         now, agent.id, before, state, state == AgentState.NOT_READY ? agent.notReadyReason : null);
             }
         }
-        long newlyAvailable = 0;
-        for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if (agent.slots[c] == 0 || (agent.activeMask & (1L << c)) == 0) {
-                continue;
-            }
-            boolean available = agent.available(c);
-            if (agent.inPool[c]) {
-                if (!available) {
-                    leavePool(agent, c);
-                } else {
-                    rerank(agent, c);
-                }
-            } else if (available) {
-                newlyAvailable |= 1L << c;
-            }
-        }
+        long newlyAvailable = matching.update(agent);
         if (newlyAvailable == 0) {
             return;
         }
-        ContactRec work = bestContactFor(agent, newlyAvailable);
+        ContactRec work = matching.bestContactFor(agent, newlyAvailable, now);
         if (work != null) {
             offer(work, agent);
             return;
         }
-        for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if ((newlyAvailable & (1L << c)) != 0) {
-                joinPool(agent, c);
-            }
-        }
-    }
-
-    private ContactRec bestContactFor(AgentRec agent, long channels) {
-        if (agent.personal != null) {
-            for (ContactRec contact : agent.personal) {
-                if ((channels & (1L << contact.ch)) != 0) {
-                    return contact;
-                }
-            }
-        }
-        ContactRec best = null;
-        double bestScore = 0;
-        long bestSeq = 0;
-        for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if ((channels & (1L << c)) == 0) {
-                continue;
-            }
-            Eligible eligible = agent.eligible[c];
-            Bucket[] buckets = eligible.buckets;
-            int[] weights = eligible.weights;
-            for (int i = 0, n = eligible.size; i < n; i++) {
-                Bucket bucket = buckets[i];
-                if (bucket.headSeq == 0) {
-                    continue; // empty
-                }
-                // the score and order of the head are cached in the bucket: one object read per bucket
-                double score = (double) (now - bucket.headKey) / bucket.ageingMillis + weights[i];
-                if (best != null && (score < bestScore || (score == bestScore && bucket.headSeq > bestSeq))) {
-                    continue;
-                }
-                ContactRec candidate = bucket.headExcludes ? bucket.firstFor(agent) : bucket.head();
-                if (candidate == null) {
-                    continue;
-                }
-                if (candidate != bucket.head()) {
-                    score = candidate.score(now, weights[i]);
-                    if (best != null && (score < bestScore || (score == bestScore && candidate.seq > bestSeq))) {
-                        continue;
-                    }
-                }
-                best = candidate;
-                bestScore = score;
-                bestSeq = candidate.seq;
-            }
-        }
-        return best;
-    }
-
-    private void joinPool(AgentRec agent, int channel) {
-        long bit = 1L << channel;
-        for (Membership membership : agent.memberships) {
-            QueueRec queue = membership.queue;
-            if ((queue.activeChannels & bit) == 0) {
-                continue;
-            }
-            long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
-            queue.pools[channel].add(membership.entries[channel], rank);
-        }
-        agent.inPool[channel] = true;
-    }
-
-    private void leavePool(AgentRec agent, int channel) {
-        for (Membership membership : agent.memberships) {
-            Pool.Entry entry = membership.entries[channel];
-            if (entry.in) {
-                membership.queue.pools[channel].remove(entry);
-            }
-        }
-        agent.inPool[channel] = false;
-    }
-
-    private void leavePools(AgentRec agent) {
-        for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if (agent.inPool[c]) {
-                leavePool(agent, c);
-            }
-        }
-    }
-
-    private void rerank(AgentRec agent, int channel) {
-        for (Membership membership : agent.memberships) {
-            QueueRec queue = membership.queue;
-            if (queue.selectorDependsOnContact) {
-                continue;
-            }
-            Pool.Entry entry = membership.entries[channel];
-            if (!entry.in) {
-                continue;
-            }
-            long rank = queue.selector.rank(agent, null);
-            if (rank != entry.rank) {
-                Pool pool = queue.pools[channel];
-                pool.remove(entry);
-                pool.add(entry, rank);
-            }
-        }
+        matching.joinAll(agent, newlyAvailable);
     }
 
     // ------------------------------------------------------------------ lookups
