@@ -57,14 +57,20 @@ public final class CrcLines {
         return end;
     }
 
-    /** Whether the line {@code [start, end)} (line feed excluded) is framed and its CRC matches. */
+    /**
+     * Whether the line {@code [start, end)} (line feed excluded) is framed and its CRC matches; the
+     * CRC must be in lower case, as written.
+     */
     public static boolean intact(byte[] bytes, int start, int end, CRC32C crc) {
         if (end - start < FRAME || bytes[start + 8] != ' ') {
             return false;
         }
         long expected = 0;
         for (int i = 0; i < 8; i++) {
-            int digit = Character.digit(bytes[start + i], 16);
+            // Only the form the writer produces (lower case): a line has exactly one valid framing,
+            // so changing any byte of it, even 'a' to 'A' in the CRC, is seen.
+            int b = bytes[start + i];
+            int digit = b >= '0' && b <= '9' ? b - '0' : b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1;
             if (digit < 0) {
                 return false;
             }
