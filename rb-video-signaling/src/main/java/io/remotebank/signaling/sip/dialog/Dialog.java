@@ -172,7 +172,7 @@ public final class Dialog {
 
     /**
      * A UAC's early dialog confirmed by the 2xx (RFC 3261 12.1.2 / 13.2.2.4): the route set and the
-     * remote target are taken again from the 2xx.
+     * remote target are taken again from the 2xx; a UAS's dialog simply becomes confirmed.
      *
      * @param ok the 2xx
      */
@@ -184,8 +184,8 @@ public final class Dialog {
             List<NameAddress> routes = new ArrayList<>(ok.recordRoutes());
             Collections.reverse(routes);
             routeSet = List.copyOf(routes);
+            refreshTargetLocked(ok);
         }
-        refreshTargetLocked(ok);
         state = DialogState.CONFIRMED;
     }
 

@@ -46,8 +46,8 @@ public final class Call {
     private SipResponse ok;
     private ServerTransaction okTx;
     private Duration okInterval;
-    private Duration okWaited = Duration.ZERO;
     private SipScheduler.Cancellable okTimer = () -> {};
+    private SipScheduler.Cancellable okTimeout = () -> {};
 
     Call(UserAgent ua, boolean uac, CallListener listener) {
         this.ua = ua;
@@ -278,40 +278,24 @@ public final class Call {
         ok = response;
         okTx = tx;
         okInterval = ua.layer().settings().t1();
-        okWaited = Duration.ZERO;
         okTimer = ua.layer().scheduler().schedule(okInterval, this::retransmitOk);
+        okTimeout = ua.layer().scheduler().schedule(ua.layer().settings().timeout(), this::ackTimedOut);
     }
 
-    /** RFC 3261 13.3.1.4: the 2xx again over UDP, T1 doubling up to T2, until the ACK or 64*T1. */
+    /** RFC 3261 13.3.1.4: the 2xx again over UDP, T1 doubling up to T2, until the ACK. */
     private void retransmitOk() {
-        SipResponse again = null;
+        SipResponse again;
         ServerTransaction tx;
-        boolean expired = false;
         synchronized (this) {
             if (ok == null) {
                 return;
             }
             tx = okTx;
-            okWaited = okWaited.plus(okInterval);
-            if (okWaited.compareTo(ua.layer().settings().timeout()) >= 0) {
-                expired = true;
-                ok = null;
-            } else {
-                if (!tx.channel().reliable()) {
-                    again = ok;
-                }
-                Duration doubled = okInterval.multipliedBy(2);
-                Duration t2 = ua.layer().settings().t2();
-                okInterval = doubled.compareTo(t2) <= 0 ? doubled : t2;
-                okTimer = ua.layer().scheduler().schedule(okInterval, this::retransmitOk);
-            }
-        }
-        if (expired) {
-            inviteDone();
-            confirmed.completeExceptionally(new SipRequestFailedException("ACK", 408, null, null));
-            // 13.3.1.4: no ACK, the dialog ends with a BYE
-            sendBye(EndReason.TIMEOUT);
-            return;
+            again = tx.channel().reliable() ? null : ok;
+            Duration doubled = okInterval.multipliedBy(2);
+            Duration t2 = ua.layer().settings().t2();
+            okInterval = doubled.compareTo(t2) <= 0 ? doubled : t2;
+            okTimer = ua.layer().scheduler().schedule(okInterval, this::retransmitOk);
         }
         if (again != null) {
             try {
@@ -320,6 +304,20 @@ public final class Call {
                 end(EndReason.TRANSPORT_ERROR);
             }
         }
+    }
+
+    /** 64*T1 without an ACK: the dialog ends with a BYE (RFC 3261 13.3.1.4). */
+    private void ackTimedOut() {
+        synchronized (this) {
+            if (ok == null) {
+                return;
+            }
+            ok = null;
+            okTimer.cancel();
+        }
+        inviteDone();
+        confirmed.completeExceptionally(new SipRequestFailedException("ACK", 408, null, null));
+        sendBye(EndReason.TIMEOUT);
     }
 
     /** The ACK for this UAS's 2xx arrived. */
@@ -332,6 +330,7 @@ public final class Call {
             }
             ok = null;
             okTimer.cancel();
+            okTimeout.cancel();
         }
         if (ack.bodyLength() > 0 && isSdp(ack)) {
             remoteSdp = ack.bodyText();
@@ -549,6 +548,7 @@ public final class Call {
             }
             ok = null;
             okTimer.cancel();
+            okTimeout.cancel();
             d = dialog;
             inviteInProgress = false;
         }
