@@ -174,7 +174,8 @@ class UserAgentTest {
         call.cancel(); // nothing received yet: RFC 3261 9.1 says wait
         assertThat(net.alice.startLines()).noneMatch(l -> l.startsWith("CANCEL"));
         net.run();
-        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode()).isEqualTo(487);
+        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode())
+                .isEqualTo(487);
         net.drain();
         assertThat(net.alice.live() + net.bob.live()).isZero();
     }
@@ -185,7 +186,8 @@ class UserAgentTest {
         Call call = net.alice.ua.call(BOB, OFFER, CallListener.NONE);
         net.run();
 
-        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode()).isEqualTo(480);
+        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode())
+                .isEqualTo(480);
         assertThat(done(call.ended())).isEqualTo(EndReason.REJECTED);
         assertThat(net.alice.startLines()).contains("ACK " + BOB + " SIP/2.0");
         net.drain();
@@ -201,7 +203,8 @@ class UserAgentTest {
         assertThat(call.answered()).isNotDone();
         net.advance(Duration.ofSeconds(2));
 
-        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode()).isEqualTo(408);
+        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode())
+                .isEqualTo(408);
         assertThat(done(call.ended())).isEqualTo(EndReason.TIMEOUT);
         assertThat(net.alice.live()).isZero();
     }
@@ -212,7 +215,8 @@ class UserAgentTest {
         net.alice.failing = true;
         Call call = net.alice.ua.call(BOB, OFFER, CallListener.NONE);
         net.run();
-        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode()).isEqualTo(503);
+        assertThat(((SipRequestFailedException) failure(call.answered())).statusCode())
+                .isEqualTo(503);
         assertThat(done(call.ended())).isEqualTo(EndReason.TRANSPORT_ERROR);
         assertThat(net.alice.live()).isZero();
     }
@@ -240,7 +244,8 @@ class UserAgentTest {
 
         net.advance(Duration.ofMillis(500)); // T1: the 2xx again
         assertThat(done(bob.confirmed)).isNotNull();
-        assertThat(net.alice.startLines().stream().filter(l -> l.startsWith("ACK"))).hasSize(2);
+        assertThat(net.alice.startLines().stream().filter(l -> l.startsWith("ACK")))
+                .hasSize(2);
         assertThat(done(call.answered()).statusCode()).isEqualTo(200);
     }
 
@@ -259,7 +264,8 @@ class UserAgentTest {
         assertThat(okTimes.size()).as("2xx retransmitted, T1 doubling up to T2").isBetween(9, 12);
         net.advance(Duration.ofSeconds(2));
 
-        assertThat(((SipRequestFailedException) failure(bob.confirmed)).statusCode()).isEqualTo(408);
+        assertThat(((SipRequestFailedException) failure(bob.confirmed)).statusCode())
+                .isEqualTo(408);
         assertThat(bob.ended).containsExactly(EndReason.TIMEOUT);
         assertThat(net.bob.startLines()).anyMatch(l -> l.startsWith("BYE "));
         net.drain();
@@ -276,7 +282,8 @@ class UserAgentTest {
         net.run();
         assertThat(done(re).statusCode()).isEqualTo(200);
         assertThat(call.remoteSdp().orElseThrow()).contains("m=audio 7002");
-        assertThat(net.alice.startLines().stream().filter(l -> l.startsWith("ACK"))).hasSize(2);
+        assertThat(net.alice.startLines().stream().filter(l -> l.startsWith("ACK")))
+                .hasSize(2);
         assertThat(bob.calls.get(0).call().remoteSdp().orElseThrow()).contains("m=audio 6002");
 
         CompletionStage<SipResponse> update = call.update(OFFER.replace("6000", "6004"));
