@@ -68,7 +68,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     private final Settings settings;
     private final UasHandler handler;
     private volatile Network network;
-    private volatile AutoCloseable owned;
+    private volatile SipEndpoint owned;
     private final ConcurrentHashMap<DialogId, Call> dialogs = new ConcurrentHashMap<>();
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<ServerTransaction, Call> pendingInvites = new ConcurrentHashMap<>();
@@ -184,16 +184,17 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         return calls.size();
     }
 
+    /** The endpoint {@link #start} made, if it made one. */
+    public Optional<SipEndpoint> endpoint() {
+        return Optional.ofNullable(owned);
+    }
+
     /** Closes the endpoint when {@link #start} made it. */
     @Override
     public void close() {
-        AutoCloseable c = owned;
+        SipEndpoint c = owned;
         if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the endpoint failed", e);
-            }
+            c.close();
         }
     }
 
