@@ -563,8 +563,8 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         }
         switch (request.method()) {
             case "BYE" -> {
+                call.end(EndReason.REMOTE_BYE); // released before the 200 goes out
                 reply(tx, 200, "OK");
-                call.end(EndReason.REMOTE_BYE);
             }
             case "INVITE" -> call.onReInvite(tx);
             case "UPDATE" -> call.onUpdate(tx);
