@@ -34,7 +34,7 @@ trap cleanup EXIT INT TERM
 await_port() {
   hex=$(printf ':%04X ' "$1")
   i=0
-  while ! grep -q "$hex" /proc/net/udp; do
+  while ! cat /proc/net/udp /proc/net/udp6 2>/dev/null | grep -q "$hex"; do
     i=$((i + 1)); [ $i -gt 300 ] && { echo "sipload: nothing bound port $1" >&2; exit 3; }
     sleep 0.1
   done

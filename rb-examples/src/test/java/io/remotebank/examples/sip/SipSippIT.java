@@ -148,9 +148,12 @@ class SipSippIT {
     private static void awaitBound(int port, Process sipp) throws Exception {
         String hexPort = String.format(java.util.Locale.ROOT, ":%04X ", port);
         Path table = Path.of("/proc/net/udp");
+        Path table6 = Path.of("/proc/net/udp6");
         for (int i = 0; i < 1_000; i++) {
             assertThat(sipp.isAlive()).as("sipp is running").isTrue();
-            if (!Files.isReadable(table) || Files.readString(table).contains(hexPort)) {
+            if (!Files.isReadable(table)
+                    || Files.readString(table).contains(hexPort)
+                    || (Files.isReadable(table6) && Files.readString(table6).contains(hexPort))) {
                 return;
             }
             Thread.sleep(10); // polling an external process: nothing to wait on
