@@ -10,6 +10,7 @@ module io.remotebank.signaling {
     requires transitive io.netty.transport;
     requires io.netty.common;
     requires org.slf4j;
+    requires com.github.benmanes.caffeine;
 
     exports io.remotebank.signaling;
     exports io.remotebank.signaling.sip;
@@ -17,5 +18,9 @@ module io.remotebank.signaling {
     exports io.remotebank.signaling.sip.transport;
     exports io.remotebank.signaling.sip.dialog;
     exports io.remotebank.signaling.sip.ua;
+    exports io.remotebank.signaling.sip.auth;
+    exports io.remotebank.signaling.sip.auth.spi;
+    exports io.remotebank.signaling.sip.registrar;
+    exports io.remotebank.signaling.sip.registrar.spi;
     exports io.remotebank.signaling.sdp;
 }

@@ -24,6 +24,10 @@ public enum SignalingError implements ErrorCode {
     SIP_REQUEST_FAILED(
             "signaling.sip.request-failed",
             "A SIP request failed: a failure response, no response in time, or a transport error."),
+    /** A users file or credential entry is malformed (digest HA1 store). */
+    SIP_CREDENTIALS("signaling.sip.credentials", "A users file or credential entry is malformed."),
+    /** A client registration failed: rejected, timed out or could not be sent. */
+    SIP_REGISTRATION("signaling.sip.registration", "A client registration was rejected or got no answer."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */

@@ -41,6 +41,20 @@ public final class Digest {
     }
 
     /**
+     * The HA1 of a {@code -sess} algorithm from the stored HA1 of its base algorithm: H(ha1:nonce:cnonce)
+     * (RFC 7616 3.4.2), for a server that holds hashes only.
+     *
+     * @param algorithm the session algorithm (its hash function is used)
+     * @param ha1 the base HA1 in hex
+     * @param nonce the server nonce
+     * @param cnonce the client nonce
+     * @return the session HA1 in hex
+     */
+    public static String sessionHa1(DigestAlgorithm algorithm, String ha1, String nonce, String cnonce) {
+        return hash(algorithm, req(ha1, "ha1") + ":" + req(nonce, "nonce") + ":" + req(cnonce, "cnonce"));
+    }
+
+    /**
      * HA2 = H(method:digest-uri) for {@code qop=auth}.
      *
      * @param algorithm the algorithm

@@ -1,0 +1,24 @@
+package io.remotebank.signaling.sip.auth;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.remotebank.core.RbException;
+import io.remotebank.signaling.SignalingError;
+import org.apiguardian.api.API;
+
+/** A users file or a credential entry is malformed ({@code signaling.sip.credentials}). */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class CredentialsException extends RbException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong (never a secret)
+     * @param cause the underlying failure, or null
+     */
+    public CredentialsException(String message, Throwable cause) {
+        super(SignalingError.SIP_CREDENTIALS, message, cause);
+    }
+}
