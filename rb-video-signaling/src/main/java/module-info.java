@@ -1,6 +1,7 @@
 /**
  * RemoteBank SDK video signaling: SIP messages (RFC 3261) and SDP (RFC 8866) on Netty buffers,
- * SDP offer/answer (RFC 3264) and digest authentication (RFC 7616, RFC 8760).
+ * SDP offer/answer (RFC 3264) and digest authentication (RFC 7616, RFC 8760); SIP transports over
+ * UDP, TCP, TLS and WebSocket (RFC 7118).
  */
 module io.remotebank.signaling {
     requires transitive io.remotebank.core;
@@ -8,6 +9,9 @@ module io.remotebank.signaling {
     requires transitive io.netty.buffer;
     requires transitive io.netty.codec;
     requires transitive io.netty.transport;
+    requires transitive io.netty.handler;
+    requires io.netty.codec.http;
+    requires org.bouncycastle.provider;
     requires io.netty.common;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;

@@ -28,6 +28,8 @@ public enum SignalingError implements ErrorCode {
     SIP_CREDENTIALS("signaling.sip.credentials", "A users file or credential entry is malformed."),
     /** A client registration failed: rejected, timed out or could not be sent. */
     SIP_REGISTRATION("signaling.sip.registration", "A client registration was rejected or got no answer."),
+    /** A TLS certificate or private key cannot be made, read or used. */
+    SIP_TLS("signaling.sip.tls", "A TLS certificate or private key cannot be made, read or used."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */

@@ -3,7 +3,13 @@ package io.remotebank.signaling.sip.transport;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.internal.sip.transport.EndpointConfig;
 import io.remotebank.signaling.internal.sip.transport.NettyEndpoint;
+import io.remotebank.signaling.internal.sip.transport.TlsPolicy;
 import io.remotebank.signaling.sip.SipParser;
 import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
@@ -13,28 +19,44 @@ import io.remotebank.signaling.sip.transaction.TransactionUser;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
 import org.apiguardian.api.API;
 
 /**
- * SIP over UDP and TCP on Netty (RFC 3261 18), wired to a {@link TransactionLayer}.
+ * SIP over UDP, TCP, TLS, WebSocket and secure WebSocket on Netty (RFC 3261 18, RFC 7118), wired to
+ * a {@link TransactionLayer}.
  *
  * <p>A request that arrives gets {@code received} on its top Via when the sent-by host is not the
  * source address, and {@code rport} filled in when the client asked for it (RFC 3581). Responses go
- * out per RFC 3261 18.2.2: over the connection the request came on (TCP), or over UDP to {@code
- * maddr}, else to the source address and {@code rport}, else to {@code received} and the sent-by
- * port. On TCP a message that breaks the framing (a bad Content-Length) closes the connection (RFC
- * 3261 18.3); a double-CRLF ping is answered with a CRLF pong (RFC 5626 4.4.1); a connection idle
- * for the idle timeout is closed. Every transaction on a connection that closes ends with a transport
- * error.
+ * out per RFC 3261 18.2.2: over the connection the request came on (TCP, TLS, WS, WSS; when that
+ * connection has closed, a TCP or TLS response goes over a new connection to {@code received} and the
+ * sent-by port, a WebSocket one cannot be sent), or over UDP to {@code maddr}, else to the source
+ * address and {@code rport}, else to {@code received} and the sent-by port. Requests sent through
+ * {@link #channel} reuse an open connection to the same address, also one the peer opened over TCP
+ * and offered with an {@code alias} Via parameter (RFC 5923) from that very address.
+ *
+ * <p>On TCP and TLS a message that breaks the framing (a bad Content-Length) closes the connection
+ * (RFC 3261 18.3); a double-CRLF ping from the peer is answered with a CRLF pong (RFC 5626 4.4.1). On
+ * WS and WSS the handshake must offer the subprotocol {@code sip} (otherwise it gets a 400), each text
+ * or binary message carries one SIP message, and a malformed one is dropped. A connection silent for
+ * the idle timeout is closed. On connections this endpoint opens it can send keep-alive pings (CRLFCRLF,
+ * a WebSocket ping on WS and WSS) and closes the connection when nothing comes back in time. TLS and
+ * WSS accept TLS 1.2 and 1.3 only, whichever {@code SslContext} is used. Every transaction on a
+ * connection that closes ends with a transport error.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface SipEndpoint extends AutoCloseable {
 
-    /** A builder with UDP and TCP on 127.0.0.1, ephemeral ports, default timers. */
+    /**
+     * A builder with UDP and TCP on 127.0.0.1, ephemeral ports, default timers; TLS, WS and WSS
+     * off.
+     */
     static Builder builder() {
         return new Builder();
     }
@@ -45,20 +67,38 @@ public interface SipEndpoint extends AutoCloseable {
     /** The bound TCP address, if TCP is on. */
     Optional<InetSocketAddress> tcpAddress();
 
+    /**
+     * The bound address of a transport, if it is on.
+     *
+     * @param transport the transport
+     * @return the local address (with the actual port when an ephemeral one was asked)
+     */
+    default Optional<InetSocketAddress> address(SipTransport transport) {
+        return switch (transport) {
+            case UDP -> udpAddress();
+            case TCP -> tcpAddress();
+            default -> Optional.empty();
+        };
+    }
+
     /** The transaction layer that receives what arrives. */
     TransactionLayer transactions();
 
     /**
-     * A channel to send requests on: UDP from the bound socket, or a TCP connection (an open one to
-     * the same address is reused, RFC 3261 18.1.1).
+     * A channel to send requests on: UDP from the bound socket, or a TCP, TLS, WS or WSS connection
+     * (an open one to the same address is reused, RFC 3261 18.1.1). A TLS or WSS connection checks
+     * the server's certificate against the address (its IP address or host name must be among the
+     * certificate's names) with the client context of {@link Builder#tlsClientContext}, by default
+     * the JDK's trusted certificates. A WS or WSS connection asks for the subprotocol {@code sip}
+     * on {@link Builder#webSocketPath} and fails when the server does not accept it.
      *
-     * @param transport UDP or TCP
+     * @param transport the transport
      * @param remote the next hop
      * @return the channel, once connected; fails with a {@link SipTransportException}
      */
     CompletionStage<SipTransportChannel> channel(SipTransport transport, InetSocketAddress remote);
 
-    /** The number of open TCP connections. */
+    /** The number of open connections (TCP, TLS, WS and WSS, either direction). */
     int openConnections();
 
     /** Closes the sockets and every connection, and stops the event loops it created. */
@@ -73,6 +113,15 @@ public interface SipEndpoint extends AutoCloseable {
         int tcpPort;
         boolean udp = true;
         boolean tcp = true;
+        int tlsPort = -1;
+        int wsPort = -1;
+        int wssPort = -1;
+        SslContext tlsServer;
+        SslContext tlsClient;
+        String webSocketPath = "/";
+        Duration keepAliveInterval = Duration.ZERO;
+        Duration pongTimeout = Duration.ofSeconds(10);
+        Duration connectTimeout = Duration.ofSeconds(10);
         TransactionSettings settings = TransactionSettings.ofDefaults();
         SipParser parser = SipParser.ofDefaults();
         Duration idleTimeout = Duration.ofMinutes(5);
@@ -119,6 +168,150 @@ public interface SipEndpoint extends AutoCloseable {
             return this;
         }
 
+        /**
+         * The TLS port (0: ephemeral; -1, the default, turns TLS off). Needs {@link #tlsIdentity}
+         * or {@link #tlsServerContext}.
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder tlsPort(int port) {
+            checkPort(port);
+            this.tlsPort = port;
+            return this;
+        }
+
+        /**
+         * The WebSocket port (0: ephemeral; -1, the default, turns WS off).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder wsPort(int port) {
+            checkPort(port);
+            this.wsPort = port;
+            return this;
+        }
+
+        /**
+         * The secure WebSocket port (0: ephemeral; -1, the default, turns WSS off). Needs {@link
+         * #tlsIdentity} or {@link #tlsServerContext}.
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder wssPort(int port) {
+            checkPort(port);
+            this.wssPort = port;
+            return this;
+        }
+
+        /**
+         * The certificate and key TLS and WSS present (see {@link TlsIdentity#selfSigned} and
+         * {@link TlsIdentity#fromPem}).
+         *
+         * @param identity the identity
+         * @return this builder
+         */
+        public Builder tlsIdentity(TlsIdentity identity) {
+            this.tlsServer = Objects.requireNonNull(identity, "identity").serverContext();
+            return this;
+        }
+
+        /**
+         * The application's own server context for TLS and WSS (for instance one that asks for
+         * client certificates); protocols older than TLS 1.2 stay off even if it enables them.
+         *
+         * @param context a server-side context
+         * @return this builder
+         */
+        public Builder tlsServerContext(SslContext context) {
+            Objects.requireNonNull(context, "context");
+            if (context.isClient()) {
+                throw new IllegalArgumentException("a client context was given as the TLS server context");
+            }
+            this.tlsServer = context;
+            return this;
+        }
+
+        /**
+         * The client context of the TLS and WSS connections this endpoint opens (by default the
+         * JDK's trusted certificates; {@link TlsIdentity#clientContextTrusting} trusts given ones);
+         * protocols older than TLS 1.2 stay off even if it enables them.
+         *
+         * @param context a client-side context
+         * @return this builder
+         */
+        public Builder tlsClientContext(SslContext context) {
+            Objects.requireNonNull(context, "context");
+            if (!context.isClient()) {
+                throw new IllegalArgumentException("a server context was given as the TLS client context");
+            }
+            this.tlsClient = context;
+            return this;
+        }
+
+        /**
+         * The HTTP path of the WebSocket handshake (default {@code /}); as a server every path that
+         * starts with it is accepted.
+         *
+         * @param path an absolute path
+         * @return this builder
+         */
+        public Builder webSocketPath(String path) {
+            Objects.requireNonNull(path, "path");
+            if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == '#' || c >= 0x7f)) {
+                throw new IllegalArgumentException("not an absolute HTTP path: " + path);
+            }
+            this.webSocketPath = path;
+            return this;
+        }
+
+        /**
+         * How often a keep-alive ping goes out on each connection this endpoint opened (RFC 5626
+         * 4.4.1: CRLFCRLF on TCP and TLS, a WebSocket ping on WS and WSS); zero, the default, sends
+         * none.
+         *
+         * @param interval the interval, zero or positive
+         * @return this builder
+         */
+        public Builder keepAliveInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the keep-alive interval must not be negative: " + interval);
+            }
+            this.keepAliveInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long the peer may take to answer a keep-alive ping before the connection counts as
+         * failed and is closed (default 10 seconds, RFC 5626 4.4.1).
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
+         */
+        public Builder pongTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the pong timeout must be positive: " + timeout);
+            }
+            this.pongTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long opening a connection may take (default 10 seconds).
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the connect timeout must be positive: " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
         private static void checkPort(int port) {
             if (port < -1 || port > 65_535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -148,7 +341,8 @@ public interface SipEndpoint extends AutoCloseable {
         }
 
         /**
-         * How long a TCP connection may stay silent before it is closed (default 5 minutes).
+         * How long a connection may stay silent (nothing read or written) before it is closed
+         * (default 5 minutes).
          *
          * @param timeout the timeout, positive
          * @return this builder
@@ -207,11 +401,56 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public SipEndpoint start(Function<TransactionLayer, ? extends TransactionUser> user) {
             Objects.requireNonNull(user, "user");
-            if (!udp && !tcp) {
-                throw new IllegalStateException("neither UDP nor TCP is on");
+            Map<SipTransport, Integer> ports = new EnumMap<>(SipTransport.class);
+            if (udp) {
+                ports.put(SipTransport.UDP, udpPort);
+            }
+            if (tcp) {
+                ports.put(SipTransport.TCP, tcpPort);
+            }
+            if (tlsPort >= 0) {
+                ports.put(SipTransport.TLS, tlsPort);
+            }
+            if (wsPort >= 0) {
+                ports.put(SipTransport.WS, wsPort);
+            }
+            if (wssPort >= 0) {
+                ports.put(SipTransport.WSS, wssPort);
+            }
+            if (ports.isEmpty()) {
+                throw new IllegalStateException("no transport is on");
+            }
+            if ((tlsPort >= 0 || wssPort >= 0) && tlsServer == null) {
+                throw new IllegalStateException("TLS and WSS need a tlsIdentity or a tlsServerContext");
+            }
+            SslContext client = tlsClient;
+            if (client == null) {
+                try {
+                    client = SslContextBuilder.forClient()
+                            .sslProvider(SslProvider.JDK)
+                            .protocols(TlsPolicy.PROTOCOLS)
+                            .build();
+                } catch (SSLException e) {
+                    throw new SipTransportException(SignalingError.SIP_TLS, "cannot make a TLS client context", e);
+                }
             }
             return NettyEndpoint.start(
-                    bind, udp, udpPort, tcp, tcpPort, settings, parser, idleTimeout, group, threads, scheduler, user);
+                    new EndpointConfig(
+                            bind,
+                            ports,
+                            settings,
+                            parser,
+                            idleTimeout,
+                            keepAliveInterval,
+                            pongTimeout,
+                            connectTimeout,
+                            group,
+                            threads,
+                            scheduler,
+                            tlsServer,
+                            client,
+                            webSocketPath),
+                    user);
         }
     }
 }

@@ -6,7 +6,10 @@ import io.remotebank.core.RbException;
 import io.remotebank.signaling.SignalingError;
 import org.apiguardian.api.API;
 
-/** A SIP transport could not bind, connect or send ({@code signaling.sip.transport}). */
+/**
+ * A SIP transport could not bind, connect or send ({@code signaling.sip.transport}), or a TLS
+ * certificate or key cannot be made, read or used ({@code signaling.sip.tls}).
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class SipTransportException extends RbException {
 
@@ -19,6 +22,17 @@ public final class SipTransportException extends RbException {
      * @param cause the underlying I/O error, or null
      */
     public SipTransportException(String message, Throwable cause) {
-        super(SignalingError.SIP_TRANSPORT, message, cause);
+        this(SignalingError.SIP_TRANSPORT, message, cause);
+    }
+
+    /**
+     * Creates the exception with another code of the transport ({@code signaling.sip.tls}).
+     *
+     * @param code the error code
+     * @param message what failed
+     * @param cause the underlying error, or null
+     */
+    public SipTransportException(SignalingError code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

@@ -125,7 +125,7 @@ class SipEndpointTest {
     void aClientTransactionOverEachTransport() throws Exception {
         try (SipEndpoint client =
                 SipEndpoint.builder().bind(LOOPBACK).threads(1).start(layer -> tx -> {})) {
-            for (SipTransport transport : SipTransport.values()) {
+            for (SipTransport transport : new SipTransport[] {SipTransport.UDP, SipTransport.TCP}) {
                 InetSocketAddress target = transport == SipTransport.UDP
                         ? server.udpAddress().orElseThrow()
                         : server.tcpAddress().orElseThrow();

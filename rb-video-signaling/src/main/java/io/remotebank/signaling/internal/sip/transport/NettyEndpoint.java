@@ -5,41 +5,40 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.remotebank.signaling.sip.SipEncoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipParseException;
-import io.remotebank.signaling.sip.SipParser;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
-import io.remotebank.signaling.sip.SipStreamDecoder;
+import io.remotebank.signaling.sip.Via;
+import io.remotebank.signaling.sip.transaction.ServerTransaction;
 import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
-import io.remotebank.signaling.sip.transaction.TransactionSettings;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import io.remotebank.signaling.sip.transport.SipTransportException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
-import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -55,87 +54,65 @@ import org.slf4j.LoggerFactory;
 public final class NettyEndpoint implements SipEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyEndpoint.class);
-    private static final byte[] PONG = {'\r', '\n'};
 
+    private final EndpointConfig config;
     private final EventLoopGroup group;
     private final boolean ownGroup;
-    private final SipParser parser;
-    private final Duration idleTimeout;
     private final TransactionLayer layer;
     private Channel udpChannel;
-    private Channel tcpServer;
-    private final ConcurrentHashMap<InetSocketAddress, TcpFlow> connections = new ConcurrentHashMap<>();
+    private final Map<SipTransport, Channel> servers = new EnumMap<>(SipTransport.class);
+    /** Established connections, by transport and peer address (RFC 3261 18.1.1, 18.2.2 reuse). */
+    private final ConcurrentHashMap<FlowKey, ConnectionFlow> connections = new ConcurrentHashMap<>();
+    /** Connections being opened, so that concurrent senders share one. */
+    private final ConcurrentHashMap<FlowKey, ConnectionFlow> opening = new ConcurrentHashMap<>();
+
+    /** Every connection, established or not, so that close() reaches those of a shared group too. */
+    private final ChannelGroup all = new DefaultChannelGroup("sip-connections", GlobalEventExecutor.INSTANCE);
+
+    private volatile boolean closed;
+
+    private record FlowKey(SipTransport transport, InetSocketAddress remote) {}
 
     private NettyEndpoint(
+            EndpointConfig config,
             EventLoopGroup group,
             boolean ownGroup,
-            SipParser parser,
-            Duration idleTimeout,
-            SipScheduler scheduler,
-            TransactionSettings settings,
             Function<TransactionLayer, ? extends TransactionUser> user) {
+        this.config = config;
         this.group = group;
         this.ownGroup = ownGroup;
-        this.parser = parser;
-        this.idleTimeout = idleTimeout;
         UserHolder holder = new UserHolder();
-        this.layer = TransactionLayer.create(settings, scheduler, holder);
+        SipScheduler scheduler = config.scheduler() == null ? SipScheduler.of(group) : config.scheduler();
+        this.layer = TransactionLayer.create(config.settings(), scheduler, holder);
         holder.user = user.apply(layer);
     }
 
     /**
      * Starts an endpoint (see {@link SipEndpoint.Builder#start}).
      *
-     * @param bind the address
-     * @param udp whether UDP is on
-     * @param udpPort its port
-     * @param tcp whether TCP is on
-     * @param tcpPort its port
-     * @param settings the timers
-     * @param parser the parser
-     * @param idleTimeout the TCP idle timeout
-     * @param group the application's event loops, or null
-     * @param threads the number of threads of an own group
-     * @param scheduler the timer scheduler, or null for the event loops
+     * @param config what the builder collected
      * @param user makes the transaction user
      * @return the endpoint
      */
-    public static SipEndpoint start(
-            InetAddress bind,
-            boolean udp,
-            int udpPort,
-            boolean tcp,
-            int tcpPort,
-            TransactionSettings settings,
-            SipParser parser,
-            Duration idleTimeout,
-            EventLoopGroup group,
-            int threads,
-            SipScheduler scheduler,
-            Function<TransactionLayer, ? extends TransactionUser> user) {
-        boolean own = group == null;
-        EventLoopGroup g = own ? new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()) : group;
-        NettyEndpoint endpoint = new NettyEndpoint(
-                g, own, parser, idleTimeout, scheduler == null ? SipScheduler.of(g) : scheduler, settings, user);
+    public static SipEndpoint start(EndpointConfig config, Function<TransactionLayer, ? extends TransactionUser> user) {
+        boolean own = config.group() == null;
+        EventLoopGroup g =
+                own ? new MultiThreadIoEventLoopGroup(config.threads(), NioIoHandler.newFactory()) : config.group();
+        NettyEndpoint endpoint = new NettyEndpoint(config, g, own, user);
         try {
-            if (udp) {
-                endpoint.udpChannel = new Bootstrap()
-                        .group(g)
-                        .channel(NioDatagramChannel.class)
-                        .handler(endpoint.new UdpHandler())
-                        .bind(new InetSocketAddress(bind, udpPort))
-                        .sync()
-                        .channel();
-            }
-            if (tcp) {
-                endpoint.tcpServer = new ServerBootstrap()
-                        .group(g)
-                        .channel(NioServerSocketChannel.class)
-                        .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(endpoint.new StreamInitializer())
-                        .bind(new InetSocketAddress(bind, tcpPort))
-                        .sync()
-                        .channel();
+            for (Map.Entry<SipTransport, Integer> e : new EnumMap<>(config.ports()).entrySet()) {
+                InetSocketAddress local = new InetSocketAddress(config.bind(), e.getValue());
+                if (e.getKey() == SipTransport.UDP) {
+                    endpoint.udpChannel = new Bootstrap()
+                            .group(g)
+                            .channel(NioDatagramChannel.class)
+                            .handler(endpoint.new UdpHandler())
+                            .bind(local)
+                            .sync()
+                            .channel();
+                } else {
+                    endpoint.servers.put(e.getKey(), endpoint.bindServer(e.getKey(), local));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,9 +120,80 @@ public final class NettyEndpoint implements SipEndpoint {
             throw new SipTransportException("interrupted while binding", e);
         } catch (Exception e) { // Netty rethrows the BindException unchecked
             endpoint.close();
-            throw new SipTransportException("cannot bind " + bind.getHostAddress() + ": " + e.getMessage(), e);
+            throw new SipTransportException("cannot bind " + config.bind().getHostAddress() + ": " + e.getMessage(), e);
         }
         return endpoint;
+    }
+
+    private Channel bindServer(SipTransport transport, InetSocketAddress local) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ConnectionFlow flow = transport.webSocket()
+                                ? new WebSocketFlow(NettyEndpoint.this, transport, true)
+                                : new StreamFlow(NettyEndpoint.this, transport, true);
+                        track(ch);
+                        Pipelines.init(ch, flow, config, null);
+                    }
+                })
+                .bind(local)
+                .sync()
+                .channel();
+    }
+
+    private void track(Channel ch) {
+        all.add(ch);
+        if (closed) {
+            ch.close();
+        }
+    }
+
+    EndpointConfig config() {
+        return config;
+    }
+
+    void register(ConnectionFlow flow) {
+        // the newest connection to a peer is the one reused; an older one lives on until it closes
+        connections.put(new FlowKey(flow.transport, flow.remote), flow);
+    }
+
+    void unregister(ConnectionFlow flow) {
+        if (flow.remote != null) {
+            connections.remove(new FlowKey(flow.transport, flow.remote), flow);
+        }
+        for (InetSocketAddress alias : flow.aliases) {
+            connections.remove(new FlowKey(flow.transport, alias), flow);
+        }
+    }
+
+    /**
+     * RFC 5923 4: a request over TCP whose top Via carries {@code alias} offers its connection for
+     * requests to its sent-by address. Only taken when the sent-by host is the very address the
+     * connection comes from (so a peer cannot claim another host's address); over TLS RFC 5923 would
+     * need the peer's certificate, and a WebSocket client is never reachable, so neither is aliased.
+     */
+    private void alias(SipRequest request, InetSocketAddress source, ConnectionFlow flow) {
+        Optional<Via> top = request.topVia();
+        if (flow.transport != SipTransport.TCP
+                || !flow.inbound
+                || top.isEmpty()
+                || !top.get().parameters().has("alias")) {
+            return;
+        }
+        Via via = top.get();
+        String host = unbracket(via.host());
+        if (!ViaStamping.isLiteral(host) || !ViaStamping.hostEquals(via.host(), source.getAddress())) {
+            return;
+        }
+        InetSocketAddress alias =
+                new InetSocketAddress(source.getAddress(), via.sentByPort().orElse(flow.transport.defaultPort()));
+        if (flow.aliases.add(alias) && flow.channel.isActive()) {
+            connections.put(new FlowKey(flow.transport, alias), flow);
+        }
     }
 
     /** Lets the transaction layer exist before the user that needs it. */
@@ -153,7 +201,7 @@ public final class NettyEndpoint implements SipEndpoint {
         TransactionUser user;
 
         @Override
-        public void onRequest(io.remotebank.signaling.sip.transaction.ServerTransaction transaction) {
+        public void onRequest(ServerTransaction transaction) {
             user.onRequest(transaction);
         }
 
@@ -168,31 +216,33 @@ public final class NettyEndpoint implements SipEndpoint {
         }
 
         @Override
-        public void onTimeout(io.remotebank.signaling.sip.transaction.ServerTransaction transaction) {
+        public void onTimeout(ServerTransaction transaction) {
             user.onTimeout(transaction);
         }
 
         @Override
-        public void onTransportError(
-                io.remotebank.signaling.sip.transaction.ServerTransaction transaction, Throwable cause) {
+        public void onTransportError(ServerTransaction transaction, Throwable cause) {
             user.onTransportError(transaction, cause);
         }
 
         @Override
-        public void onTerminated(io.remotebank.signaling.sip.transaction.ServerTransaction transaction) {
+        public void onTerminated(ServerTransaction transaction) {
             user.onTerminated(transaction);
         }
     }
 
-    private void deliver(SipMessage message, InetSocketAddress source, SipTransportChannel flow) {
+    void deliver(SipMessage message, InetSocketAddress source, SipTransportChannel flow) {
         SipMessage m = message;
         if (m instanceof SipRequest request) {
+            if (flow instanceof ConnectionFlow connection) {
+                alias(request, source, connection);
+            }
             m = ViaStamping.stamp(request, source);
         }
         layer.receive(m, flow);
     }
 
-    private static CompletionStage<Void> toStage(ChannelFuture future) {
+    static CompletionStage<Void> toStage(ChannelFuture future) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         future.addListener(f -> {
             if (f.isSuccess()) {
@@ -202,6 +252,35 @@ public final class NettyEndpoint implements SipEndpoint {
             }
         });
         return done;
+    }
+
+    /**
+     * RFC 3261 18.2.2: the connection a request came on is gone, so the response goes over a
+     * connection to the {@code received} address (else the sent-by host) and the sent-by port.
+     */
+    CompletionStage<Void> sendResponseOnNewConnection(SipTransport transport, SipResponse response) {
+        Optional<Via> top = response.topVia();
+        if (top.isEmpty()) {
+            return CompletableFuture.failedFuture(new SipTransportException("a response without a Via", null));
+        }
+        Via via = top.get();
+        String host = via.received().filter(s -> !s.isEmpty()).orElse(via.host());
+        if (host.toLowerCase(Locale.ROOT).endsWith(".invalid")) {
+            return CompletableFuture.failedFuture(new SipTransportException(
+                    "the connection is closed and the client cannot be reached (" + host + ")", null));
+        }
+        if (!ViaStamping.isLiteral(unbracket(host))) {
+            // received is always an address; a bare name would need RFC 3263 resolution
+            return CompletableFuture.failedFuture(
+                    new SipTransportException("the connection is closed and no received address is known", null));
+        }
+        InetSocketAddress to =
+                new InetSocketAddress(unbracket(host), via.sentByPort().orElse(transport.defaultPort()));
+        return channel(transport, to).thenCompose(c -> c.send(response));
+    }
+
+    private static String unbracket(String h) {
+        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 
     private static ByteBuf encode(Channel channel, SipMessage message) {
@@ -217,7 +296,7 @@ public final class NettyEndpoint implements SipEndpoint {
             SipMessage message;
             int start = packet.content().readerIndex();
             try {
-                message = parser.parse(packet.content());
+                message = config.parser().parse(packet.content());
             } catch (SipParseException e) {
                 LOG.debug("dropped a malformed datagram: {}", e.code().code());
                 // a request that does not parse gets its status statelessly; a response is dropped
@@ -266,125 +345,24 @@ public final class NettyEndpoint implements SipEndpoint {
 
         @Override
         public String toString() {
-            return "UDP flow";
-        }
-    }
-
-    /** A TCP connection. */
-    private final class TcpFlow extends ChannelInboundHandlerAdapter implements SipTransportChannel {
-        private Channel channel;
-        private InetSocketAddress remote;
-        private volatile boolean active;
-        private final CompletableFuture<SipTransportChannel> ready = new CompletableFuture<>();
-
-        @Override
-        public boolean reliable() {
-            return true;
-        }
-
-        @Override
-        public CompletionStage<Void> send(SipMessage message) {
-            Channel c = channel;
-            if (c == null || !c.isActive()) {
-                return CompletableFuture.failedFuture(
-                        new SipTransportException("connection closed", new ClosedChannelException()));
-            }
-            return toStage(c.writeAndFlush(message));
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            channel = ctx.channel();
-            remote = (InetSocketAddress) channel.remoteAddress();
-            connections.putIfAbsent(remote, this);
-            scheduleIdleCheck();
-            ready.complete(this);
-            ctx.fireChannelActive();
-        }
-
-        private void scheduleIdleCheck() {
-            channel.eventLoop().schedule(this::idleCheck, idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        private void idleCheck() {
-            if (!channel.isActive()) {
-                return;
-            }
-            if (active) {
-                active = false;
-                scheduleIdleCheck();
-            } else {
-                LOG.debug("closing an idle SIP connection");
-                channel.close();
-            }
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            active = true;
-            if (msg instanceof SipMessage message) {
-                deliver(message, remote, this);
-            }
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt == SipStreamDecoder.KeepAlive.PING) {
-                active = true;
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(PONG));
-            } else {
-                ctx.fireUserEventTriggered(evt);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // a bad Content-Length or other framing error: the stream cannot be resynchronised
-            LOG.debug("closing a SIP connection after an error: {}", cause.toString());
-            ctx.close();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (remote != null) {
-                connections.remove(remote, this);
-            }
-            ready.completeExceptionally(new SipTransportException("connection closed", null));
-            layer.transportFailed(this, new ClosedChannelException());
-        }
-
-        @Override
-        public String toString() {
-            return "TCP flow";
-        }
-    }
-
-    /** The TCP pipeline: stream decoder, encoder, the flow. */
-    private final class StreamInitializer extends ChannelInitializer<SocketChannel> {
-        private final TcpFlow flow;
-
-        StreamInitializer() {
-            this(null);
-        }
-
-        StreamInitializer(TcpFlow flow) {
-            this.flow = flow;
-        }
-
-        @Override
-        protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new SipStreamDecoder(parser), new SipEncoder(), flow == null ? new TcpFlow() : flow);
+            return "UDP flow to " + remote;
         }
     }
 
     @Override
     public Optional<InetSocketAddress> udpAddress() {
-        return Optional.ofNullable(udpChannel).map(c -> (InetSocketAddress) c.localAddress());
+        return address(SipTransport.UDP);
     }
 
     @Override
     public Optional<InetSocketAddress> tcpAddress() {
-        return Optional.ofNullable(tcpServer).map(c -> (InetSocketAddress) c.localAddress());
+        return address(SipTransport.TCP);
+    }
+
+    @Override
+    public Optional<InetSocketAddress> address(SipTransport transport) {
+        Channel c = transport == SipTransport.UDP ? udpChannel : servers.get(transport);
+        return Optional.ofNullable(c).map(ch -> (InetSocketAddress) ch.localAddress());
     }
 
     @Override
@@ -394,22 +372,51 @@ public final class NettyEndpoint implements SipEndpoint {
 
     @Override
     public CompletionStage<SipTransportChannel> channel(SipTransport transport, InetSocketAddress remote) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new SipTransportException("the endpoint is closed", null));
+        }
+        if (remote.isUnresolved()) {
+            return CompletableFuture.failedFuture(new SipTransportException("unresolved address " + remote, null));
+        }
         if (transport == SipTransport.UDP) {
             if (udpChannel == null) {
                 return CompletableFuture.failedFuture(new SipTransportException("UDP is off", null));
             }
             return CompletableFuture.completedFuture(new UdpFlow(udpChannel, remote));
         }
-        TcpFlow open = connections.get(remote);
-        if (open != null && open.channel.isActive()) {
+        FlowKey key = new FlowKey(transport, remote);
+        ConnectionFlow open = connections.get(key);
+        if (open != null && open.isOpen()) {
             return CompletableFuture.completedFuture(open);
         }
-        TcpFlow flow = new TcpFlow();
+        boolean[] created = {false};
+        ConnectionFlow flow = opening.computeIfAbsent(key, k -> {
+            created[0] = true;
+            return transport.webSocket()
+                    ? new WebSocketFlow(this, transport, false)
+                    : new StreamFlow(this, transport, false);
+        });
+        if (created[0]) {
+            flow.ready.whenComplete((c, e) -> opening.remove(key, flow));
+            connect(flow, remote);
+        }
+        return flow.ready;
+    }
+
+    private void connect(ConnectionFlow flow, InetSocketAddress remote) {
         new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new StreamInitializer(flow))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        track(ch);
+                        Pipelines.init(ch, flow, config, remote);
+                    }
+                })
                 .connect(remote)
                 .addListener(f -> {
                     if (!f.isSuccess()) {
@@ -417,25 +424,23 @@ public final class NettyEndpoint implements SipEndpoint {
                                 new SipTransportException("cannot connect to " + remote, f.cause()));
                     }
                 });
-        return flow.ready;
     }
 
     @Override
     public int openConnections() {
-        return connections.size();
+        return (int) connections.values().stream().distinct().count();
     }
 
     @Override
     public void close() {
+        closed = true;
         if (udpChannel != null) {
             udpChannel.close().syncUninterruptibly();
         }
-        if (tcpServer != null) {
-            tcpServer.close().syncUninterruptibly();
+        for (Channel server : servers.values()) {
+            server.close().syncUninterruptibly();
         }
-        for (TcpFlow f : connections.values()) {
-            f.channel.close().syncUninterruptibly();
-        }
+        all.close().awaitUninterruptibly(); // a connection that fails to close is closed anyway
         if (ownGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }

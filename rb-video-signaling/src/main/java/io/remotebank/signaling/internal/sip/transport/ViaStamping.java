@@ -48,7 +48,7 @@ public final class ViaStamping {
                 .build();
     }
 
-    private static boolean hostEquals(String viaHost, InetAddress source) {
+    static boolean hostEquals(String viaHost, InetAddress source) {
         String h =
                 viaHost.startsWith("[") && viaHost.endsWith("]") ? viaHost.substring(1, viaHost.length() - 1) : viaHost;
         if (!isLiteral(h)) {
@@ -61,7 +61,7 @@ public final class ViaStamping {
         }
     }
 
-    private static boolean isLiteral(String h) {
+    static boolean isLiteral(String h) {
         if (h.indexOf(':') >= 0) {
             return true;
         }

@@ -1,0 +1,110 @@
+package io.remotebank.signaling.internal.sip.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.remotebank.signaling.sip.SipEncoder;
+import io.remotebank.signaling.sip.SipStreamDecoder;
+import io.remotebank.signaling.sip.transport.SipTransport;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** The pipelines of the connection-oriented transports, one handler per concern. */
+final class Pipelines {
+
+    /** The largest HTTP handshake request or response accepted. */
+    private static final int MAX_HANDSHAKE = 16 * 1024;
+
+    private static final SipEncoder ENCODER = new SipEncoder();
+
+    private Pipelines() {}
+
+    /**
+     * Sets up a connection's pipeline.
+     *
+     * @param ch the channel
+     * @param flow its flow (the last handler)
+     * @param remote for a connection this endpoint opens, the peer (TLS host check, WebSocket URI)
+     */
+    static void init(SocketChannel ch, ConnectionFlow flow, EndpointConfig config, InetSocketAddress remote) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("liveness", new Liveness(flow));
+        if (flow.transport.secure()) {
+            p.addLast(
+                    "tls",
+                    flow.inbound
+                            ? TlsPolicy.server(config.tlsServer(), ch.alloc())
+                            : TlsPolicy.client(
+                                    config.tlsClient(), ch.alloc(), remote.getHostString(), remote.getPort()));
+        }
+        p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        int max = config.parser().limits().maxMessageSize();
+        if (!flow.transport.webSocket()) {
+            p.addLast("sip-decoder", new SipStreamDecoder(config.parser()));
+            p.addLast("sip-encoder", ENCODER);
+        } else if (flow.inbound) {
+            p.addLast("http", new HttpServerCodec());
+            p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE));
+            p.addLast("subprotocol", SubprotocolGuard.INSTANCE);
+            p.addLast(
+                    "websocket",
+                    new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                            .websocketPath(config.webSocketPath())
+                            .checkStartsWith(true)
+                            .subprotocols(WebSocketFlow.SUBPROTOCOL)
+                            .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                                    .maxFramePayloadLength(max)
+                                    .build())
+                            .build()));
+            p.addLast("frame-aggregator", new WebSocketFrameAggregator(max));
+        } else {
+            String scheme = flow.transport == SipTransport.WSS ? "wss" : "ws";
+            String host = remote.getHostString().indexOf(':') >= 0
+                    ? "[" + remote.getHostString() + "]"
+                    : remote.getHostString();
+            URI uri = URI.create(scheme + "://" + host + ":" + remote.getPort() + config.webSocketPath());
+            p.addLast("http", new HttpClientCodec());
+            p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE));
+            p.addLast(
+                    "websocket",
+                    new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
+                            .webSocketUri(uri)
+                            .version(WebSocketVersion.V13)
+                            .subprotocol(WebSocketFlow.SUBPROTOCOL)
+                            .customHeaders(new DefaultHttpHeaders())
+                            .maxFramePayloadLength(max)
+                            .build()));
+            p.addLast("frame-aggregator", new WebSocketFrameAggregator(max));
+        }
+        p.addLast("flow", flow);
+    }
+
+    /** Notes that the peer sent something (the pong of RFC 5626 4.4.1 or anything else). */
+    private static final class Liveness extends ChannelInboundHandlerAdapter {
+        private final ConnectionFlow flow;
+
+        Liveness(ConnectionFlow flow) {
+            this.flow = flow;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            flow.markRead();
+            ctx.fireChannelRead(msg);
+        }
+    }
+}
