@@ -9,14 +9,25 @@ import io.remotebank.signaling.sdp.OfferAnswer;
 import io.remotebank.signaling.sdp.Origin;
 import io.remotebank.signaling.sdp.SdpParseException;
 import io.remotebank.signaling.sdp.SessionDescription;
+import io.remotebank.signaling.sip.auth.DigestAuthenticator;
+import io.remotebank.signaling.sip.auth.InMemoryCredentialStore;
+import io.remotebank.signaling.sip.auth.UsersFile;
+import io.remotebank.signaling.sip.registrar.InMemoryLocationService;
+import io.remotebank.signaling.sip.registrar.Registrar;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
+import io.remotebank.signaling.sip.transport.SipTransport;
+import io.remotebank.signaling.sip.transport.TlsIdentity;
 import io.remotebank.signaling.sip.ua.Call;
 import io.remotebank.signaling.sip.ua.CallListener;
 import io.remotebank.signaling.sip.ua.IncomingCall;
+import io.remotebank.signaling.sip.ua.Network;
 import io.remotebank.signaling.sip.ua.UasHandler;
 import io.remotebank.signaling.sip.ua.UserAgent;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +52,9 @@ import picocli.CommandLine.Spec;
         name = "sip-server",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a SIP UAS that answers every call: 200 to OPTIONS; an INVITE with SDP gets 100, 180 and 200",
-            "with an SDP answer (RFC 3264); ACK, CANCEL, BYE, re-INVITE, UPDATE, INFO and MESSAGE are handled.",
+            "Run a SIP UAS and registrar that answers every call: 200 to OPTIONS; an INVITE with SDP gets 100,",
+            "180 and 200 with an SDP answer (RFC 3264); ACK, CANCEL, BYE, re-INVITE, UPDATE, INFO and MESSAGE are",
+            "handled; REGISTER is served by a registrar, challenged with digest when --users is given.",
             "Runs until interrupted; with --json prints one JSON object per line, first a ready event."
         })
 public final class SipServerCommand extends ServerCommand {
@@ -63,6 +75,38 @@ public final class SipServerCommand extends ServerCommand {
 
     @Option(names = "--tcp", paramLabel = "PORT", description = "Also listen on this TCP port (0: any free one).")
     Integer tcp;
+
+    @Option(
+            names = "--ws",
+            paramLabel = "PORT",
+            description = "Also listen for SIP over WebSocket (RFC 7118) on this port.")
+    Integer ws;
+
+    @Option(
+            names = "--tls-port",
+            paramLabel = "PORT",
+            description = "Also listen for SIP over TLS (sips) on this port.")
+    Integer tlsPort;
+
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "The TLS certificate chain (PEM); without it a self-signed certificate is made and its"
+                    + " SHA-256 fingerprint printed.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The TLS private key (PEM), with --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--realm", paramLabel = "R", description = "The digest realm of REGISTER (default: rb).")
+    String realm;
+
+    @Option(
+            names = "--users",
+            paramLabel = "FILE",
+            description = "A users file (user:realm:ALGORITHM=HA1,...): REGISTER is challenged with digest"
+                    + " (SHA-512-256, SHA-256, MD5). Without it REGISTER is accepted unauthenticated.")
+    Path users;
 
     @Option(
             names = "--advertise",
@@ -103,6 +147,21 @@ public final class SipServerCommand extends ServerCommand {
         if (threads < 1 || threads > 64) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1 to 64 (got " + threads + ")");
         }
+        if (ws != null) {
+            checkPort("--ws", ws);
+        }
+        if (tlsPort != null) {
+            checkPort("--tls-port", tlsPort);
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null && tlsPort == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert needs --tls-port");
+        }
+        if (realm != null && users == null) {
+            throw new ParameterException(spec.commandLine(), "--realm needs --users");
+        }
         InetAddress address = InetAddress.getByName(bind);
         InetAddress advertised = advertise != null
                 ? InetAddress.getByName(advertise)
@@ -112,22 +171,49 @@ public final class SipServerCommand extends ServerCommand {
                 .udpPort(udp)
                 .tcpPort(tcp == null ? -1 : tcp)
                 .threads(threads);
+        if (ws != null) {
+            endpoint.wsPort(ws);
+        }
+        if (tlsPort != null) {
+            TlsIdentity identity;
+            if (tlsCert != null) {
+                identity = TlsIdentity.fromPem(tlsCert, tlsKey);
+            } else {
+                identity = TlsIdentity.selfSigned(advertised.getHostAddress(), "localhost");
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(
+                        "sip-server: self-signed TLS certificate, SHA-256 fingerprint " + identity.sha256Fingerprint());
+                err.flush();
+            }
+            endpoint.tlsPort(tlsPort).tlsIdentity(identity);
+        }
+        Registrar.Builder registrar = Registrar.builder(new InMemoryLocationService(Clock.systemUTC()));
+        if (users != null) {
+            InMemoryCredentialStore store = UsersFile.load(users);
+            registrar.authenticator(DigestAuthenticator.builder(realm == null ? "rb" : realm, store)
+                    .build());
+        }
+        Registrar reg = registrar.build();
         Answering handler = new Answering(advertised.getHostAddress(), Duration.ofMillis(ringMillis));
-        UserAgent ua = UserAgent.start(endpoint, advertised, UserAgent.Settings.ofDefaults(), handler);
+        UserAgent[] holder = new UserAgent[1];
+        SipEndpoint e = endpoint.start(
+                layer -> reg.inFrontOf(holder[0] = new UserAgent(layer, UserAgent.Settings.ofDefaults(), handler)));
+        UserAgent ua = holder[0].attach(Network.of(e, advertised));
         handler.ua = ua;
-        SipEndpoint e = ua.endpoint().orElseThrow();
         return new RunningServer() {
             @Override
             public Map<String, Integer> ports() {
                 Map<String, Integer> ports = new LinkedHashMap<>();
                 e.udpAddress().ifPresent(a -> ports.put("udp", a.getPort()));
                 e.tcpAddress().ifPresent(a -> ports.put("tcp", a.getPort()));
+                e.address(SipTransport.WS).ifPresent(a -> ports.put("ws", a.getPort()));
+                e.address(SipTransport.TLS).ifPresent(a -> ports.put("tls", a.getPort()));
                 return ports;
             }
 
             @Override
             public void close() {
-                ua.close();
+                e.close();
             }
         };
     }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.remotebank.examples.CliTest;
 import io.remotebank.examples.RbCli;
 import io.remotebank.examples.cli.ExitCodes;
+import io.remotebank.signaling.sip.DigestAlgorithm;
+import io.remotebank.signaling.sip.SipResponse;
+import io.remotebank.signaling.sip.auth.UsersFile;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.ua.UasHandler;
 import io.remotebank.signaling.sip.ua.UserAgent;
@@ -15,10 +18,13 @@ import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code rb sip-server} and {@code rb sip-call} against each other on loopback. */
@@ -94,6 +100,67 @@ class SipCommandsTest extends CliTest {
             assertThat(s.stop()).isEqualTo(ExitCodes.OK);
         }
         assertThat(s.out().toString()).contains("\"event\":\"stopped\"");
+    }
+
+    @Test
+    void sipServer_withTlsWsAndUsers_challengesRegister_andAnswersOverWebSocket(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users");
+        Files.writeString(users, UsersFile.line("alice", "bank.example", "secret", DigestAlgorithm.SHA_256) + "\n");
+        SipServerCommand command = new SipServerCommand();
+        CommandLine cl = RbCli.configure(new CommandLine(command));
+        StringWriter serverOut = new StringWriter();
+        StringWriter serverErr = new StringWriter();
+        cl.setOut(new PrintWriter(serverOut, true));
+        cl.setErr(new PrintWriter(serverErr, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute(
+                "--udp",
+                "0",
+                "--ws",
+                "0",
+                "--tls-port",
+                "0",
+                "--realm",
+                "bank.example",
+                "--users",
+                users.toString(),
+                "--json"));
+        Map<String, Integer> ports = command.ready().get(20, TimeUnit.SECONDS);
+        try (UserAgent ua = UserAgent.start(
+                SipEndpoint.builder().bind(InetAddress.getLoopbackAddress()).threads(1),
+                InetAddress.getLoopbackAddress(),
+                UserAgent.Settings.ofDefaults(),
+                UasHandler.REFUSE_ALL)) {
+            assertThat(ports).containsKeys("udp", "ws", "tls");
+            assertThat(serverErr.toString()).containsPattern("SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}");
+
+            SipResponse challenge = ua.request("REGISTER", "sip:bank.example@127.0.0.1:" + ports.get("udp"), null, null)
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(challenge.statusCode()).isEqualTo(401);
+            assertThat(challenge.header("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("realm=\"bank.example\""));
+
+            int code = rb(
+                    "sip-call",
+                    "--target",
+                    "sip:svc@127.0.0.1:" + ports.get("ws") + ";transport=ws",
+                    "--calls",
+                    "3",
+                    "--rate",
+                    "50");
+            assertThat(code).as(out + "" + err).isEqualTo(ExitCodes.OK);
+        } finally {
+            command.requestStop();
+            assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
+    void sipServer_tlsOptionsGoTogether_exit2() {
+        assertThat(rb("sip-server", "--udp", "0", "--tls-cert", "c.pem")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--tls-key");
+        assertThat(rb("sip-server", "--udp", "0", "--realm", "r")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--users");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
 
 /**
- * How a {@link UserAgent} reaches a next hop and names itself in Via and Contact. {@link
+ * How a {@link UserAgent} reaches a next hop and names itself in Via and Contact (for a connection
+ * transport it has no listener for, a random {@code .invalid} host as RFC 7118 5 does). {@link
  * #of(SipEndpoint, InetAddress)} adapts a running {@link SipEndpoint}; tests supply their own.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -52,6 +53,7 @@ public interface Network {
         Objects.requireNonNull(advertised, "advertised");
         String host = advertised.getHostAddress();
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        String clientHost = Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE) + ".invalid";
         return new Network() {
             @Override
             public CompletionStage<SipTransportChannel> channel(SipTransport transport, InetSocketAddress nextHop) {
@@ -64,13 +66,17 @@ public interface Network {
 
             @Override
             public String sentBy(SipTransport transport) {
-                InetSocketAddress a = (transport == SipTransport.UDP
-                                ? endpoint.udpAddress()
-                                : transport == SipTransport.TCP
-                                        ? endpoint.tcpAddress()
-                                        : java.util.Optional.<InetSocketAddress>empty())
-                        .orElseThrow(() -> new SipTransportException(transport + " is not on", null));
-                return h + ":" + a.getPort();
+                return endpoint.address(transport)
+                        .map(a -> h + ":" + a.getPort())
+                        // RFC 7118 5: a client without a listener of that transport names itself
+                        // with an invalid host; responses come back on the connection
+                        .orElseGet(() -> transport.reliable()
+                                ? clientHost
+                                : h + ":"
+                                        + endpoint.udpAddress()
+                                                .orElseThrow(
+                                                        () -> new SipTransportException(transport + " is not on", null))
+                                                .getPort());
             }
         };
     }

@@ -286,12 +286,18 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     }
 
     static SipTransport transportOf(SipUri uri) {
-        String t = uri.parameters().get("transport").orElse("udp").toUpperCase(Locale.ROOT);
-        try {
-            return SipTransport.valueOf(t);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("transport " + t + " is not offered", e);
+        boolean sips = uri.kind() == SipUri.Kind.SIPS;
+        Optional<String> param = uri.parameters().get("transport");
+        if (param.isEmpty()) {
+            return sips ? SipTransport.TLS : SipTransport.UDP; // RFC 3261 19.1.2 / 26.2
         }
+        SipTransport t = SipTransport.fromViaName(param.get())
+                .orElseThrow(() -> new IllegalArgumentException("transport " + param.get() + " is not offered"));
+        if (sips && !t.secure()) {
+            // RFC 5630: a sips URI is reached over TLS (or WSS) only
+            return t == SipTransport.WS ? SipTransport.WSS : SipTransport.TLS;
+        }
+        return t;
     }
 
     private static InetSocketAddress addressOf(SipUri uri) {
@@ -299,15 +305,17 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
         }
-        int port = uri.port().orElse(uri.kind() == SipUri.Kind.SIPS ? 5061 : 5060);
+        int port = uri.port().orElse(transportOf(uri).defaultPort());
         return new InetSocketAddress(host, port);
     }
 
     private String contact(SipTransport t) {
-        return "<sip:" + settings.user() + "@" + sentBy(t)
-                + (t == SipTransport.UDP ? "" : ";transport=" + t.name().toLowerCase(Locale.ROOT)) + ">";
+        String scheme = t.secure() ? "sips:" : "sip:";
+        String param = t == SipTransport.UDP || t == SipTransport.TLS
+                ? ""
+                : ";transport=" + t.viaName().toLowerCase(Locale.ROOT);
+        return "<" + scheme + settings.user() + "@" + sentBy(t) + param + ">";
     }
-
     /** Adds Via (and Contact), builds, and starts a client transaction towards the next hop. */
     private CompletionStage<ClientTransaction> send(
             SipMessageBuilder b, SipUri nextHop, boolean withContact, ClientTransactionListener listener) {
@@ -329,7 +337,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     }
 
     private String via(SipTransport t) {
-        return "SIP/2.0/" + t.name() + " " + sentBy(t) + ";branch=" + TransactionLayer.newBranch() + ";rport";
+        return "SIP/2.0/" + t.viaName() + " " + sentBy(t) + ";branch=" + TransactionLayer.newBranch() + ";rport";
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -681,8 +689,17 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         return b;
     }
 
+    /** The Contact for the transport the request came over (its top Via names it). */
     private String contact(ServerTransaction tx) {
-        return contact(tx.channel().reliable() ? SipTransport.TCP : SipTransport.UDP);
+        SipTransport t = tx.request()
+                .topVia()
+                .flatMap(v -> SipTransport.fromViaName(v.transport()))
+                .orElse(tx.channel().reliable() ? SipTransport.TCP : SipTransport.UDP);
+        try {
+            return contact(t);
+        } catch (RuntimeException e) {
+            return contact(tx.channel().reliable() ? SipTransport.TCP : SipTransport.UDP);
+        }
     }
 
     void register(DialogId id, Call call) {

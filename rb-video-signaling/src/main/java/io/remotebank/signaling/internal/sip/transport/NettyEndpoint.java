@@ -303,8 +303,8 @@ public final class NettyEndpoint implements SipEndpoint {
                 byte[] raw = io.netty.buffer.ByteBufUtil.getBytes(
                         packet.content(), start, packet.content().writerIndex() - start);
                 io.remotebank.signaling.internal.sip.ua.StatelessReply.forMalformed(raw, e)
-                        .ifPresent(reply ->
-                                ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), packet.sender())));
+                        .ifPresent(reply -> ctx.writeAndFlush(
+                                new DatagramPacket(io.netty.buffer.Unpooled.wrappedBuffer(reply), packet.sender())));
                 return;
             }
             deliver(message, packet.sender(), new UdpFlow(ctx.channel(), packet.sender()));
