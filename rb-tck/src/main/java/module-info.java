@@ -17,6 +17,7 @@ module io.remotebank.tck {
     exports io.remotebank.tck.core;
     exports io.remotebank.tck.routing;
     exports io.remotebank.tck.channels;
+    exports io.remotebank.tck.signaling;
 
     // JUnit runs the kits' inherited test methods by reflection.
     opens io.remotebank.tck.core to
@@ -24,5 +25,7 @@ module io.remotebank.tck {
     opens io.remotebank.tck.routing to
             org.junit.platform.commons;
     opens io.remotebank.tck.channels to
+            org.junit.platform.commons;
+    opens io.remotebank.tck.signaling to
             org.junit.platform.commons;
 }

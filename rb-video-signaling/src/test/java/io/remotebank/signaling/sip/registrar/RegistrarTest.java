@@ -379,6 +379,67 @@ class RegistrarTest {
     }
 
     @Test
+    void anAuthenticatedUser_mayNotRegisterSomeoneElsesAddress() {
+        var users = new io.remotebank.signaling.sip.auth.InMemoryCredentialStore()
+                .putPassword("bank.example", "bob", "bob-pw");
+        Registrar guarded = Registrar.builder(locations)
+                .clock(clock)
+                .authenticator(io.remotebank.signaling.sip.auth.DigestAuthenticator.builder("bank.example", users)
+                        .clock(clock)
+                        .build())
+                .build();
+        var bob = io.remotebank.signaling.sip.auth.DigestClient.of("bob", "bob-pw");
+        io.remotebank.signaling.sip.SipRequest first =
+                register().contact("<sip:bob@192.0.2.4>").build(); // To: alice
+        SipResponse challenge = guarded.register(first);
+        assertThat(challenge.statusCode()).isEqualTo(401);
+
+        SipResponse forbidden = guarded.register(bob.authorize(first, challenge).orElseThrow());
+
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(registrar.lookup(ALICE)).isEmpty();
+
+        io.remotebank.signaling.sip.SipRequest own = register()
+                .to("<sip:bob@bank.example>")
+                .contact("<sip:bob@192.0.2.4>")
+                .build();
+        SipResponse ok =
+                guarded.register(bob.authorize(own, guarded.register(own)).orElseThrow());
+        assertThat(ok.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentRegisters_ofOneAddressOfRecord_loseNoBinding() throws Exception {
+        int threads = 8;
+        int each = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < each; i++) {
+                        SipResponse r = registrar.register(register()
+                                .callId("device-" + id)
+                                .cseq(i + 1)
+                                .contact("<sip:alice@192.0.2." + id + ":" + (5000 + i) + ">")
+                                .build());
+                        ok += r.statusCode() == 200 ? 1 : 0;
+                    }
+                    return ok;
+                }));
+            }
+            for (var f : results) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(each);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(registrar.lookup(ALICE)).hasSize(threads * each);
+    }
+
+    @Test
     void settingsOutOfRange_areRefusedAtOnce() {
         assertThatThrownBy(() -> Registrar.builder(locations).minExpires(Duration.ZERO))
                 .hasMessageContaining("minExpires");
