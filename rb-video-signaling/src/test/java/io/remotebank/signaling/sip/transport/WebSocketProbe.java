@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -121,6 +122,12 @@ final class WebSocketProbe implements AutoCloseable {
     void sendBinary(byte[] bytes) {
         channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)))
                 .syncUninterruptibly();
+    }
+
+    /** Sends one text message in two fragments (RFC 6455 5.4). */
+    void sendFragments(String first, String rest) {
+        channel.write(new TextWebSocketFrame(false, 0, first));
+        channel.writeAndFlush(new ContinuationWebSocketFrame(true, 0, rest)).syncUninterruptibly();
     }
 
     /** The next message received, or null after 10 s. */

@@ -226,4 +226,26 @@ class WebSocketTransportTest {
                     .isSameAs(channel);
         }
     }
+
+    @Test
+    void aFragmentedMessageIsReassembledAndANonUtf8ResponseGoesInABinaryFrame() throws Exception {
+        try (SipEndpoint binary = SipEndpoint.builder()
+                        .bind(LOOPBACK)
+                        .udpPort(-1)
+                        .tcpPort(-1)
+                        .wsPort(0)
+                        .threads(1)
+                        .start(layer -> tx -> tx.respond((SipResponse) SipResponse.to(tx.request(), 200, "OK", "b1")
+                                .set("Content-Type", "application/octet-stream")
+                                .body(new byte[] {(byte) 0xff, (byte) 0xfe})
+                                .build()));
+                WebSocketProbe probe =
+                        WebSocketProbe.connect(binary.address(SipTransport.WS).orElseThrow(), null, "sip")) {
+            String options = Probes.options("WS e.invalid", "z9hG4bKws5");
+            int half = options.length() / 2;
+            probe.sendFragments(options.substring(0, half), options.substring(half));
+            // RFC 7118 4.2: text frames carry UTF-8 only, so this response is a binary frame
+            assertThat(probe.next()).startsWith("binary:SIP/2.0 200 OK");
+        }
+    }
 }
