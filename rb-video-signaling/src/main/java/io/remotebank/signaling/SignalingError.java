@@ -20,12 +20,16 @@ public enum SignalingError implements ErrorCode {
     SIP_URI_SCHEME("signaling.sip.uri-scheme", "A Request-URI uses a scheme the element does not support."),
     /** A SIP transport could not bind, connect or send. */
     SIP_TRANSPORT("signaling.sip.transport", "A SIP transport could not bind, connect or send."),
-    /** A TLS certificate or private key cannot be made, read or used. */
-    SIP_TLS("signaling.sip.tls", "A TLS certificate or private key cannot be made, read or used."),
+    /** A SIP request got no usable final response: a failure status, a timeout or a transport error. */
+    SIP_REQUEST_FAILED(
+            "signaling.sip.request-failed",
+            "A SIP request failed: a failure response, no response in time, or a transport error."),
     /** A users file or credential entry is malformed (digest HA1 store). */
     SIP_CREDENTIALS("signaling.sip.credentials", "A users file or credential entry is malformed."),
     /** A client registration failed: rejected, timed out or could not be sent. */
     SIP_REGISTRATION("signaling.sip.registration", "A client registration was rejected or got no answer."),
+    /** A TLS certificate or private key cannot be made, read or used. */
+    SIP_TLS("signaling.sip.tls", "A TLS certificate or private key cannot be made, read or used."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */
