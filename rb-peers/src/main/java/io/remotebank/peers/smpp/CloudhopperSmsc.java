@@ -44,7 +44,7 @@ import org.joda.time.DateTime;
  * <p>Events: {@code READY port}, {@code BOUND type system_id}, {@code BIND_REJECTED system_id status},
  * {@code SUBMIT id system_id source dest data_coding esm_class registered_delivery short_message},
  * {@code MESSAGE ids source dest data_coding parts reference text}, {@code RECEIPT id state},
- * {@code MO_SENT parts}, {@code MO_ACKED status}, {@code UNBOUND system_id}.
+ * {@code MO_SENT parts}, {@code DELIVER_RESP command_status} (of each deliver_sm), {@code UNBOUND system_id}.
  */
 public final class CloudhopperSmsc {
 
@@ -184,6 +184,11 @@ public final class CloudhopperSmsc {
             return request.createResponse();
         }
 
+        @Override
+        public void fireExpectedPduResponseReceived(com.cloudhopper.smpp.PduAsyncResponse response) {
+            Script.emit("DELIVER_RESP", response.getResponse().getCommandStatus());
+        }
+
         private PduResponse submitted(SubmitSm submit) {
             String id = Long.toString(ids.incrementAndGet());
             String account = session.getConfiguration().getSystemId();
@@ -192,8 +197,8 @@ public final class CloudhopperSmsc {
             if ((body == null || body.length == 0) && payload != null) {
                 body = payload.getValue();
             }
-            String source = submit.getSourceAddress().getAddress();
-            String dest = submit.getDestAddress().getAddress();
+            String source = Script.token(submit.getSourceAddress().getAddress());
+            String dest = Script.token(submit.getDestAddress().getAddress());
             Script.emit(
                     "SUBMIT",
                     id,

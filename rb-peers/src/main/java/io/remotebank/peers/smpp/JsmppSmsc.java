@@ -164,6 +164,9 @@ public final class JsmppSmsc {
                                 new RegisteredDelivery(0),
                                 new RawDataCoding(segment.dataCoding()),
                                 segment.shortMessage());
+                Script.emit("DELIVER_RESP", 0);
+            } catch (org.jsmpp.extra.NegativeResponseException e) {
+                Script.emit("DELIVER_RESP", e.getCommandStatus());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -200,6 +203,9 @@ public final class JsmppSmsc {
                             new RawDataCoding((byte) 0),
                             receipt.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             Script.emit("RECEIPT", id, failed ? "UNDELIV" : "DELIVRD");
+            Script.emit("DELIVER_RESP", 0);
+        } catch (org.jsmpp.extra.NegativeResponseException e) {
+            Script.emit("DELIVER_RESP", e.getCommandStatus());
         } catch (Exception e) {
             Script.emit("ERROR", "receipt", id, e.toString().replace(' ', '_'));
         }
@@ -220,8 +226,8 @@ public final class JsmppSmsc {
             if ((body == null || body.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
                 body = octets.getValue();
             }
-            String source = submit.getSourceAddr();
-            String dest = submit.getDestAddress();
+            String source = Script.token(submit.getSourceAddr());
+            String dest = Script.token(submit.getDestAddress());
             Script.emit(
                     "SUBMIT",
                     id,

@@ -113,6 +113,16 @@ public final class Script {
     }
 
     /**
+     * An address (or any short token) as a field.
+     *
+     * @param token an address, perhaps empty or null
+     * @return the token, or {@code -} when empty
+     */
+    public static String token(String token) {
+        return token == null || token.isEmpty() ? "-" : token.replace(' ', '_');
+    }
+
+    /**
      * Bytes as a field.
      *
      * @param bytes any bytes
