@@ -580,16 +580,17 @@ public final class SmscSimulator implements AutoCloseable {
             accepted.increment();
             answer(ctx, new Pdu.MessageIdResp(CommandId.SUBMIT_SM_RESP, 0, m.sequence(), id, List.of()), latencyNanos);
             if (receipts && (m.registeredDelivery() & 0x03) != 0) {
-                Runnable send = () -> receipt(ctx.channel(), id, m);
                 if (receiptDelayNanos == 0) {
-                    send.run();
+                    receipt(ctx.channel(), id, m, false);
                 } else {
-                    ctx.executor().schedule(send, receiptDelayNanos, TimeUnit.NANOSECONDS);
+                    ctx.executor()
+                            .schedule(
+                                    () -> receipt(ctx.channel(), id, m, true), receiptDelayNanos, TimeUnit.NANOSECONDS);
                 }
             }
         }
 
-        private void receipt(Channel submitter, String id, Pdu.ShortMessage m) {
+        private void receipt(Channel submitter, String id, Pdu.ShortMessage m, boolean flush) {
             Channel to = null;
             if (session.bindType.receives() && submitter.isActive()) {
                 to = submitter;
@@ -635,7 +636,7 @@ public final class SmscSimulator implements AutoCloseable {
                             Tlv.ofCString(Tlv.RECEIPTED_MESSAGE_ID, id),
                             Tlv.ofByte(Tlv.MESSAGE_STATE, receiptState.code())));
             receiptsSent.increment();
-            if (to == submitter) {
+            if (to == submitter && !flush) {
                 to.write(receipt, to.voidPromise());
             } else {
                 to.writeAndFlush(receipt, to.voidPromise());

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.remotebank.channels.spi.SubmitResult;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
 
 /** One submission on its way: its segments' answers and the caller's future. Event-loop confined. */
@@ -12,13 +13,15 @@ final class Outgoing {
     final CompletableFuture<SubmitResult> future = new CompletableFuture<>();
     final long deadline;
     final String[] ids;
+    private final LongAdder failed;
     int pending;
     boolean done;
 
-    Outgoing(int segments, long deadline) {
+    Outgoing(int segments, long deadline, LongAdder failed) {
         this.ids = new String[segments];
         this.pending = segments;
         this.deadline = deadline;
+        this.failed = failed;
     }
 
     /** Records one segment's message id; true when it was the last. */
@@ -34,11 +37,13 @@ final class Outgoing {
         return false;
     }
 
+    /** Ends the submission with a failure, unless it ended already. */
     boolean finish(SubmitResult result) {
         if (done) {
             return false;
         }
         done = true;
+        failed.increment();
         future.complete(result);
         return true;
     }

@@ -2,43 +2,30 @@ package io.remotebank.channels.smpp.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.remotebank.channels.smpp.pdu.Pdu;
 import org.apiguardian.api.API;
 
-/** One submit_sm of a submission; sent, perhaps again, until answered. Event-loop confined. */
+/**
+ * One submit_sm of a submission, encoded once by the caller's thread (sequence number 0) and
+ * copied into the event loop's batch buffer, with its sequence number, each time it is sent.
+ * Event-loop confined after it is queued.
+ */
 @API(status = INTERNAL, since = "0.1")
 final class Segment {
+    /** The offset of sequence_number in the header (SMPP v3.4 3.2). */
+    static final int SEQUENCE_OFFSET = 12;
+
     final Outgoing message;
     final int index;
-    final Pdu.ShortMessage template;
+    final byte[] pdu;
+    final int length;
     int sequence;
     long sentAt;
     int resends;
 
-    Segment(Outgoing message, int index, Pdu.ShortMessage template) {
+    Segment(Outgoing message, int index, byte[] pdu, int length) {
         this.message = message;
         this.index = index;
-        this.template = template;
-    }
-
-    Pdu.ShortMessage withSequence(int seq) {
-        Pdu.ShortMessage t = template;
-        return new Pdu.ShortMessage(
-                t.commandId(),
-                seq,
-                t.serviceType(),
-                t.source(),
-                t.destination(),
-                t.esmClass(),
-                t.protocolId(),
-                t.priorityFlag(),
-                t.scheduleDeliveryTime(),
-                t.validityPeriod(),
-                t.registeredDelivery(),
-                t.replaceIfPresent(),
-                t.dataCoding(),
-                t.smDefaultMsgId(),
-                t.shortMessage(),
-                t.tlvs());
+        this.pdu = pdu;
+        this.length = length;
     }
 }

@@ -3,6 +3,8 @@ package io.remotebank.channels.smpp.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,6 +33,7 @@ import io.remotebank.channels.smpp.charset.SmsCodec;
 import io.remotebank.channels.smpp.pdu.CommandId;
 import io.remotebank.channels.smpp.pdu.CommandStatus;
 import io.remotebank.channels.smpp.pdu.Pdu;
+import io.remotebank.channels.smpp.pdu.PduCodec;
 import io.remotebank.channels.smpp.pdu.PduException;
 import io.remotebank.channels.smpp.pdu.SmeAddress;
 import io.remotebank.channels.smpp.pdu.SmppDecoder;
@@ -87,6 +90,8 @@ public final class SmppClientEngine {
             DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int MAX_GROUPS = 100_000;
     private static final int MAX_PARTIALS = 10_000;
+    private static final int ENCODE_ESTIMATE = 160;
+    private static final int BATCH_BYTES = 16 * 1024;
 
     private enum State {
         IDLE,
@@ -293,46 +298,56 @@ public final class SmppClientEngine {
         } catch (SmppException e) {
             return CompletableFuture.completedFuture(new SubmitResult.PermanentFailure(e.getMessage()));
         }
-        submissions.increment();
         String validity =
                 s.deadline().map(VALIDITY::format).map(t -> t + "000+").orElse("");
         SmeAddress dest = SmeAddress.international(to.number().e164());
         int esm = em.udh() ? 0x40 : 0;
         int registered = config.registeredDelivery() ? 1 : 0;
-        Outgoing out = new Outgoing(em.segments().size(), System.nanoTime() + submitTimeout);
-        for (int i = 0; i < em.segments().size(); i++) {
-            byte[] sm = em.segments().get(i);
-            List<Tlv> tlvs = List.of();
-            if (em.payload()) {
-                tlvs = List.of(new Tlv(Tlv.MESSAGE_PAYLOAD, sm));
-                sm = new byte[0];
+        int count = em.segments().size();
+        Segment[] segments = new Segment[count];
+        Outgoing out = new Outgoing(count, System.nanoTime() + submitTimeout, failed);
+        try {
+            for (int i = 0; i < count; i++) {
+                byte[] sm = em.segments().get(i);
+                List<Tlv> tlvs = List.of();
+                if (em.payload()) {
+                    tlvs = List.of(new Tlv(Tlv.MESSAGE_PAYLOAD, sm));
+                    sm = new byte[0];
+                }
+                Pdu.ShortMessage pdu = new Pdu.ShortMessage(
+                        CommandId.SUBMIT_SM,
+                        0,
+                        config.serviceType(),
+                        config.sourceAddress(),
+                        dest,
+                        esm,
+                        0,
+                        0,
+                        "",
+                        validity,
+                        registered,
+                        0,
+                        em.dataCoding(),
+                        0,
+                        sm,
+                        tlvs);
+                // Encoded here, on the caller's thread, so the event loop only copies octets.
+                ByteBuf buf = Unpooled.wrappedBuffer(
+                        new byte
+                                [ENCODE_ESTIMATE
+                                        + sm.length
+                                        + (em.payload() ? em.segments().get(i).length : 0)]);
+                buf.clear();
+                PduCodec.encode(pdu, buf);
+                segments[i] = new Segment(out, i, buf.array(), buf.writerIndex());
             }
-            Pdu.ShortMessage pdu = new Pdu.ShortMessage(
-                    CommandId.SUBMIT_SM,
-                    0,
-                    config.serviceType(),
-                    config.sourceAddress(),
-                    dest,
-                    esm,
-                    0,
-                    0,
-                    "",
-                    validity,
-                    registered,
-                    0,
-                    em.dataCoding(),
-                    0,
-                    sm,
-                    tlvs);
-            incoming.offer(new Segment(out, i, pdu));
+        } catch (PduException e) {
+            return CompletableFuture.completedFuture(new SubmitResult.PermanentFailure(e.getMessage()));
         }
-        out.future.whenComplete((r, e) -> {
-            if (r instanceof SubmitResult.Submitted) {
-                acknowledged.increment();
-            } else {
-                failed.increment();
-            }
-        });
+        submissions.increment();
+        for (Segment seg : segments) {
+            incoming.offer(seg);
+        }
         if (closed) {
             failQueued("the SMPP provider is closed");
         }
@@ -581,6 +596,7 @@ public final class SmppClientEngine {
             return;
         }
         int max = config.windowSize();
+        ByteBuf batch = null;
         boolean wrote = false;
         while (window.size() < max && ch.isWritable()) {
             boolean fromRetry = !retry.isEmpty();
@@ -604,9 +620,21 @@ public final class SmppClientEngine {
             s.sequence = seq;
             s.sentAt = now;
             window.put(seq, s);
-            ch.write(s.withSequence(seq), ch.voidPromise());
+            if (batch == null) {
+                batch = ch.alloc().ioBuffer(BATCH_BYTES);
+            }
+            int at = batch.writerIndex();
+            batch.writeBytes(s.pdu, 0, s.length);
+            batch.setInt(at + Segment.SEQUENCE_OFFSET, seq);
             segmentsSent.increment();
             wrote = true;
+            if (batch.readableBytes() >= BATCH_BYTES) {
+                ch.write(batch, ch.voidPromise());
+                batch = null;
+            }
+        }
+        if (batch != null) {
+            ch.write(batch, ch.voidPromise());
         }
         if (wrote) {
             ch.flush();
@@ -792,6 +820,7 @@ public final class SmppClientEngine {
                         groups.put(id, g);
                     }
                 }
+                acknowledged.increment();
                 s.message.future.complete(new SubmitResult.Submitted(ids[0]));
             }
             return;
