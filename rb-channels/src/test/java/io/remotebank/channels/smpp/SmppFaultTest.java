@@ -181,4 +181,22 @@ class SmppFaultTest {
         waitFor(() -> provider.statistics().binds() >= 2 && provider.isBound());
         assertThat(sendAll(5)).allSatisfy(r -> assertThat(r).isInstanceOf(SubmitResult.Submitted.class));
     }
+
+    @Test
+    void aBindStateError_makesTheClientUnbindThenBindAgain_andResend() throws Exception {
+        smsc = SmscSimulator.builder()
+                .errorRate(1.0, CommandStatus.ESME_RINVBNDSTS)
+                .build()
+                .start();
+        start(config().maxResends(2));
+        SubmitResult r = sendAll(1).get(0);
+        assertThat(r)
+                .isInstanceOfSatisfying(
+                        SubmitResult.TemporaryFailure.class,
+                        t -> assertThat(t.reason()).startsWith("ESME_RINVBNDSTS"));
+        // Each rebind ended the old session with unbind and bound a fresh one: no ESME_RALYBND.
+        waitFor(() -> provider.statistics().binds() >= 3);
+        assertThat(smsc.statistics().binds()).isEqualTo(provider.statistics().binds());
+        assertThat(provider.statistics().resent()).isEqualTo(2);
+    }
 }

@@ -23,8 +23,6 @@ import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.remotebank.channels.Address;
-import io.remotebank.channels.InboundMessage;
-import io.remotebank.channels.smpp.DeliveryReceipt;
 import io.remotebank.channels.smpp.SmppClientConfig;
 import io.remotebank.channels.smpp.SmppException;
 import io.remotebank.channels.smpp.SmppStatistics;
@@ -39,25 +37,19 @@ import io.remotebank.channels.smpp.pdu.SmeAddress;
 import io.remotebank.channels.smpp.pdu.SmppDecoder;
 import io.remotebank.channels.smpp.pdu.SmppEncoder;
 import io.remotebank.channels.smpp.pdu.Tlv;
-import io.remotebank.channels.spi.DeliveryReport;
 import io.remotebank.channels.spi.ProviderContent;
 import io.remotebank.channels.spi.ProviderContext;
 import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
-import io.remotebank.core.ValidationException;
-import io.remotebank.core.pii.Mask;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -88,8 +80,6 @@ public final class SmppClientEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SmppClientEngine.class);
     private static final DateTimeFormatter VALIDITY =
             DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final int MAX_GROUPS = 100_000;
-    private static final int MAX_PARTIALS = 10_000;
     private static final int ENCODE_ESTIMATE = 160;
     private static final int BATCH_BYTES = 16 * 1024;
 
@@ -114,6 +104,7 @@ public final class SmppClientEngine {
     private final long enquireInterval;
     private final long submitTimeout;
     private final long throttleBase;
+    private final Deliveries deliveries;
 
     // Any thread.
     private final ConcurrentLinkedQueue<Segment> incoming = new ConcurrentLinkedQueue<>();
@@ -138,8 +129,6 @@ public final class SmppClientEngine {
     // Event loop only.
     private final ArrayDeque<Segment> retry = new ArrayDeque<>();
     private final IntObjectHashMap<Segment> window = new IntObjectHashMap<>();
-    private final Map<String, ReceiptGroup> groups = new HashMap<>();
-    private final Map<String, String[]> partials = new HashMap<>();
     private final Runnable drainTask = this::drain;
     private Channel channel;
     private State state = State.IDLE;
@@ -184,6 +173,7 @@ public final class SmppClientEngine {
         this.submitTimeout = config.submitTimeout().toNanos();
         this.throttleBase = config.throttleBackoff().toNanos();
         this.throttlePause = throttleBase;
+        this.deliveries = new Deliveries(config.name(), sms, callbacks, () -> context, receipts, inbound);
         this.tokens = config.burst();
         this.bootstrap = new Bootstrap()
                 .group(loop)
@@ -711,12 +701,12 @@ public final class SmppClientEngine {
         } else if (pdu instanceof Pdu.ShortMessage m && m.commandId() == CommandId.DELIVER_SM) {
             ch.write(
                     new Pdu.MessageIdResp(CommandId.DELIVER_SM_RESP, 0, m.sequence(), "", List.of()), ch.voidPromise());
-            delivered(m.esmClass(), m.source(), m.destination(), m.dataCoding(), m.shortMessage(), m.tlvs());
+            deliveries.delivered(m.esmClass(), m.source(), m.destination(), m.dataCoding(), m.shortMessage(), m.tlvs());
         } else if (pdu instanceof Pdu.DataSm d) {
             ch.write(new Pdu.MessageIdResp(CommandId.DATA_SM_RESP, 0, d.sequence(), "", List.of()), ch.voidPromise());
             byte[] payload =
                     Tlv.find(d.tlvs(), Tlv.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
-            delivered(d.esmClass(), d.source(), d.destination(), d.dataCoding(), payload, d.tlvs());
+            deliveries.delivered(d.esmClass(), d.source(), d.destination(), d.dataCoding(), payload, d.tlvs());
         } else if (pdu instanceof Pdu.BindResp r) {
             bindAnswered(ch, r);
         } else if (pdu instanceof Pdu.HeaderOnly h) {
@@ -814,11 +804,8 @@ public final class SmppClientEngine {
             }
             if (s.message.segmentDone(s.index, messageId)) {
                 String[] ids = s.message.ids;
-                if (ids.length > 1 && groups.size() < MAX_GROUPS) {
-                    ReceiptGroup g = new ReceiptGroup(ids.clone());
-                    for (String id : ids) {
-                        groups.put(id, g);
-                    }
+                if (ids.length > 1) {
+                    deliveries.longMessageAcknowledged(ids);
                 }
                 acknowledged.increment();
                 s.message.future.complete(new SubmitResult.Submitted(ids[0]));
@@ -854,156 +841,6 @@ public final class SmppClientEngine {
         } else {
             resent.increment();
             retry.addLast(s);
-        }
-    }
-
-    private void delivered(int esmClass, SmeAddress source, SmeAddress destination, int dc, byte[] sm, List<Tlv> tlvs) {
-        int type = esmClass & 0x3C;
-        boolean isReceipt = type == 0x04
-                || type == 0x20
-                || Tlv.find(tlvs, Tlv.RECEIPTED_MESSAGE_ID).isPresent();
-        int udhLength = (esmClass & 0x40) != 0 && sm.length > 0 ? (sm[0] & 0xFF) + 1 : 0;
-        if (udhLength > sm.length) {
-            LOG.warn("SMPP provider {}: deliver_sm with a UDH longer than its message", config.name());
-            return;
-        }
-        if (sm.length == 0) {
-            sm = Tlv.find(tlvs, Tlv.MESSAGE_PAYLOAD).map(Tlv::value).orElse(sm);
-        }
-        String text = sms.decode(sm, udhLength, sm.length - udhLength, dc);
-        if (isReceipt) {
-            receipt(text, tlvs);
-            return;
-        }
-        if (udhLength > 0) {
-            text = reassemble(source, sm, udhLength, text);
-            if (text == null) {
-                return;
-            }
-        }
-        inboundMessage(source, destination, text);
-    }
-
-    private void receipt(String text, List<Tlv> tlvs) {
-        Optional<DeliveryReceipt> parsed = DeliveryReceipt.parse(text, tlvs);
-        if (parsed.isEmpty()) {
-            LOG.warn("SMPP provider {}: a delivery receipt without message id or state", config.name());
-            return;
-        }
-        receipts.increment();
-        DeliveryReceipt r = parsed.get();
-        if (r.state().status().isEmpty()) {
-            return;
-        }
-        String id = r.messageId();
-        io.remotebank.channels.MessageStatus status = r.state().status().get();
-        ReceiptGroup g = groups.get(id);
-        if (g != null) {
-            Optional<io.remotebank.channels.MessageStatus> whole = g.segmentReported(status);
-            if (whole.isEmpty()) {
-                return;
-            }
-            for (String segmentId : g.ids) {
-                groups.remove(segmentId);
-            }
-            id = g.ids[0];
-            status = whole.get();
-        }
-        ProviderContext ctx = context;
-        if (ctx == null) {
-            return;
-        }
-        DeliveryReport report = new DeliveryReport(id, status, ctx.clock().instant(), r.error());
-        callbacks.execute(() -> ctx.report(report));
-    }
-
-    /** Concatenated MO (3GPP TS 23.040 9.2.3.24.1 and .8): the text once every part is here. */
-    private String reassemble(SmeAddress source, byte[] sm, int udhLength, String text) {
-        int ref = -1;
-        int total = 0;
-        int seq = 0;
-        int i = 1;
-        while (i + 1 < udhLength) {
-            int iei = sm[i] & 0xFF;
-            int len = sm[i + 1] & 0xFF;
-            if (iei == 0x00 && len == 3 && i + 4 < udhLength + 1) {
-                ref = sm[i + 2] & 0xFF;
-                total = sm[i + 3] & 0xFF;
-                seq = sm[i + 4] & 0xFF;
-            } else if (iei == 0x08 && len == 4 && i + 5 < udhLength + 1) {
-                ref = ((sm[i + 2] & 0xFF) << 8) | (sm[i + 3] & 0xFF);
-                total = sm[i + 4] & 0xFF;
-                seq = sm[i + 5] & 0xFF;
-            }
-            i += 2 + len;
-        }
-        if (ref < 0 || total <= 1) {
-            return text;
-        }
-        if (seq < 1 || seq > total) {
-            LOG.warn("SMPP provider {}: concatenated part {} of {} dropped", config.name(), seq, total);
-            return null;
-        }
-        String key = source.ton() + "/" + source.address() + "/" + ref + "/" + total;
-        String[] parts = partials.get(key);
-        if (parts == null) {
-            if (partials.size() >= MAX_PARTIALS) {
-                partials.clear();
-            }
-            parts = new String[total];
-            partials.put(key, parts);
-        }
-        parts[seq - 1] = text;
-        for (String p : parts) {
-            if (p == null) {
-                return null;
-            }
-        }
-        partials.remove(key);
-        return String.join("", parts);
-    }
-
-    private void inboundMessage(SmeAddress source, SmeAddress destination, String text) {
-        inbound.increment();
-        ProviderContext ctx = context;
-        if (ctx == null) {
-            return;
-        }
-        Address.Msisdn from;
-        try {
-            from = Address.Msisdn.of(source.ton() == 1 ? "+" + source.address() : source.address());
-        } catch (ValidationException e) {
-            LOG.warn(
-                    "SMPP provider {}: MO message from {} is not from a phone number",
-                    config.name(),
-                    Mask.phone(source.address()));
-            return;
-        }
-        Instant now = ctx.clock().instant();
-        InboundMessage m = new InboundMessage(from, destination.address(), text, now, config.name(), Optional.empty());
-        callbacks.execute(() -> ctx.receive(m));
-    }
-
-    /** The segments of one long message, whose receipts make one report. */
-    private static final class ReceiptGroup {
-        final String[] ids;
-        int remaining;
-        boolean reported;
-
-        ReceiptGroup(String[] ids) {
-            this.ids = ids;
-            this.remaining = ids.length;
-        }
-
-        Optional<io.remotebank.channels.MessageStatus> segmentReported(io.remotebank.channels.MessageStatus s) {
-            if (reported) {
-                return Optional.empty();
-            }
-            if (s != io.remotebank.channels.MessageStatus.DELIVERED || --remaining == 0) {
-                reported = true;
-                return Optional.of(s);
-            }
-            return Optional.empty();
         }
     }
 
