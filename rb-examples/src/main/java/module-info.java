@@ -22,6 +22,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.routing;
     exports io.remotebank.examples.segmentation;
     exports io.remotebank.examples.sip;
+    exports io.remotebank.examples.smpp;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
@@ -39,5 +40,7 @@ module io.remotebank.examples {
     opens io.remotebank.examples.segmentation to
             info.picocli;
     opens io.remotebank.examples.sip to
+            info.picocli;
+    opens io.remotebank.examples.smpp to
             info.picocli;
 }

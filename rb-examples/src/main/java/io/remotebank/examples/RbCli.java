@@ -12,6 +12,8 @@ import io.remotebank.examples.routing.SimulateCommand;
 import io.remotebank.examples.segmentation.ScoreCommand;
 import io.remotebank.examples.sip.SipCallCommand;
 import io.remotebank.examples.sip.SipServerCommand;
+import io.remotebank.examples.smpp.SmsSendCommand;
+import io.remotebank.examples.smpp.SmscSimCommand;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
             ScoreCommand.class,
             SipServerCommand.class,
             SipCallCommand.class,
+            SmscSimCommand.class,
+            SmsSendCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

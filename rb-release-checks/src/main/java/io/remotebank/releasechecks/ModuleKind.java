@@ -19,7 +19,7 @@ public enum ModuleKind {
     EXAMPLES,
     /** rb-bom: no Java, no parent. */
     BOM,
-    /** Built but not published: test support, benchmarks, these checks. */
+    /** Built but not published: test support, benchmarks, peers for interoperability tests, these checks. */
     UNPUBLISHED;
 
     private static final Map<String, ModuleKind> KINDS = Map.ofEntries(
@@ -34,6 +34,7 @@ public enum ModuleKind {
             Map.entry("rb-bom", BOM),
             Map.entry("rb-test-support", UNPUBLISHED),
             Map.entry("rb-benchmarks", UNPUBLISHED),
+            Map.entry("rb-peers", UNPUBLISHED),
             Map.entry("rb-release-checks", UNPUBLISHED));
 
     /**
