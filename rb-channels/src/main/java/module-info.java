@@ -11,12 +11,20 @@ module io.remotebank.channels {
     requires static transitive org.apiguardian.api;
     requires transitive java.sql;
     requires org.slf4j;
+    requires transitive io.netty.buffer;
+    requires transitive io.netty.codec;
+    requires transitive io.netty.transport;
+    requires transitive io.netty.handler;
+    requires transitive io.netty.common;
 
     exports io.remotebank.channels;
     exports io.remotebank.channels.outbox;
     exports io.remotebank.channels.policy;
     exports io.remotebank.channels.simulator;
     exports io.remotebank.channels.spi;
+    exports io.remotebank.channels.smpp;
+    exports io.remotebank.channels.smpp.pdu;
+    exports io.remotebank.channels.smpp.charset;
     exports io.remotebank.channels.template;
 
     uses io.remotebank.channels.spi.ChannelProvider;

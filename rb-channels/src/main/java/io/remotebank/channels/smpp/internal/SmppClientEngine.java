@@ -1,0 +1,1050 @@
+package io.remotebank.channels.smpp.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.remotebank.channels.Address;
+import io.remotebank.channels.InboundMessage;
+import io.remotebank.channels.smpp.DeliveryReceipt;
+import io.remotebank.channels.smpp.SmppClientConfig;
+import io.remotebank.channels.smpp.SmppException;
+import io.remotebank.channels.smpp.SmppStatistics;
+import io.remotebank.channels.smpp.charset.EncodedMessage;
+import io.remotebank.channels.smpp.charset.SmsCodec;
+import io.remotebank.channels.smpp.pdu.CommandId;
+import io.remotebank.channels.smpp.pdu.CommandStatus;
+import io.remotebank.channels.smpp.pdu.Pdu;
+import io.remotebank.channels.smpp.pdu.PduException;
+import io.remotebank.channels.smpp.pdu.SmeAddress;
+import io.remotebank.channels.smpp.pdu.SmppDecoder;
+import io.remotebank.channels.smpp.pdu.SmppEncoder;
+import io.remotebank.channels.smpp.pdu.Tlv;
+import io.remotebank.channels.spi.DeliveryReport;
+import io.remotebank.channels.spi.ProviderContent;
+import io.remotebank.channels.spi.ProviderContext;
+import io.remotebank.channels.spi.Submission;
+import io.remotebank.channels.spi.SubmitResult;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.pii.Mask;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMPP client: one bind, its window and its queues. Every field below the queue is confined
+ * to one event loop, so the hot path takes no lock: callers put segments on a lock-free queue and
+ * the loop writes as many as the window, the token bucket and the channel allow, then flushes once.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class SmppClientEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmppClientEngine.class);
+    private static final DateTimeFormatter VALIDITY =
+            DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final int MAX_GROUPS = 100_000;
+    private static final int MAX_PARTIALS = 10_000;
+
+    private enum State {
+        IDLE,
+        CONNECTING,
+        BINDING,
+        BOUND,
+        UNBINDING,
+        CLOSED
+    }
+
+    private final SmppClientConfig config;
+    private final SmsCodec sms;
+    private final EventLoopGroup group;
+    private final boolean ownGroup;
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final Executor callbacks;
+    private final ExecutorService ownCallbacks;
+    private final long responseTimeout;
+    private final long enquireInterval;
+    private final long submitTimeout;
+    private final long throttleBase;
+
+    // Any thread.
+    private final ConcurrentLinkedQueue<Segment> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicInteger reference =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt());
+    private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
+    private final LongAdder submissions = new LongAdder();
+    private final LongAdder segmentsSent = new LongAdder();
+    private final LongAdder acknowledged = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder resent = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
+    private final LongAdder receipts = new LongAdder();
+    private final LongAdder inbound = new LongAdder();
+    private final LongAdder binds = new LongAdder();
+    private final LongAdder connectionsLost = new LongAdder();
+    private volatile boolean closed;
+    private volatile boolean bound;
+    private volatile ProviderContext context;
+
+    // Event loop only.
+    private final ArrayDeque<Segment> retry = new ArrayDeque<>();
+    private final IntObjectHashMap<Segment> window = new IntObjectHashMap<>();
+    private final Map<String, ReceiptGroup> groups = new HashMap<>();
+    private final Map<String, String[]> partials = new HashMap<>();
+    private final Runnable drainTask = this::drain;
+    private Channel channel;
+    private State state = State.IDLE;
+    private int nextSequence = 1;
+    private int bindSequence = -1;
+    private int enquireSequence = -1;
+    private long stateSince;
+    private long enquireSentAt;
+    private long lastRead;
+    private long pausedUntil;
+    private long throttlePause;
+    private double tokens;
+    private long tokensAt;
+    private int reconnectAttempt;
+    private boolean drainTimerSet;
+    private long lastQueueScan;
+    private ScheduledFuture<?> tick;
+
+    /**
+     * Creates an engine; nothing connects until {@link #start}.
+     *
+     * @param config the settings
+     */
+    public SmppClientEngine(SmppClientConfig config) {
+        this.config = config;
+        this.sms = new SmsCodec(config.defaultAlphabet(), config.longMessages());
+        this.ownGroup = config.eventLoopGroup().isEmpty();
+        this.group = config.eventLoopGroup()
+                .orElseGet(() -> new MultiThreadIoEventLoopGroup(
+                        1, new DefaultThreadFactory("rb-smpp-" + config.name(), true), NioIoHandler.newFactory()));
+        this.loop = group.next();
+        if (config.callbackExecutor().isPresent()) {
+            this.ownCallbacks = null;
+            this.callbacks = config.callbackExecutor().get();
+        } else {
+            this.ownCallbacks = Executors.newSingleThreadExecutor(
+                    new DefaultThreadFactory("rb-smpp-" + config.name() + "-callbacks", true));
+            this.callbacks = ownCallbacks;
+        }
+        this.responseTimeout = config.responseTimeout().toNanos();
+        this.enquireInterval = config.enquireLinkInterval().toNanos();
+        this.submitTimeout = config.submitTimeout().toNanos();
+        this.throttleBase = config.throttleBackoff().toNanos();
+        this.throttlePause = throttleBase;
+        this.tokens = config.burst();
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        config.connectTimeout().toMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (config.sslContext().isPresent()) {
+                            SslHandler ssl =
+                                    config.sslContext().get().newHandler(ch.alloc(), config.host(), config.port());
+                            restrictTls(ssl.engine());
+                            ch.pipeline().addLast("tls", ssl);
+                        }
+                        ch.pipeline().addLast("decoder", new SmppDecoder());
+                        ch.pipeline().addLast("encoder", SmppEncoder.INSTANCE);
+                        ch.pipeline().addLast("session", new Handler());
+                    }
+                });
+    }
+
+    private void restrictTls(SSLEngine engine) {
+        List<String> allowed = new ArrayList<>();
+        for (String p : engine.getSupportedProtocols()) {
+            if (p.equals("TLSv1.2") || p.equals("TLSv1.3")) {
+                allowed.add(p);
+            }
+        }
+        engine.setEnabledProtocols(allowed.toArray(String[]::new));
+        if (config.hostnameVerification()) {
+            SSLParameters params = engine.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(params);
+        }
+    }
+
+    // ------------------------------------------------------------------ API (any thread)
+
+    /**
+     * Connects and binds in the background, and keeps the bind up until {@link #close()}.
+     *
+     * @param ctx where delivery reports and inbound messages go
+     */
+    public void start(ProviderContext ctx) {
+        this.context = ctx;
+        loop.execute(() -> {
+            if (state == State.IDLE && !closed) {
+                tick = loop.scheduleAtFixedRate(this::tick, tickNanos(), tickNanos(), TimeUnit.NANOSECONDS);
+                connect();
+            }
+        });
+    }
+
+    private long tickNanos() {
+        return Math.max(
+                TimeUnit.MILLISECONDS.toNanos(5), Math.min(TimeUnit.MILLISECONDS.toNanos(100), responseTimeout / 5));
+    }
+
+    /** Completes when the first bind succeeds. */
+    public CompletionStage<Void> bound() {
+        return firstBind.copy();
+    }
+
+    /** Whether the client is bound now. */
+    public boolean isBound() {
+        return bound;
+    }
+
+    /** The counters. */
+    public SmppStatistics statistics() {
+        return new SmppStatistics(
+                submissions.sum(),
+                segmentsSent.sum(),
+                acknowledged.sum(),
+                failed.sum(),
+                resent.sum(),
+                throttled.sum(),
+                receipts.sum(),
+                inbound.sum(),
+                binds.sum(),
+                connectionsLost.sum());
+    }
+
+    /**
+     * Queues a submission.
+     *
+     * @param s the submission
+     * @return the SMSC's answer
+     */
+    public CompletionStage<SubmitResult> submit(Submission s) {
+        if (closed) {
+            return CompletableFuture.completedFuture(
+                    new SubmitResult.TemporaryFailure("the SMPP provider is closed", Optional.empty()));
+        }
+        if (!config.bindType().transmits()) {
+            return CompletableFuture.completedFuture(
+                    new SubmitResult.PermanentFailure("the SMPP provider is bound as a receiver"));
+        }
+        if (!(s.address() instanceof Address.Msisdn to)) {
+            return CompletableFuture.completedFuture(
+                    new SubmitResult.PermanentFailure("SMPP carries SMS to phone numbers only"));
+        }
+        if (!(s.content() instanceof ProviderContent.Text text)) {
+            return CompletableFuture.completedFuture(
+                    new SubmitResult.PermanentFailure("SMPP sends text, not a provider template reference"));
+        }
+        EncodedMessage em;
+        try {
+            em = sms.encode(text.text(), reference.incrementAndGet());
+        } catch (SmppException e) {
+            return CompletableFuture.completedFuture(new SubmitResult.PermanentFailure(e.getMessage()));
+        }
+        submissions.increment();
+        String validity =
+                s.deadline().map(VALIDITY::format).map(t -> t + "000+").orElse("");
+        SmeAddress dest = SmeAddress.international(to.number().e164());
+        int esm = em.udh() ? 0x40 : 0;
+        int registered = config.registeredDelivery() ? 1 : 0;
+        Outgoing out = new Outgoing(em.segments().size(), System.nanoTime() + submitTimeout);
+        for (int i = 0; i < em.segments().size(); i++) {
+            byte[] sm = em.segments().get(i);
+            List<Tlv> tlvs = List.of();
+            if (em.payload()) {
+                tlvs = List.of(new Tlv(Tlv.MESSAGE_PAYLOAD, sm));
+                sm = new byte[0];
+            }
+            Pdu.ShortMessage pdu = new Pdu.ShortMessage(
+                    CommandId.SUBMIT_SM,
+                    0,
+                    config.serviceType(),
+                    config.sourceAddress(),
+                    dest,
+                    esm,
+                    0,
+                    0,
+                    "",
+                    validity,
+                    registered,
+                    0,
+                    em.dataCoding(),
+                    0,
+                    sm,
+                    tlvs);
+            incoming.offer(new Segment(out, i, pdu));
+        }
+        out.future.whenComplete((r, e) -> {
+            if (r instanceof SubmitResult.Submitted) {
+                acknowledged.increment();
+            } else {
+                failed.increment();
+            }
+        });
+        if (closed) {
+            failQueued("the SMPP provider is closed");
+        }
+        scheduleDrain();
+        return out.future;
+    }
+
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(drainTask);
+            } catch (RejectedExecutionException e) {
+                drainScheduled.set(false);
+                failQueued("the SMPP provider is closed");
+            }
+        }
+    }
+
+    private void failQueued(String reason) {
+        Segment s;
+        while ((s = incoming.poll()) != null) {
+            s.message.finish(new SubmitResult.TemporaryFailure(reason, Optional.empty()));
+        }
+    }
+
+    /** Unbinds, closes the connection and fails what was not answered. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            loop.execute(() -> shutdown(done));
+            done.get(config.responseTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            done.complete(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("SMPP provider {}: shutdown did not finish cleanly", config.name(), e);
+        }
+        failQueued("the SMPP provider is closed");
+        if (ownGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (ownCallbacks != null) {
+            ownCallbacks.shutdown();
+            try {
+                ownCallbacks.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        firstBind.completeExceptionally(new SmppException(io.remotebank.channels.smpp.SmppError.CLOSED, "closed"));
+    }
+
+    private void shutdown(CompletableFuture<Void> done) {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        Channel ch = channel;
+        State was = state;
+        state = State.CLOSED;
+        bound = false;
+        String reason = "the SMPP provider is closed";
+        failAll(reason);
+        if (ch != null && ch.isActive() && was == State.BOUND) {
+            int seq = nextSequence();
+            ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND, 0, seq));
+            ScheduledFuture<?> force = loop.schedule(() -> ch.close(), responseTimeout, TimeUnit.NANOSECONDS);
+            ch.closeFuture().addListener(f -> {
+                force.cancel(false);
+                done.complete(null);
+            });
+        } else if (ch != null) {
+            ch.close().addListener(f -> done.complete(null));
+        } else {
+            done.complete(null);
+        }
+    }
+
+    private void failAll(String reason) {
+        SubmitResult r = new SubmitResult.TemporaryFailure(reason, Optional.empty());
+        for (Segment s : window.values()) {
+            s.message.finish(r);
+        }
+        window.clear();
+        for (Segment s : retry) {
+            s.message.finish(r);
+        }
+        retry.clear();
+        failQueued(reason);
+    }
+
+    // ------------------------------------------------------------------ connection (event loop)
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        state = State.CONNECTING;
+        stateSince = System.nanoTime();
+        bootstrap.connect(config.host(), config.port()).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                LOG.warn(
+                        "SMPP provider {}: cannot connect to {}:{} ({})",
+                        config.name(),
+                        config.host(),
+                        config.port(),
+                        f.cause().toString());
+                state = State.IDLE;
+                scheduleReconnect();
+            }
+        });
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        long base = config.reconnectDelay().toNanos();
+        long max = config.maxReconnectDelay().toNanos();
+        long delay = base << Math.min(reconnectAttempt, 20);
+        if (delay <= 0 || delay > max) {
+            delay = max;
+        }
+        // Jitter keeps many clients from reconnecting in lock step.
+        delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+        reconnectAttempt++;
+        loop.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void sendBind(Channel ch) {
+        bindSequence = nextSequence();
+        char[] pw = config.password();
+        Pdu.Bind bind = new Pdu.Bind(
+                config.bindType().command(),
+                bindSequence,
+                config.systemId(),
+                new String(pw),
+                config.systemType(),
+                0x34,
+                config.addressRange());
+        Arrays.fill(pw, '\0');
+        state = State.BINDING;
+        stateSince = System.nanoTime();
+        ch.writeAndFlush(bind);
+    }
+
+    /** Unbind before rebind (never ESME_RALYBND): the session ends cleanly, then reconnects. */
+    private void rebind(String reason) {
+        if (state != State.BOUND) {
+            return;
+        }
+        LOG.warn("SMPP provider {}: rebinding ({})", config.name(), reason);
+        bound = false;
+        state = State.UNBINDING;
+        stateSince = System.nanoTime();
+        channel.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND, 0, nextSequence()));
+    }
+
+    private void onInactive(Channel ch) {
+        if (ch != channel) {
+            return;
+        }
+        channel = null;
+        bound = false;
+        boolean wasClosing = state == State.CLOSED;
+        if (!wasClosing) {
+            connectionsLost.increment();
+            state = State.IDLE;
+        }
+        // What was in flight goes again, first and in its order (at least once).
+        if (!window.isEmpty()) {
+            List<Segment> inFlight = new ArrayList<>(window.values());
+            window.clear();
+            inFlight.sort((a, b) -> Integer.compare(b.sequence, a.sequence));
+            for (Segment s : inFlight) {
+                if (!s.message.done) {
+                    if (++s.resends > config.maxResends()) {
+                        s.message.finish(new SubmitResult.TemporaryFailure(
+                                "connection lost " + s.resends + " times while awaiting submit_sm_resp",
+                                Optional.empty()));
+                    } else {
+                        resent.increment();
+                        retry.addFirst(s);
+                    }
+                }
+            }
+        }
+        enquireSequence = -1;
+        bindSequence = -1;
+        if (!wasClosing) {
+            LOG.warn("SMPP provider {}: connection lost, {} segments to resend", config.name(), retry.size());
+            scheduleReconnect();
+        }
+    }
+
+    // ------------------------------------------------------------------ sending (event loop)
+
+    private int nextSequence() {
+        int s = nextSequence;
+        // 3.2: sequence numbers run 0x00000001-0x7FFFFFFF.
+        nextSequence = s == Integer.MAX_VALUE ? 1 : s + 1;
+        return s;
+    }
+
+    private boolean takeToken(long now) {
+        double rate = config.maxRate();
+        if (rate == 0) {
+            return true;
+        }
+        tokens = Math.min(config.burst(), tokens + (now - tokensAt) * rate / 1e9);
+        tokensAt = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        scheduleDrainAt(now + (long) ((1 - tokens) * 1e9 / rate) + 1);
+        return false;
+    }
+
+    private void scheduleDrainAt(long when) {
+        if (!drainTimerSet) {
+            drainTimerSet = true;
+            loop.schedule(
+                    () -> {
+                        drainTimerSet = false;
+                        drain();
+                    },
+                    Math.max(0, when - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        Channel ch = channel;
+        if (state != State.BOUND || ch == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now < pausedUntil) {
+            scheduleDrainAt(pausedUntil);
+            return;
+        }
+        int max = config.windowSize();
+        boolean wrote = false;
+        while (window.size() < max && ch.isWritable()) {
+            boolean fromRetry = !retry.isEmpty();
+            Segment s = fromRetry ? retry.pollFirst() : incoming.poll();
+            if (s == null) {
+                break;
+            }
+            if (s.message.done) {
+                continue;
+            }
+            if (now > s.message.deadline) {
+                s.message.finish(new SubmitResult.TemporaryFailure(
+                        "not acknowledged within " + config.submitTimeout(), Optional.empty()));
+                continue;
+            }
+            if (!takeToken(now)) {
+                retry.addFirst(s);
+                break;
+            }
+            int seq = nextSequence();
+            s.sequence = seq;
+            s.sentAt = now;
+            window.put(seq, s);
+            ch.write(s.withSequence(seq), ch.voidPromise());
+            segmentsSent.increment();
+            wrote = true;
+        }
+        if (wrote) {
+            ch.flush();
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - lastQueueScan > TimeUnit.SECONDS.toNanos(1)) {
+            lastQueueScan = now;
+            expireQueued(now);
+        }
+        Channel ch = channel;
+        switch (state) {
+            case BINDING, UNBINDING -> {
+                if (now - stateSince > responseTimeout && ch != null) {
+                    LOG.warn("SMPP provider {}: no answer to {} in time, closing", config.name(), state);
+                    ch.close();
+                }
+            }
+            case BOUND -> {
+                for (Segment s : window.values()) {
+                    if (now - s.sentAt > responseTimeout) {
+                        rebind("no submit_sm_resp within " + config.responseTimeout());
+                        return;
+                    }
+                }
+                if (enquireSequence >= 0) {
+                    if (now - enquireSentAt > responseTimeout) {
+                        rebind("no enquire_link_resp within " + config.responseTimeout());
+                        return;
+                    }
+                } else if (now - lastRead > enquireInterval && ch != null) {
+                    enquireSequence = nextSequence();
+                    enquireSentAt = now;
+                    ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.ENQUIRE_LINK, 0, enquireSequence));
+                }
+                drain();
+            }
+            default -> {}
+        }
+    }
+
+    private void expireQueued(long now) {
+        for (Iterator<Segment> it = retry.iterator(); it.hasNext(); ) {
+            Segment s = it.next();
+            if (s.message.done || now > s.message.deadline) {
+                it.remove();
+                s.message.finish(new SubmitResult.TemporaryFailure(
+                        "not acknowledged within " + config.submitTimeout(), Optional.empty()));
+            }
+        }
+        if (state != State.BOUND) {
+            for (Iterator<Segment> it = incoming.iterator(); it.hasNext(); ) {
+                Segment s = it.next();
+                if (s.message.done || now > s.message.deadline) {
+                    it.remove();
+                    s.message.finish(new SubmitResult.TemporaryFailure(
+                            "not acknowledged within " + config.submitTimeout() + " (not bound)", Optional.empty()));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ receiving (event loop)
+
+    private void onPdu(Channel ch, Pdu pdu) {
+        lastRead = System.nanoTime();
+        if (pdu instanceof Pdu.MessageIdResp r && r.commandId() == CommandId.SUBMIT_SM_RESP) {
+            Segment s = window.remove(r.sequence());
+            if (s != null) {
+                answered(s, r.status(), r.messageId());
+            }
+        } else if (pdu instanceof Pdu.ShortMessage m && m.commandId() == CommandId.DELIVER_SM) {
+            ch.write(
+                    new Pdu.MessageIdResp(CommandId.DELIVER_SM_RESP, 0, m.sequence(), "", List.of()), ch.voidPromise());
+            delivered(m.esmClass(), m.source(), m.destination(), m.dataCoding(), m.shortMessage(), m.tlvs());
+        } else if (pdu instanceof Pdu.DataSm d) {
+            ch.write(new Pdu.MessageIdResp(CommandId.DATA_SM_RESP, 0, d.sequence(), "", List.of()), ch.voidPromise());
+            byte[] payload =
+                    Tlv.find(d.tlvs(), Tlv.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
+            delivered(d.esmClass(), d.source(), d.destination(), d.dataCoding(), payload, d.tlvs());
+        } else if (pdu instanceof Pdu.BindResp r) {
+            bindAnswered(ch, r);
+        } else if (pdu instanceof Pdu.HeaderOnly h) {
+            headerOnly(ch, h);
+        } else if (pdu instanceof Pdu.AlertNotification) {
+            LOG.debug("SMPP provider {}: alert_notification", config.name());
+        } else if (!pdu.commandId().isResponse() && pdu.commandId() != CommandId.OUTBIND) {
+            // An ESME serves no submit_sm, query_sm, ... (2.3): refuse what a client does not take.
+            ch.write(
+                    new PduException(
+                                    CommandStatus.ESME_RINVCMDID,
+                                    pdu.commandId().code(),
+                                    pdu.sequence(),
+                                    false,
+                                    "")
+                            .answer()
+                            .orElseThrow(),
+                    ch.voidPromise());
+        }
+    }
+
+    private void headerOnly(Channel ch, Pdu.HeaderOnly h) {
+        switch (h.commandId()) {
+            case ENQUIRE_LINK ->
+                ch.write(new Pdu.HeaderOnly(CommandId.ENQUIRE_LINK_RESP, 0, h.sequence()), ch.voidPromise());
+            case ENQUIRE_LINK_RESP -> {
+                if (h.sequence() == enquireSequence) {
+                    enquireSequence = -1;
+                }
+            }
+            case UNBIND -> {
+                LOG.info("SMPP provider {}: the SMSC unbinds", config.name());
+                bound = false;
+                state = State.UNBINDING;
+                stateSince = System.nanoTime();
+                ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND_RESP, 0, h.sequence()))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+            case UNBIND_RESP -> ch.close();
+            case GENERIC_NACK -> {
+                Segment s = window.remove(h.sequence());
+                if (s != null) {
+                    answered(s, h.status() == 0 ? CommandStatus.ESME_RSYSERR.code() : h.status(), "");
+                } else if (h.sequence() == bindSequence && state == State.BINDING) {
+                    LOG.warn(
+                            "SMPP provider {}: bind refused with generic_nack {}",
+                            config.name(),
+                            CommandStatus.nameOf(h.status()));
+                    ch.close();
+                } else if (h.sequence() == enquireSequence) {
+                    enquireSequence = -1;
+                } else {
+                    LOG.warn(
+                            "SMPP provider {}: generic_nack {} for #{}",
+                            config.name(),
+                            CommandStatus.nameOf(h.status()),
+                            h.sequence());
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private void bindAnswered(Channel ch, Pdu.BindResp r) {
+        if (r.sequence() != bindSequence || state != State.BINDING) {
+            return;
+        }
+        if (r.status() == 0) {
+            state = State.BOUND;
+            stateSince = System.nanoTime();
+            bound = true;
+            reconnectAttempt = 0;
+            binds.increment();
+            LOG.info("SMPP provider {}: bound as {} to {}", config.name(), config.bindType(), r.systemId());
+            firstBind.complete(null);
+            drain();
+            return;
+        }
+        LOG.warn("SMPP provider {}: bind refused with {}", config.name(), CommandStatus.nameOf(r.status()));
+        if (r.status() == CommandStatus.ESME_RALYBND.code()) {
+            // The SMSC still holds a bind on this connection: end it before binding again.
+            state = State.UNBINDING;
+            stateSince = System.nanoTime();
+            ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND, 0, nextSequence()));
+        } else {
+            ch.close();
+        }
+    }
+
+    private void answered(Segment s, int status, String messageId) {
+        if (status == 0) {
+            throttlePause = throttleBase;
+            if (messageId.isEmpty()) {
+                messageId = "seq-" + s.sequence;
+            }
+            if (s.message.segmentDone(s.index, messageId)) {
+                String[] ids = s.message.ids;
+                if (ids.length > 1 && groups.size() < MAX_GROUPS) {
+                    ReceiptGroup g = new ReceiptGroup(ids.clone());
+                    for (String id : ids) {
+                        groups.put(id, g);
+                    }
+                }
+                s.message.future.complete(new SubmitResult.Submitted(ids[0]));
+            }
+            return;
+        }
+        String name = CommandStatus.nameOf(status);
+        switch (CommandStatus.kindOf(status)) {
+            case THROTTLED -> {
+                throttled.increment();
+                long now = System.nanoTime();
+                pausedUntil = Math.max(pausedUntil, now + throttlePause);
+                Duration pause = Duration.ofNanos(throttlePause);
+                throttlePause = Math.min(throttlePause * 2, throttleBase * 16);
+                resendOrFail(s, name, Optional.of(pause));
+            }
+            case SESSION -> {
+                resendOrFail(s, name, Optional.empty());
+                rebind(name + " on submit_sm");
+            }
+            case TEMPORARY -> s.message.finish(new SubmitResult.TemporaryFailure(name, Optional.empty()));
+            default -> s.message.finish(new SubmitResult.PermanentFailure(name));
+        }
+    }
+
+    private void resendOrFail(Segment s, String reason, Optional<Duration> retryAfter) {
+        if (s.message.done) {
+            return;
+        }
+        if (++s.resends > config.maxResends()) {
+            s.message.finish(
+                    new SubmitResult.TemporaryFailure(reason + " after " + (s.resends - 1) + " resends", retryAfter));
+        } else {
+            resent.increment();
+            retry.addLast(s);
+        }
+    }
+
+    private void delivered(int esmClass, SmeAddress source, SmeAddress destination, int dc, byte[] sm, List<Tlv> tlvs) {
+        int type = esmClass & 0x3C;
+        boolean isReceipt = type == 0x04
+                || type == 0x20
+                || Tlv.find(tlvs, Tlv.RECEIPTED_MESSAGE_ID).isPresent();
+        int udhLength = (esmClass & 0x40) != 0 && sm.length > 0 ? (sm[0] & 0xFF) + 1 : 0;
+        if (udhLength > sm.length) {
+            LOG.warn("SMPP provider {}: deliver_sm with a UDH longer than its message", config.name());
+            return;
+        }
+        if (sm.length == 0) {
+            sm = Tlv.find(tlvs, Tlv.MESSAGE_PAYLOAD).map(Tlv::value).orElse(sm);
+        }
+        String text = sms.decode(sm, udhLength, sm.length - udhLength, dc);
+        if (isReceipt) {
+            receipt(text, tlvs);
+            return;
+        }
+        if (udhLength > 0) {
+            text = reassemble(source, sm, udhLength, text);
+            if (text == null) {
+                return;
+            }
+        }
+        inboundMessage(source, destination, text);
+    }
+
+    private void receipt(String text, List<Tlv> tlvs) {
+        Optional<DeliveryReceipt> parsed = DeliveryReceipt.parse(text, tlvs);
+        if (parsed.isEmpty()) {
+            LOG.warn("SMPP provider {}: a delivery receipt without message id or state", config.name());
+            return;
+        }
+        receipts.increment();
+        DeliveryReceipt r = parsed.get();
+        if (r.state().status().isEmpty()) {
+            return;
+        }
+        String id = r.messageId();
+        io.remotebank.channels.MessageStatus status = r.state().status().get();
+        ReceiptGroup g = groups.get(id);
+        if (g != null) {
+            Optional<io.remotebank.channels.MessageStatus> whole = g.segmentReported(status);
+            if (whole.isEmpty()) {
+                return;
+            }
+            for (String segmentId : g.ids) {
+                groups.remove(segmentId);
+            }
+            id = g.ids[0];
+            status = whole.get();
+        }
+        ProviderContext ctx = context;
+        if (ctx == null) {
+            return;
+        }
+        DeliveryReport report = new DeliveryReport(id, status, ctx.clock().instant(), r.error());
+        callbacks.execute(() -> ctx.report(report));
+    }
+
+    /** Concatenated MO (3GPP TS 23.040 9.2.3.24.1 and .8): the text once every part is here. */
+    private String reassemble(SmeAddress source, byte[] sm, int udhLength, String text) {
+        int ref = -1;
+        int total = 0;
+        int seq = 0;
+        int i = 1;
+        while (i + 1 < udhLength) {
+            int iei = sm[i] & 0xFF;
+            int len = sm[i + 1] & 0xFF;
+            if (iei == 0x00 && len == 3 && i + 4 < udhLength + 1) {
+                ref = sm[i + 2] & 0xFF;
+                total = sm[i + 3] & 0xFF;
+                seq = sm[i + 4] & 0xFF;
+            } else if (iei == 0x08 && len == 4 && i + 5 < udhLength + 1) {
+                ref = ((sm[i + 2] & 0xFF) << 8) | (sm[i + 3] & 0xFF);
+                total = sm[i + 4] & 0xFF;
+                seq = sm[i + 5] & 0xFF;
+            }
+            i += 2 + len;
+        }
+        if (ref < 0 || total <= 1) {
+            return text;
+        }
+        if (seq < 1 || seq > total) {
+            LOG.warn("SMPP provider {}: concatenated part {} of {} dropped", config.name(), seq, total);
+            return null;
+        }
+        String key = source.ton() + "/" + source.address() + "/" + ref + "/" + total;
+        String[] parts = partials.get(key);
+        if (parts == null) {
+            if (partials.size() >= MAX_PARTIALS) {
+                partials.clear();
+            }
+            parts = new String[total];
+            partials.put(key, parts);
+        }
+        parts[seq - 1] = text;
+        for (String p : parts) {
+            if (p == null) {
+                return null;
+            }
+        }
+        partials.remove(key);
+        return String.join("", parts);
+    }
+
+    private void inboundMessage(SmeAddress source, SmeAddress destination, String text) {
+        inbound.increment();
+        ProviderContext ctx = context;
+        if (ctx == null) {
+            return;
+        }
+        Address.Msisdn from;
+        try {
+            from = Address.Msisdn.of(source.ton() == 1 ? "+" + source.address() : source.address());
+        } catch (ValidationException e) {
+            LOG.warn(
+                    "SMPP provider {}: MO message from {} is not from a phone number",
+                    config.name(),
+                    Mask.phone(source.address()));
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        InboundMessage m = new InboundMessage(from, destination.address(), text, now, config.name(), Optional.empty());
+        callbacks.execute(() -> ctx.receive(m));
+    }
+
+    /** The segments of one long message, whose receipts make one report. */
+    private static final class ReceiptGroup {
+        final String[] ids;
+        int remaining;
+        boolean reported;
+
+        ReceiptGroup(String[] ids) {
+            this.ids = ids;
+            this.remaining = ids.length;
+        }
+
+        Optional<io.remotebank.channels.MessageStatus> segmentReported(io.remotebank.channels.MessageStatus s) {
+            if (reported) {
+                return Optional.empty();
+            }
+            if (s != io.remotebank.channels.MessageStatus.DELIVERED || --remaining == 0) {
+                reported = true;
+                return Optional.of(s);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The pipeline's last handler: hands everything to the engine on the event loop. */
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel ch = ctx.channel();
+            channel = ch;
+            lastRead = System.nanoTime();
+            SslHandler ssl = ch.pipeline().get(SslHandler.class);
+            if (ssl == null) {
+                sendBind(ch);
+            } else {
+                ssl.handshakeFuture().addListener(f -> {
+                    if (f.isSuccess() && ch == channel) {
+                        sendBind(ch);
+                    } else if (!f.isSuccess()) {
+                        LOG.warn(
+                                "SMPP provider {}: TLS handshake failed ({})",
+                                config.name(),
+                                f.cause().toString());
+                        ch.close();
+                    }
+                });
+            }
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Pdu pdu) {
+                onPdu(ctx.channel(), pdu);
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+            drain();
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                drain();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            onInactive(ctx.channel());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+            if (c instanceof PduException p) {
+                LOG.warn("SMPP provider {}: bad PDU from the SMSC: {}", config.name(), p.getMessage());
+                Optional<Pdu> answer = p.answer();
+                if (answer.isPresent()) {
+                    ctx.writeAndFlush(answer.get());
+                }
+                if (p.framingLost()) {
+                    ctx.close();
+                }
+                return;
+            }
+            LOG.warn("SMPP provider {}: connection error ({})", config.name(), c.toString());
+            ctx.close();
+        }
+    }
+}
