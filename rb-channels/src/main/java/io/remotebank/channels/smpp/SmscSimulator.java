@@ -635,9 +635,9 @@ public final class SmscSimulator implements AutoCloseable {
                             Tlv.ofCString(Tlv.RECEIPTED_MESSAGE_ID, id),
                             Tlv.ofByte(Tlv.MESSAGE_STATE, receiptState.code())));
             receiptsSent.increment();
-            if (to == submitter) {
-                to.write(receipt, to.voidPromise());
-            } else {
+            if (to == submitter && receiptDelayNanos == 0) {
+                to.write(receipt, to.voidPromise()); // flushed with the submit_sm_resp at read complete
+            } else { // a scheduled receipt, or one for another session: nothing else will flush it
                 to.writeAndFlush(receipt, to.voidPromise());
             }
         }
