@@ -144,6 +144,7 @@ final class MessagingAct {
                                     + receipt.providerMessageId().orElse("?") + ")"
                             : "no delivery receipt within " + RECEIPT_WAIT.toSeconds() + " s");
             report.message(delivered ? "delivered" : "not delivered");
+            narrator.say("the SMSC received " + sms.submitsReceived() + " submit_sm.");
             checks.expect(
                     "the notification is accepted, submitted and its delivery receipt arrives",
                     delivered,
