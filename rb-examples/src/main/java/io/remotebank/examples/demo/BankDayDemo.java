@@ -181,7 +181,15 @@ public final class BankDayDemo implements Demo {
 
             checks.act(4);
             narrator.act("Messages: SMS through SMPP, consent and quiet hours");
-            new MessagingAct(clock, trail, narrator, checks, customers, report, SmsChannel.smppToSimulator(), outboxDirectory)
+            new MessagingAct(
+                            clock,
+                            trail,
+                            narrator,
+                            checks,
+                            customers,
+                            report,
+                            SmsChannel.smppToSimulator(),
+                            outboxDirectory)
                     .play();
 
             checks.act(5);
