@@ -21,6 +21,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.identity;
     exports io.remotebank.examples.routing;
     exports io.remotebank.examples.segmentation;
+    exports io.remotebank.examples.sip;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
@@ -36,5 +37,7 @@ module io.remotebank.examples {
     opens io.remotebank.examples.routing to
             info.picocli;
     opens io.remotebank.examples.segmentation to
+            info.picocli;
+    opens io.remotebank.examples.sip to
             info.picocli;
 }

@@ -15,6 +15,7 @@ module io.remotebank.signaling {
     exports io.remotebank.signaling.sip;
     exports io.remotebank.signaling.sip.transaction;
     exports io.remotebank.signaling.sip.transport;
+    exports io.remotebank.signaling.sip.dialog;
     exports io.remotebank.signaling.sip.ua;
     exports io.remotebank.signaling.sdp;
 }

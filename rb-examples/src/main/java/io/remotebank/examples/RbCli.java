@@ -10,6 +10,8 @@ import io.remotebank.examples.identity.IdCheckCommand;
 import io.remotebank.examples.routing.ErlangCommand;
 import io.remotebank.examples.routing.SimulateCommand;
 import io.remotebank.examples.segmentation.ScoreCommand;
+import io.remotebank.examples.sip.SipCallCommand;
+import io.remotebank.examples.sip.SipServerCommand;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
             ErlangCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
+            SipServerCommand.class,
+            SipCallCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -20,6 +20,10 @@ public enum SignalingError implements ErrorCode {
     SIP_URI_SCHEME("signaling.sip.uri-scheme", "A Request-URI uses a scheme the element does not support."),
     /** A SIP transport could not bind, connect or send. */
     SIP_TRANSPORT("signaling.sip.transport", "A SIP transport could not bind, connect or send."),
+    /** A SIP request got no usable final response: a failure status, a timeout or a transport error. */
+    SIP_REQUEST_FAILED(
+            "signaling.sip.request-failed",
+            "A SIP request failed: a failure response, no response in time, or a transport error."),
     /** An SDP session description breaks the RFC 8866 grammar. */
     SDP_MALFORMED("signaling.sdp.malformed", "An SDP session description breaks the RFC 8866 grammar."),
     /** An offer cannot be answered. */

@@ -215,10 +215,17 @@ public final class NettyEndpoint implements SipEndpoint {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             SipMessage message;
+            int start = packet.content().readerIndex();
             try {
                 message = parser.parse(packet.content());
             } catch (SipParseException e) {
                 LOG.debug("dropped a malformed datagram: {}", e.code().code());
+                // a request that does not parse gets its status statelessly; a response is dropped
+                byte[] raw = io.netty.buffer.ByteBufUtil.getBytes(
+                        packet.content(), start, packet.content().writerIndex() - start);
+                io.remotebank.signaling.internal.sip.ua.StatelessReply.forMalformed(raw, e)
+                        .ifPresent(reply ->
+                                ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), packet.sender())));
                 return;
             }
             deliver(message, packet.sender(), new UdpFlow(ctx.channel(), packet.sender()));

@@ -1,0 +1,150 @@
+package io.remotebank.examples.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.remotebank.examples.CliTest;
+import io.remotebank.examples.RbCli;
+import io.remotebank.examples.cli.ExitCodes;
+import io.remotebank.signaling.sip.transport.SipEndpoint;
+import io.remotebank.signaling.sip.ua.UasHandler;
+import io.remotebank.signaling.sip.ua.UserAgent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code rb sip-server} and {@code rb sip-call} against each other on loopback. */
+class SipCommandsTest extends CliTest {
+
+    /** A running sip-server and what it printed. */
+    record Server(
+            SipServerCommand command, CompletableFuture<Integer> exit, StringWriter out, Map<String, Integer> ports) {
+        int stop() throws Exception {
+            command.requestStop();
+            return exit.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    static Server server(String... args) throws Exception {
+        SipServerCommand command = new SipServerCommand();
+        CommandLine cl = RbCli.configure(new CommandLine(command));
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute(args));
+        Map<String, Integer> ports = command.ready()
+                .applyToEither(exit.thenApply(code -> Map.<String, Integer>of("exit", code)), p -> p)
+                .get(20, TimeUnit.SECONDS);
+        return new Server(command, exit, out, ports);
+    }
+
+    @Test
+    void sipCall_againstSipServer_overUdpAndTcp_everyCallSucceeds() throws Exception {
+        Server s = server("--udp", "0", "--tcp", "0", "--json");
+        try {
+            JsonNode ready = new ObjectMapper().readTree(s.out().toString().split("\\R")[0]);
+            assertThat(ready.get("event").asText()).isEqualTo("ready");
+            assertThat(ready.at("/ports/udp").asInt())
+                    .isEqualTo(s.ports().get("udp"))
+                    .isPositive();
+            assertThat(ready.at("/ports/tcp").asInt()).isPositive();
+
+            int code = rb(
+                    "sip-call",
+                    "--target",
+                    "sip:svc@127.0.0.1:" + s.ports().get("udp"),
+                    "--calls",
+                    "20",
+                    "--rate",
+                    "200",
+                    "--json");
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+            JsonNode r = json();
+            assertThat(r.get("attempted").asInt()).isEqualTo(20);
+            assertThat(r.get("succeeded").asInt()).isEqualTo(20);
+            assertThat(r.get("failed").asInt()).isZero();
+            assertThat(r.get("rateAchieved").asDouble()).isPositive();
+            assertThat(r.at("/setupLatencyMs/p50").asDouble()).isPositive();
+            assertThat(r.at("/setupLatencyMs/max").asDouble())
+                    .isGreaterThanOrEqualTo(r.at("/setupLatencyMs/p99").asDouble());
+
+            code = rb(
+                    "sip-call",
+                    "--target",
+                    "sip:svc@127.0.0.1:" + s.ports().get("tcp") + ";transport=tcp",
+                    "--calls",
+                    "5",
+                    "--rate",
+                    "100",
+                    "--duration",
+                    "0.05");
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString())
+                    .contains("attempted 5, succeeded 5, failed 0")
+                    .contains("setup latency ms: p50");
+        } finally {
+            assertThat(s.stop()).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(s.out().toString()).contains("\"event\":\"stopped\"");
+    }
+
+    @Test
+    void sipCall_rejectedCalls_areCountedAsFailed_exit1() throws Exception {
+        try (UserAgent refusing = UserAgent.start(
+                SipEndpoint.builder().bind(InetAddress.getLoopbackAddress()).threads(1),
+                InetAddress.getLoopbackAddress(),
+                UserAgent.Settings.ofDefaults(),
+                UasHandler.REFUSE_ALL)) {
+            int port =
+                    refusing.endpoint().orElseThrow().udpAddress().orElseThrow().getPort();
+            int code =
+                    rb("sip-call", "--target", "sip:svc@127.0.0.1:" + port, "--calls", "3", "--rate", "100", "--json");
+            assertThat(code).isEqualTo(ExitCodes.CHECK_FAILED);
+            JsonNode r = json();
+            assertThat(r.get("failed").asInt()).isEqualTo(3);
+            assertThat(r.get("succeeded").asInt()).isZero();
+            assertThat(r.at("/failures/480").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void sipServer_portInUse_exit3() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            int code = rb("sip-server", "--udp", Integer.toString(taken.getLocalPort()));
+            assertThat(code).isEqualTo(ExitCodes.RUNTIME_ERROR);
+            assertThat(err.toString()).contains("sip-server: error:");
+        }
+    }
+
+    @Test
+    void badUsage_exit2_namesTheOption() {
+        assertThat(rb("sip-call", "--target", "mailto:someone@example.com")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--target");
+        assertThat(rb("sip-call", "--target", "sip:svc@127.0.0.1", "--rate", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--rate");
+        assertThat(rb("sip-call", "--target", "sip:svc@127.0.0.1", "--calls", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(rb("sip-call")).isEqualTo(ExitCodes.USAGE);
+        assertThat(rb("sip-server", "--udp", "70000")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--udp");
+        assertThat(rb("sip-server", "--udp", "0", "--ring-ms", "-1")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void percentile_nearestRank() {
+        double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertThat(SipCallCommand.percentile(v, 50)).isEqualTo(5);
+        assertThat(SipCallCommand.percentile(v, 90)).isEqualTo(9);
+        assertThat(SipCallCommand.percentile(v, 99)).isEqualTo(10);
+        assertThat(SipCallCommand.percentile(new double[0], 50)).isZero();
+    }
+}
