@@ -176,7 +176,7 @@ public final class BankDayDemo implements Demo {
 
             checks.act(3);
             narrator.act("The video call over SIP on loopback");
-            // CALLACT
+            new CallAct(trail, narrator, checks, customers, report).play(connected);
             routing.finish(connected, report);
 
             checks.act(4);
