@@ -121,12 +121,7 @@ final class MessagingAct {
             narrator.say("SMS goes out through " + sms.description() + ".");
 
             // 1. A notification: due at once, submitted over SMPP, its delivery receipt comes back.
-            SendResult opened = messaging.send(Message.builder(
-                            Recipient.customer(zhang.id(), ContactChannel.SMS),
-                            Category.NOTIFICATION,
-                            "account-opened:" + zhang.id().value())
-                    .template("account.opened", Map.of("last4", "8821"))
-                    .build());
+            SendResult opened = sms(messaging, zhang, Category.NOTIFICATION, "account.opened", Map.of("last4", "8821"));
             narrator.say("account-opened notification to " + zhang + ": " + describe(opened));
             StatusEvent receipt = null;
             if (opened instanceof SendResult.Accepted) {
@@ -151,12 +146,8 @@ final class MessagingAct {
                     receipt == null ? describe(opened) : receipt.status().name());
 
             // 2. Marketing to a customer without consent: the policy suppresses it before the outbox.
-            SendResult noConsent = messaging.send(Message.builder(
-                            Recipient.customer(li.id(), ContactChannel.SMS),
-                            Category.MARKETING,
-                            "wealth-week:" + li.id().value())
-                    .template("campaign.wealth-week", Map.of("rate", "2.8"))
-                    .build());
+            SendResult noConsent =
+                    sms(messaging, li, Category.MARKETING, "campaign.wealth-week", Map.of("rate", "2.8"));
             narrator.say("wealth-week offer to " + li + " (no marketing consent): " + describe(noConsent));
             boolean suppressed =
                     noConsent instanceof SendResult.Suppressed s && s.reason() == SuppressionReason.NO_CONSENT;
@@ -173,12 +164,8 @@ final class MessagingAct {
                     BankDayDemo.BANK_ZONE);
             clock.advanceTo(nine.toInstant());
             narrator.say("the campaign tool runs again in the evening.");
-            SendResult evening = messaging.send(Message.builder(
-                            Recipient.customer(zhang.id(), ContactChannel.SMS),
-                            Category.MARKETING,
-                            "wealth-week:" + zhang.id().value())
-                    .template("campaign.wealth-week", Map.of("rate", "2.8"))
-                    .build());
+            SendResult evening =
+                    sms(messaging, zhang, Category.MARKETING, "campaign.wealth-week", Map.of("rate", "2.8"));
             narrator.say("wealth-week offer to " + zhang + " (consented): " + describe(evening));
             Instant eightNextDay = nine.plusDays(1).withHour(8).toInstant();
             boolean deferred =
@@ -188,6 +175,21 @@ final class MessagingAct {
         } finally {
             sms.close();
         }
+    }
+
+    /** An SMS from a template to a customer; the idempotency key is the template and the customer. */
+    private static SendResult sms(
+            Messaging messaging,
+            BankDayDemo.Customers.Applicant to,
+            Category category,
+            String template,
+            Map<String, String> parameters) {
+        return messaging.send(Message.builder(
+                        Recipient.customer(to.id(), ContactChannel.SMS),
+                        category,
+                        template + ":" + to.id().value())
+                .template(template, parameters)
+                .build());
     }
 
     private String describe(SendResult result) {
