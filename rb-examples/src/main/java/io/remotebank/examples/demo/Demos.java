@@ -8,6 +8,6 @@ final class Demos {
     private Demos() {}
 
     static List<Demo> builtIn() {
-        return List.of(new AuditTrailDemo());
+        return List.of(new BankDayDemo(), new AuditTrailDemo());
     }
 }
