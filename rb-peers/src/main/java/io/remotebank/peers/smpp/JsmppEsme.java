@@ -92,7 +92,10 @@ public final class JsmppEsme {
                             "",
                             TypeOfNumber.UNKNOWN,
                             NumberingPlanIndicator.UNKNOWN,
-                            null));
+                            null),
+                    // well inside the harness's 20 s wait: when the server closes right after a
+                    // refused bind_resp, jSMPP may miss the response and wait for this timeout
+                    5_000);
         } catch (Exception e) {
             Script.emit("BIND_FAILED", e.toString().replace(' ', '_'));
             Runtime.getRuntime().halt(2);
