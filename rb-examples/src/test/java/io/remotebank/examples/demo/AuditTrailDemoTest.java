@@ -31,7 +31,8 @@ class AuditTrailDemoTest {
     void json_isOneDocument() throws Exception {
         StringWriter out = new StringWriter();
 
-        int code = RbCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "demo", "audit-trail", "--json");
+        int code = RbCli.execute(
+                new PrintWriter(out), new PrintWriter(new StringWriter()), "demo", "audit-trail", "--json");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         JsonNode json = new ObjectMapper().readTree(out.toString());
