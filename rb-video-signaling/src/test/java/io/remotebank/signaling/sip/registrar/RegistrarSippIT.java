@@ -10,6 +10,7 @@ import io.remotebank.signaling.sip.auth.UsersFile;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import io.remotebank.testsupport.PeerPolicy;
+import io.remotebank.testsupport.PeerProcess;
 import io.remotebank.testsupport.RequiresCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,8 +80,8 @@ class RegistrarSippIT {
                     ? endpoint.udpAddress().orElseThrow().getPort()
                     : endpoint.tcpAddress().orElseThrow().getPort();
             int sippPort = freeUdpPort();
-            Path log = dir.resolve("sipp.out");
-            Process p = new ProcessBuilder(List.of(
+            PeerProcess.Result sippRun = PeerProcess.run(
+                    List.of(
                             sipp.toString(),
                             "-sf",
                             scenario.toString(),
@@ -103,19 +104,15 @@ class RegistrarSippIT {
                             "-timeout",
                             "120",
                             "-nostdin",
-                            "127.0.0.1:" + port))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            boolean ended = p.waitFor(180, TimeUnit.SECONDS);
-            if (!ended) {
-                p.destroyForcibly();
-            }
-            String output = Files.readString(log);
-            String tail = output.length() > 4_000 ? output.substring(output.length() - 4_000) : output;
-            assertThat(ended).as("sipp ended; output:%n%s", tail).isTrue();
-            assertThat(p.exitValue()).as("sipp exit code; output:%n%s", tail).isZero();
+                            "127.0.0.1:" + port),
+                    dir,
+                    Duration.ofSeconds(180));
+            assertThat(sippRun.ended())
+                    .as("sipp ended; output:%n%s", sippRun.outputTail())
+                    .isTrue();
+            assertThat(sippRun.exitCode())
+                    .as("sipp exit code; output:%n%s", sippRun.outputTail())
+                    .isZero();
             assertThat(registrar.lookup(SipUri.parse("sip:alice@bank.example")))
                     .as("every binding was removed by its own REGISTER with Expires: 0")
                     .isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import io.remotebank.testsupport.PeerPolicy;
+import io.remotebank.testsupport.PeerProcess;
 import io.remotebank.testsupport.RequiresCommand;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -11,8 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,8 +58,8 @@ class SippUacIT {
                     ? endpoint.udpAddress().orElseThrow().getPort()
                     : endpoint.tcpAddress().orElseThrow().getPort();
             Path dir = Files.createTempDirectory("sipp-uac");
-            Path log = dir.resolve("sipp.out");
-            Process p = new ProcessBuilder(List.of(
+            PeerProcess.Result sippRun = PeerProcess.run(
+                    List.of(
                             sipp.toString(),
                             "-sn",
                             "uac",
@@ -77,19 +78,15 @@ class SippUacIT {
                             "-timeout",
                             "300",
                             "-nostdin",
-                            "127.0.0.1:" + port))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            boolean ended = p.waitFor(360, TimeUnit.SECONDS);
-            if (!ended) {
-                p.destroyForcibly();
-            }
-            String output = Files.readString(log);
-            String tail = output.length() > 4_000 ? output.substring(output.length() - 4_000) : output;
-            assertThat(ended).as("sipp ended; output:%n%s", tail).isTrue();
-            assertThat(p.exitValue()).as("sipp exit code; output:%n%s", tail).isZero();
+                            "127.0.0.1:" + port),
+                    dir,
+                    Duration.ofSeconds(360));
+            assertThat(sippRun.ended())
+                    .as("sipp ended; output:%n%s", sippRun.outputTail())
+                    .isTrue();
+            assertThat(sippRun.exitCode())
+                    .as("sipp exit code; output:%n%s", sippRun.outputTail())
+                    .isZero();
             assertThat(uas[0].liveDialogs())
                     .as("every dialog ended with its BYE")
                     .isZero();

@@ -1,0 +1,56 @@
+package io.remotebank.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a peer program (sipp, openssl...) to its end, its output in a log file, for tests whose
+ * verdict is the peer's own exit code.
+ */
+public final class PeerProcess {
+
+    private static final int TAIL = 4_000;
+
+    private PeerProcess() {}
+
+    /**
+     * How the run ended.
+     *
+     * @param ended whether the program ended within the time allowed (it is killed otherwise)
+     * @param exitCode its exit code, -1 when it was killed
+     * @param outputTail the last 4,000 characters of its output (stdout and stderr), for messages
+     */
+    public record Result(boolean ended, int exitCode, String outputTail) {}
+
+    /**
+     * Runs a program in a directory and waits for it.
+     *
+     * @param command the program and its arguments
+     * @param dir the working directory; the output goes to {@code <program>.out} in it
+     * @param timeout how long it may run
+     * @return how it ended
+     * @throws IOException when it cannot be started or its output read
+     * @throws InterruptedException when the test is interrupted while waiting
+     */
+    public static Result run(List<String> command, Path dir, Duration timeout)
+            throws IOException, InterruptedException {
+        Path log = dir.resolve(Path.of(command.get(0)).getFileName() + ".out");
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean ended = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        String tail = output.length() > TAIL ? output.substring(output.length() - TAIL) : output;
+        return new Result(ended, ended ? p.exitValue() : -1, tail);
+    }
+}
