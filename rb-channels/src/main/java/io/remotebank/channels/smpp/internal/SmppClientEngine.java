@@ -909,7 +909,11 @@ public final class SmppClientEngine {
                 }
                 return;
             }
-            LOG.warn("SMPP provider {}: connection error ({})", config.name(), c.toString());
+            if (closed) { // the provider is shutting down: the SMSC closing after unbind is expected
+                LOG.debug("SMPP provider {}: connection closed while shutting down ({})", config.name(), c.toString());
+            } else {
+                LOG.warn("SMPP provider {}: connection error ({})", config.name(), c.toString());
+            }
             ctx.close();
         }
     }
