@@ -31,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -65,7 +64,7 @@ public final class AuditTrailDemo implements Demo {
         try {
             return run(dir, out, output);
         } finally {
-            delete(dir);
+            Demos.deleteRecursively(dir);
         }
     }
 
@@ -190,14 +189,6 @@ public final class AuditTrailDemo implements Demo {
     private static void say(PrintWriter out, OutputOptions output, String line) {
         if (!output.json()) {
             out.println(line);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

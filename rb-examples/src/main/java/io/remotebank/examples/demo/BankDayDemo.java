@@ -35,16 +35,13 @@ import io.remotebank.segmentation.pmml.PmmlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -139,8 +136,8 @@ public final class BankDayDemo implements Demo {
     public Outcome play(PrintWriter out, OutputOptions output) throws Exception {
         Path auditDirectory = reportDirectory.resolve("audit-trail");
         Path outboxDirectory = reportDirectory.resolve("outbox");
-        deleteRecursively(auditDirectory); // each run starts a fresh day
-        deleteRecursively(outboxDirectory);
+        Demos.deleteRecursively(auditDirectory); // each run starts a fresh day
+        Demos.deleteRecursively(outboxDirectory);
         Files.createDirectories(auditDirectory);
         Files.createDirectories(outboxDirectory);
 
@@ -294,19 +291,6 @@ public final class BankDayDemo implements Demo {
 
     static String fmt(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.2f", value);
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     /**

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -341,9 +340,5 @@ final class RoutingAct {
             event.subject(customers.zhang().id());
         }
         trail.append(event.build());
-    }
-
-    List<String> agentNames() {
-        return List.copyOf(agentNames.values());
     }
 }
