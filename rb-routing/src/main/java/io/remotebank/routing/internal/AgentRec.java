@@ -54,7 +54,7 @@ final class AgentRec implements AgentCandidate {
     long activeMask;
     /** Per active channel: whether the agent is available there (its entries are in its queues' pools). */
     final boolean[] inPool = new boolean[CHANNELS];
-    /** Whether all its queues keep linked pools, so that it can leave them lazily ({@link Matching}). */
+    /** Whether all its queues keep array pools, so that it can leave them lazily ({@link Matching}). */
     boolean lazyPools;
     /** Contacts waiting for this agent alone, in order of place. */
     TreeSet<ContactRec> personal;

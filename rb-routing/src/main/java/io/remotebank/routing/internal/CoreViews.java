@@ -228,9 +228,11 @@ public final class CoreViews {
                     Pool.Entry e = m.entries[ch];
                     boolean active = (m.queue.activeChannels & (1L << ch)) != 0;
                     boolean belongs = a.inPool[ch] && active;
-                    // a linked pool may keep an agent's entry after it left (lazily), never before it joins
-                    boolean staleAllowed = a.lazyPools && m.queue.pools[ch].linked();
-                    if (e != null && e.in != belongs && !(e.in && staleAllowed)) {
+                    // an array pool may keep an agent's entry after it left (lazily), never before it joins
+                    Pool pool = m.queue.pools[ch];
+                    boolean staleAllowed = a.lazyPools && pool.lazy();
+                    boolean in = e != null && pool.holds(e);
+                    if (e != null && in != belongs && !(in && staleAllowed)) {
                         return Optional.of(a.id + " entry in pool " + m.queue.id + " disagrees");
                     }
                 }

@@ -14,12 +14,12 @@ import java.util.Map;
  * searches cheap. Touched only by the engine's writer.
  *
  * <p><b>Lazy pool removal.</b> An agent who stops being available on a channel (an offer, a contact,
- * not ready) would have to be unlinked from the pool of every queue it serves, touching that pool
- * entry and both its neighbours per queue. Instead, where all of the agent's queues keep linked pools
- * (longest idle, round robin), it is only marked unavailable in a per-channel bit set; a pool walk
- * skips and unlinks such stale entries as it passes them (their neighbours are the entries it reads
- * anyway), and an agent who becomes available again unlinks its stale entries before joining. The
- * work is the same or less, and a routing decision no longer pays for it.
+ * not ready) would have to leave the pool of every queue it serves, touching each pool. Instead, where
+ * all of the agent's queues keep array pools (longest idle, round robin), it is only marked unavailable
+ * in a per-channel bit set; a pool walk reads each slot's agent number and the bit, and turns stale slots
+ * into holes as it passes them, and an agent who becomes available again removes its stale entries
+ * before joining. A routing decision therefore pays neither for unlinking nor for reading the agents it
+ * passes: it reads the pool's arrays, the bit set and the {@link AgentColumns}.
  */
 final class Matching {
 
@@ -28,6 +28,8 @@ final class Matching {
     private final Languages languages;
     /** Per channel: the agents (by {@link AgentRec#seq}) available there, that is, in its pools. */
     private final AvailableSet[] available = new AvailableSet[AgentRec.CHANNELS];
+    /** Every agent's skills and languages, by {@link AgentRec#seq}, for pool walks. */
+    private final AgentColumns columns = new AgentColumns();
 
     Matching(Map<QueueId, QueueRec> queues, Skills skills, Languages languages) {
         this.queues = queues;
@@ -48,6 +50,7 @@ final class Matching {
     /** Applies a profile and links the agent into its queues and their buckets. */
     void attach(AgentRec agent, AgentProfile profile) {
         agent.applyProfile(profile, skills, languages);
+        columns.set(agent);
         List<Membership> memberships = new ArrayList<>();
         boolean lazy = true;
         for (Map.Entry<QueueId, Integer> served : profile.queues().entrySet()) {
@@ -57,7 +60,7 @@ final class Matching {
             memberships.add(membership);
             queue.members.add(membership);
             agent.activeMask |= queue.activeChannels;
-            lazy &= queue.linkedPools;
+            lazy &= queue.lazyPools;
             for (Bucket bucket : queue.bucketList) {
                 if (bucket.requirement.satisfiedBy(agent)) {
                     agent.eligible[bucket.requirement.channel].add(bucket, weight);
@@ -74,8 +77,9 @@ final class Matching {
             membership.queue.members.remove(membership);
             for (int c = 0; c < AgentRec.CHANNELS; c++) {
                 Pool.Entry entry = membership.entries[c];
-                if (entry != null && entry.in) {
-                    membership.queue.pools[c].remove(entry); // stale: left lazily
+                Pool pool = membership.queue.pools[c];
+                if (entry != null && pool.holds(entry)) {
+                    pool.remove(entry); // stale: left lazily
                 }
             }
         }
@@ -180,7 +184,7 @@ final class Matching {
             }
             Pool pool = queue.pools[channel];
             Pool.Entry entry = membership.entries[channel];
-            if (entry.in) {
+            if (pool.holds(entry)) {
                 pool.remove(entry); // stale, from the last time it left
             }
             long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
@@ -198,8 +202,9 @@ final class Matching {
         }
         for (Membership membership : agent.memberships) {
             Pool.Entry entry = membership.entries[channel];
-            if (entry.in) {
-                membership.queue.pools[channel].remove(entry);
+            Pool pool = membership.queue.pools[channel];
+            if (pool.holds(entry)) {
+                pool.remove(entry);
             }
         }
     }
@@ -220,12 +225,12 @@ final class Matching {
                 continue;
             }
             Pool.Entry entry = membership.entries[channel];
-            if (!entry.in) {
+            Pool pool = queue.pools[channel];
+            if (!pool.holds(entry)) {
                 continue;
             }
             long rank = queue.selector.rank(agent, null);
             if (rank != entry.rank) {
-                Pool pool = queue.pools[channel];
                 pool.remove(entry);
                 pool.add(entry, rank);
             }
@@ -241,13 +246,7 @@ final class Matching {
         Pool pool = queue.pools[contact.ch];
         if (!queue.selectorDependsOnContact) {
             // the pool holds only agents with a slot on this channel: skills and language decide
-            for (Pool.Entry entry = pool.first(); entry != null; entry = pool.after(entry)) {
-                if (requirement.metBy(entry.proficiency, entry.languageMask, entry.languages)
-                        && !contact.excludes(entry.agent)) {
-                    return entry.agent;
-                }
-            }
-            return null;
+            return pool.firstEligible(requirement, columns, contact);
         }
         AgentRec best = null;
         long bestRank = Long.MAX_VALUE;
@@ -288,7 +287,6 @@ final class Matching {
                 if (bucket.headSeq == 0) {
                     continue; // empty
                 }
-                // the score and order of the head are cached in the bucket: one object read per bucket
                 double score = (double) (now - bucket.headKey) / bucket.ageingMillis + weights[i];
                 if (best != null && (score < bestScore || (score == bestScore && bucket.headSeq > bestSeq))) {
                     continue;

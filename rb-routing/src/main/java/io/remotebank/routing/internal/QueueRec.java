@@ -24,8 +24,8 @@ final class QueueRec {
     final long preferredWaitMillis;
     final AgentSelector selector;
     final boolean selectorDependsOnContact;
-    /** Whether its pools are linked lists (longest idle, round robin), which may leave agents lazily. */
-    final boolean linkedPools;
+    /** Whether its pools are sorted arrays (longest idle, round robin), which agents may leave lazily. */
+    final boolean lazyPools;
 
     final Map<Requirement, Bucket> buckets = new HashMap<>();
     final List<Bucket> bucketList = new ArrayList<>();
@@ -68,7 +68,7 @@ final class QueueRec {
         this.selector = config.selector();
         this.selectorDependsOnContact = selector.dependsOnContact();
         boolean monotone = selector == AgentSelectors.LONGEST_IDLE || selector == AgentSelectors.ROUND_ROBIN;
-        this.linkedPools = monotone;
+        this.lazyPools = monotone;
         for (int c = 0; c < pools.length; c++) {
             pools[c] = new Pool(monotone, matching.available(c));
         }

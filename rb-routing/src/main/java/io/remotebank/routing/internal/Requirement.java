@@ -160,6 +160,25 @@ final class Requirement {
         return languageBit != 0 ? (languageMask & languageBit) != 0 : languages.contains(language);
     }
 
+    /**
+     * {@link #metBy(byte[], long, java.util.Set)} read from the engine's columns by the agent's seq; the
+     * entry is read only for a language that has no bit.
+     */
+    boolean metBy(AgentColumns columns, int seq, Pool.Entry entry) {
+        int[] s = skills;
+        for (int i = 0; i < s.length; i++) {
+            if (columns.proficiency(s[i], seq) < mins[i]) {
+                return false;
+            }
+        }
+        if (language == null) {
+            return true;
+        }
+        return languageBit != 0
+                ? (columns.languageMask(seq) & languageBit) != 0
+                : entry.agent.languages.contains(language);
+    }
+
     List<SkillRequirement> view(Skills names) {
         List<SkillRequirement> v = view;
         if (v == null) {
