@@ -36,8 +36,10 @@ final class Pool implements Iterable<Pool.Entry> {
     private final TreeSet<Entry> tree;
     private final AvailableSet available;
 
-    /** Array mode: the entry of each slot (null for a hole), its agent's seq and its rank. */
+    /** Array mode: the entry of each slot (null for a hole), its agent, the agent's seq and its rank. */
     private Entry[] refs;
+
+    private AgentRec[] agents;
 
     private int[] seqs;
     private long[] ranks;
@@ -53,6 +55,7 @@ final class Pool implements Iterable<Pool.Entry> {
         this.available = available;
         if (monotone) {
             refs = new Entry[INITIAL];
+            agents = new AgentRec[INITIAL];
             seqs = new int[INITIAL];
             ranks = new long[INITIAL];
         }
@@ -92,6 +95,7 @@ final class Pool implements Iterable<Pool.Entry> {
             return;
         }
         System.arraycopy(refs, p, refs, p + 1, hi - p);
+        System.arraycopy(agents, p, agents, p + 1, hi - p);
         System.arraycopy(seqs, p, seqs, p + 1, hi - p);
         System.arraycopy(ranks, p, ranks, p + 1, hi - p);
         for (int i = p + 1; i <= hi; i++) {
@@ -111,6 +115,7 @@ final class Pool implements Iterable<Pool.Entry> {
 
     private void put(int i, Entry entry) {
         refs[i] = entry;
+        agents[i] = entry.agent;
         seqs[i] = entry.index;
         ranks[i] = entry.rank;
         entry.pos = i;
@@ -121,6 +126,7 @@ final class Pool implements Iterable<Pool.Entry> {
         if (size >= refs.length - refs.length / 4) {
             int capacity = refs.length * 2;
             refs = Arrays.copyOf(refs, capacity);
+            agents = Arrays.copyOf(agents, capacity);
             seqs = Arrays.copyOf(seqs, capacity);
             ranks = Arrays.copyOf(ranks, capacity);
         }
@@ -129,6 +135,7 @@ final class Pool implements Iterable<Pool.Entry> {
             Entry e = refs[i];
             if (e != null) {
                 refs[to] = e;
+                agents[to] = agents[i];
                 seqs[to] = seqs[i];
                 ranks[to] = ranks[i];
                 e.pos = to;
@@ -136,6 +143,7 @@ final class Pool implements Iterable<Pool.Entry> {
             }
         }
         Arrays.fill(refs, to, hi, null);
+        Arrays.fill(agents, to, hi, null);
         lo = 0;
         hi = to;
     }
@@ -153,6 +161,7 @@ final class Pool implements Iterable<Pool.Entry> {
     /** Turns slot i into a hole and trims holes at both ends. */
     private void hole(int i) {
         refs[i] = null;
+        agents[i] = null;
         size--;
         while (lo < hi && refs[lo] == null) {
             lo++;
@@ -186,9 +195,9 @@ final class Pool implements Iterable<Pool.Entry> {
             }
             return null;
         }
+        boolean excluding = contact.excluded != null;
         for (int i = lo; i < hi; i++) {
-            Entry entry = refs[i];
-            if (entry == null) {
+            if (refs[i] == null) {
                 continue;
             }
             int seq = seqs[i];
@@ -196,8 +205,8 @@ final class Pool implements Iterable<Pool.Entry> {
                 hole(i); // stale: left lazily; trimming the ends never moves them past i + 1
                 continue;
             }
-            if (requirement.metBy(columns, seq, entry) && !contact.excludes(entry.agent)) {
-                return entry.agent;
+            if (requirement.metBy(columns, seq, refs[i]) && !(excluding && contact.excludes(agents[i]))) {
+                return agents[i];
             }
         }
         return null;
