@@ -332,6 +332,22 @@ public final class Grammar {
         listOf(() -> into.add(contentType()));
     }
 
+    /**
+     * Parses a Content-Type value when it is exactly one media type; null when it is empty or more
+     * follows (the caller then learns what is wrong from {@link #contentTypeList}).
+     *
+     * @return the media type, or null
+     */
+    public ContentType singleContentType() {
+        skipLws();
+        if (pos >= end) {
+            return null;
+        }
+        ContentType c = contentType();
+        skipLws();
+        return pos < end ? null : c;
+    }
+
     private void listOf(Runnable element) {
         skipLws();
         if (pos >= end) {
