@@ -106,10 +106,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                                 frame.fromDisplayEnd,
                                 frame.fromUri,
                                 frame.fromAngle,
-                                frame.fromParams)
+                                frame.fromParams,
+                                frame.fromTag)
                 : walk(walker, i)
                         .checkedNameAddress(
-                                frame.toDisplayStart, frame.toDisplayEnd, frame.toUri, frame.toAngle, frame.toParams);
+                                frame.toDisplayStart,
+                                frame.toDisplayEnd,
+                                frame.toUri,
+                                frame.toAngle,
+                                frame.toParams,
+                                frame.toTag);
     }
 
     /** The From tag. */

@@ -91,6 +91,8 @@ public final class Grammar {
     private boolean materialize = true;
     /** The tag parameter seen by {@link #nameAddressTag()}. */
     private String tag;
+    /** While {@link #checkedNameAddress} builds: the tag found when framed, to share its string. */
+    private String reuse;
 
     // Where the parts of the name-addr checked by nameAddressTag() are, so that the value can be
     // built later without checking it again: the display name (start -1 when there is none), the
@@ -132,6 +134,7 @@ public final class Grammar {
         end = to;
         materialize = true;
         tag = null;
+        reuse = null;
         addrDisplayStart = -1;
         addrUri = null;
         return this;
@@ -241,12 +244,20 @@ public final class Grammar {
      * @param uri the URI
      * @param angle whether the URI was in {@code <>}
      * @param paramsStart where the parameters start ({@code end} when there are none)
+     * @param tag the tag found when it was checked, or null: a parameter value spelled the same
+     *     shares that string
      * @return the value
      */
     public NameAddress checkedNameAddress(
-            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart) {
+            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart, String tag) {
         pos = paramsStart;
-        Parameters p = params(false);
+        reuse = tag;
+        Parameters p;
+        try {
+            p = params(false);
+        } finally {
+            reuse = null;
+        }
         Optional<String> display = displayStart < 0 ? Optional.empty() : Optional.of(utf8(displayStart, displayEnd));
         return new NameAddress(display, uri, angle, p);
     }
@@ -608,8 +619,7 @@ public final class Grammar {
     }
 
     private Parameters params(boolean via) {
-        String[] names = null;
-        String[] values = null;
+        String[] pairs = null;
         int n = 0;
         while (true) {
             int save = pos;
@@ -637,13 +647,25 @@ public final class Grammar {
             if (pos < end && b[pos] == '=') {
                 pos++;
                 skipLws();
-                if (materialize || isTag) {
+                if (materialize && reuse != null) {
+                    // Building From or To: the tag string made when it was framed serves again.
+                    int vs = pos;
+                    materialize = false;
+                    paramValue();
+                    materialize = true;
+                    if (sameText(vs, pos, reuse)) {
+                        value = reuse;
+                    } else {
+                        pos = vs;
+                        value = paramValue();
+                    }
+                } else if (materialize || isTag) {
                     boolean m = materialize;
                     materialize = true;
                     value = paramValue();
                     materialize = m;
                 } else {
-                    paramValue();
+                    paramValue(); // checked only: no string is made
                 }
             } else {
                 pos = save2;
@@ -654,17 +676,29 @@ public final class Grammar {
             if (!materialize) {
                 continue;
             }
-            if (names == null) {
-                names = new String[1];
-                values = new String[1];
-            } else if (n == names.length) {
-                names = java.util.Arrays.copyOf(names, n + 2);
-                values = java.util.Arrays.copyOf(values, n + 2);
+            if (pairs == null) {
+                pairs = new String[via ? 8 : 2];
+            } else if (2 * n == pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, 4 * n);
             }
-            names[n] = name;
-            values[n++] = value;
+            pairs[2 * n] = name;
+            pairs[2 * n + 1] = value;
+            n++;
         }
-        return n == 0 ? Parameters.none() : Parameters.adopt(names, values, n);
+        return n == 0 ? Parameters.none() : Parameters.adopt(pairs, n);
+    }
+
+    /** Whether {@code b[s..e)} decodes (one char a byte) to exactly {@code text}. */
+    private boolean sameText(int s, int e, String text) {
+        if (e - s != text.length()) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if ((b[i] & 0xff) != text.charAt(i - s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String paramValue() {
@@ -678,7 +712,7 @@ public final class Grammar {
         if (pos == s) {
             throw bad("empty parameter value");
         }
-        return ascii(s, pos);
+        return materialize ? ascii(s, pos) : null;
     }
 
     private ContentType contentType() {
@@ -810,7 +844,21 @@ public final class Grammar {
     }
 
     private static boolean isHostChar(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '.' || c == '_';
+        return HOST_CHAR[c & 0xff];
+    }
+
+    /** Letters, digits, '-', '.' and '_': what a host name or IPv4 address is made of. */
+    private static final boolean[] HOST_CHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            HOST_CHAR[c] = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_';
+        }
     }
 
     /** RFC 4291 2.2 text forms; RFC 5118 4.10: exactly one "::" at most, 8 pieces, IPv4 tail. */
@@ -1075,8 +1123,7 @@ public final class Grammar {
     }
 
     private Parameters uriParams() {
-        String[] names = null;
-        String[] values = null;
+        String[] pairs = null;
         int n = 0;
         while (pos < end && b[pos] == ';') {
             pos++;
@@ -1101,17 +1148,16 @@ public final class Grammar {
             if (!materialize) {
                 continue;
             }
-            if (names == null) {
-                names = new String[4];
-                values = new String[4];
-            } else if (n == names.length) {
-                names = java.util.Arrays.copyOf(names, n * 2);
-                values = java.util.Arrays.copyOf(values, n * 2);
+            if (pairs == null) {
+                pairs = new String[4];
+            } else if (2 * n == pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, 4 * n);
             }
-            names[n] = utf8(s, ne);
-            values[n++] = vs < 0 ? null : utf8(vs, pos);
+            pairs[2 * n] = utf8(s, ne);
+            pairs[2 * n + 1] = vs < 0 ? null : utf8(vs, pos);
+            n++;
         }
-        return n == 0 ? Parameters.none() : Parameters.of(names, values, n);
+        return n == 0 ? Parameters.none() : Parameters.adopt(pairs, n);
     }
 
     private boolean isParamChar(int k) {
