@@ -107,7 +107,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                                 frame.fromUri,
                                 frame.fromAngle,
                                 frame.fromParams,
-                                frame.fromTag)
+                                frame.fromTag,
+                                frame.fromOnlyTag)
                 : walk(walker, i)
                         .checkedNameAddress(
                                 frame.toDisplayStart,
@@ -115,7 +116,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                                 frame.toUri,
                                 frame.toAngle,
                                 frame.toParams,
-                                frame.toTag);
+                                frame.toTag,
+                                frame.toOnlyTag);
     }
 
     /** The From tag. */

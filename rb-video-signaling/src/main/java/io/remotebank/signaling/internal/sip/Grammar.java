@@ -102,6 +102,8 @@ public final class Grammar {
     SipUri addrUri;
     boolean addrAngle;
     int addrParams;
+    /** Whether those parameters are exactly one, {@code tag} spelled so, with a value. */
+    boolean addrOnlyTag;
 
     private int pos;
     private int end;
@@ -246,17 +248,23 @@ public final class Grammar {
      * @param paramsStart where the parameters start ({@code end} when there are none)
      * @param tag the tag found when it was checked, or null: a parameter value spelled the same
      *     shares that string
+     * @param onlyTag whether the check found exactly one parameter, {@code tag=} with that value:
+     *     then the parameters are not walked again
      * @return the value
      */
     public NameAddress checkedNameAddress(
-            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart, String tag) {
-        pos = paramsStart;
-        reuse = tag;
+            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart, String tag, boolean onlyTag) {
         Parameters p;
-        try {
-            p = params(false);
-        } finally {
-            reuse = null;
+        if (onlyTag) {
+            p = Parameters.adopt(new String[] {"tag", tag}, 1);
+        } else {
+            pos = paramsStart;
+            reuse = tag;
+            try {
+                p = params(false);
+            } finally {
+                reuse = null;
+            }
         }
         Optional<String> display = displayStart < 0 ? Optional.empty() : Optional.of(utf8(displayStart, displayEnd));
         return new NameAddress(display, uri, angle, p);
@@ -621,6 +629,8 @@ public final class Grammar {
     private Parameters params(boolean via) {
         String[] pairs = null;
         int n = 0;
+        int seen = 0;
+        boolean tagSpelled = false;
         while (true) {
             int save = pos;
             skipLws();
@@ -670,8 +680,10 @@ public final class Grammar {
             } else {
                 pos = save2;
             }
+            seen++;
             if (isTag) {
                 tag = value == null ? "" : value;
+                tagSpelled = value != null && b[ns] == 't' && b[ns + 1] == 'a' && b[ns + 2] == 'g';
             }
             if (!materialize) {
                 continue;
@@ -685,6 +697,7 @@ public final class Grammar {
             pairs[2 * n + 1] = value;
             n++;
         }
+        addrOnlyTag = seen == 1 && tagSpelled;
         return n == 0 ? Parameters.none() : Parameters.adopt(pairs, n);
     }
 

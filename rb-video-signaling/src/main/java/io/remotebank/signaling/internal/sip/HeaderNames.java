@@ -2,6 +2,9 @@ package io.remotebank.signaling.internal.sip;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -136,6 +139,10 @@ public final class HeaderNames {
     public static final int KIND_MASK = 0x3f;
 
     private static final byte[][] EXACT = new byte[CANONICAL.length][];
+    // Names of up to eight bytes as little-endian words (zero above the name): lower case, exact.
+    private static final long[] LOWER_WORD = new long[CANONICAL.length];
+    private static final long[] EXACT_WORD = new long[CANONICAL.length];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final String[] SINGLE = new String[128];
 
     static {
@@ -145,6 +152,10 @@ public final class HeaderNames {
         for (int i = 1; i < CANONICAL.length; i++) {
             EXACT[i] = CANONICAL[i].getBytes(StandardCharsets.US_ASCII);
             LOWER[i] = CANONICAL[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            for (int j = Math.min(LOWER[i].length, Long.BYTES) - 1; j >= 0; j--) {
+                LOWER_WORD[i] = LOWER_WORD[i] << 8 | (LOWER[i][j] & 0xff);
+                EXACT_WORD[i] = EXACT_WORD[i] << 8 | (EXACT[i][j] & 0xff);
+            }
             int at = LOWER[i].length * 26 + LOWER[i][0] - 'a';
             int[] old = CANDIDATES[at];
             int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
@@ -233,6 +244,19 @@ public final class HeaderNames {
         }
         int[] candidates = CANDIDATES[len * 26 + first];
         if (candidates == null) {
+            return OTHER;
+        }
+        if (len <= Long.BYTES && s + Long.BYTES <= b.length) {
+            // One 8-byte word: OR-ing 0x20 into every byte lowers a letter and leaves the other
+            // token characters that can match a name ('-') alone, so one compare matches any case.
+            long mask = len == Long.BYTES ? -1L : (1L << (8 * len)) - 1;
+            long w = (long) LONGS.get(b, s) & mask;
+            long lower = (w | (0x2020202020202020L & mask));
+            for (int k : candidates) {
+                if (lower == LOWER_WORD[k]) {
+                    return w == EXACT_WORD[k] ? k | CANONICAL_SPELLING : k;
+                }
+            }
             return OTHER;
         }
         for (int k : candidates) {

@@ -84,11 +84,13 @@ public final class MessageScanner {
         public SipUri fromUri;
         public boolean fromAngle;
         public int fromParams;
+        public boolean fromOnlyTag;
         public int toDisplayStart;
         public int toDisplayEnd;
         public SipUri toUri;
         public boolean toAngle;
         public int toParams;
+        public boolean toOnlyTag;
 
         void addHeader(int ns, int ne, int vs, int ve, int k) {
             if (headerCount == kinds.length) {
@@ -326,12 +328,14 @@ public final class MessageScanner {
             f.fromUri = g.addrUri;
             f.fromAngle = g.addrAngle;
             f.fromParams = g.addrParams;
+            f.fromOnlyTag = g.addrOnlyTag;
         } else {
             f.toDisplayStart = g.addrDisplayStart;
             f.toDisplayEnd = g.addrDisplayEnd;
             f.toUri = g.addrUri;
             f.toAngle = g.addrAngle;
             f.toParams = g.addrParams;
+            f.toOnlyTag = g.addrOnlyTag;
         }
         return tag;
     }
