@@ -219,6 +219,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (v == null) {
             if (frame.topVia == null) {
                 v = List.of();
+            } else if (onlyTopVia()) {
+                v = List.of(frame.topVia);
             } else {
                 Grammar g = walker;
                 List<Via> out = new ArrayList<>(2);
@@ -240,6 +242,20 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             vias = v;
         }
         return v;
+    }
+
+    /** Whether the top Via value is the only one: alone in its field, and no Via field follows. */
+    private boolean onlyTopVia() {
+        int i = frame.topViaIndex;
+        if (frame.topViaEnd < frame.valueEnd(i)) {
+            return false;
+        }
+        for (int j = i + 1; j < frame.headerCount; j++) {
+            if (frame.kind(j) == HeaderNames.VIA) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Contact values; empty for none and for the wildcard {@code *} (see {@link #isWildcardContact}). */

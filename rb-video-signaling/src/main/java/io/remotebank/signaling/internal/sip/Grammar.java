@@ -719,13 +719,15 @@ public final class Grammar {
             return quoted();
         }
         int s = pos;
-        while (pos < end && (CLASS[b[pos] & 0xff] & (TOKEN | PARAM_VALUE)) != 0) {
-            pos++;
+        int p = s;
+        while (p < end && (CLASS[b[p] & 0xff] & (TOKEN | PARAM_VALUE)) != 0) {
+            p++;
         }
-        if (pos == s) {
+        if (p == s) {
             throw bad("empty parameter value");
         }
-        return materialize ? ascii(s, pos) : null;
+        pos = p;
+        return materialize ? ascii(s, p) : null;
     }
 
     private ContentType contentType() {
@@ -739,51 +741,57 @@ public final class Grammar {
     }
 
     private String quoted() {
-        int s = pos++;
-        while (pos < end) {
-            byte c = b[pos];
+        int s = pos;
+        int p = s + 1;
+        int e = end;
+        while (p < e) {
+            byte c = b[p];
             if (c == '"') {
-                pos++;
-                return materialize ? utf8(s, pos) : null;
+                pos = ++p;
+                return materialize ? utf8(s, p) : null;
             }
             if (c == '\\') {
                 // quoted-pair: any octet but CR and LF (RFC 3261 25.1)
-                if (pos + 1 >= end || b[pos + 1] == '\r' || b[pos + 1] == '\n') {
+                if (p + 1 >= e || b[p + 1] == '\r' || b[p + 1] == '\n') {
+                    pos = p;
                     throw bad("bad quoted-pair");
                 }
-                pos += 2;
+                p += 2;
                 continue;
             }
             if ((c >= 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+                pos = p;
                 throw bad("control character in quoted string");
             }
-            pos++;
+            p++;
         }
+        pos = p;
         throw bad(s, base, "unterminated quoted string");
     }
 
     private void skipToken(String what) {
         int s = pos;
-        while (pos < end && isToken(b[pos])) {
-            pos++;
+        int p = s;
+        while (p < end && isToken(b[p])) {
+            p++;
         }
-        if (pos == s) {
+        if (p == s) {
             throw bad("expected a " + what);
         }
+        pos = p;
     }
 
     private String token(String what) {
         int s = pos;
-        int h = 0;
-        byte c;
-        while (pos < end && (CLASS[(c = b[pos]) & 0xff] & TOKEN) != 0) {
-            h = 31 * h + c; // tokens are ASCII: the Latin-1 hash String.hashCode gives
-            pos++;
+        int p = s;
+        while (p < end && (CLASS[b[p] & 0xff] & TOKEN) != 0) {
+            p++;
         }
-        if (pos == s) {
+        if (p == s) {
             throw bad("expected a " + what);
         }
-        return Methods.token(b, s, pos, h);
+        pos = p;
+        return Methods.token(b, s, p);
     }
 
     private String method() {
@@ -833,17 +841,20 @@ public final class Grammar {
         }
         int emptyLabel = -1; // the second dot of the first ".."
         byte prev = 0;
-        while (pos < end) {
-            byte c = b[pos];
+        int p = s;
+        int e = end;
+        while (p < e) {
+            byte c = b[p];
             if (!isHostChar(c)) {
                 break;
             }
             if (c == '.' && prev == '.' && emptyLabel < 0) {
-                emptyLabel = pos;
+                emptyLabel = p;
             }
             prev = c;
-            pos++;
+            p++;
         }
+        pos = p;
         if (pos == s) {
             throw bad(s, base, "empty host");
         }
@@ -1191,9 +1202,12 @@ public final class Grammar {
     // ---- lexing helpers -----------------------------------------------------------------------
 
     private void skipLws() {
-        while (pos < end && isLws(b[pos])) {
-            pos++;
+        // The walks below keep the position in a local while they loop and store it once.
+        int p = pos;
+        while (p < end && isLws(b[p])) {
+            p++;
         }
+        pos = p;
     }
 
     private void expect(char c, String what) {

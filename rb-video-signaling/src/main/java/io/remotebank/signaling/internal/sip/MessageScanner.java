@@ -374,7 +374,7 @@ public final class MessageScanner {
                     throw Grammar.bad(i, 0, "control character in the reason phrase");
                 }
             }
-            String known = Methods.known(b, rs, e, Methods.hash(b, rs, e));
+            String known = Methods.known(b, rs, e);
             f.reason = known != null ? known : new String(b, rs, e - rs, StandardCharsets.UTF_8);
             return;
         }

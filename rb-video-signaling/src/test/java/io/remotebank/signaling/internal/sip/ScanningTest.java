@@ -68,7 +68,20 @@ class ScanningTest {
         assertThat(Methods.token(b, 22, 27)).isEqualTo("Timer").isNotSameAs("timer");
         assertThat(Methods.token(b, 28, 30)).isEqualTo("zz");
         assertThat(Methods.of(b, 2, 8)).isSameAs("INVITE");
-        assertThat(Methods.hash(b, 2, 8)).isEqualTo("INVITE".hashCode());
+        // every shared token is found (whatever its slot), and a near miss is not
+        byte[] all = "INVITE ACK BYE CANCEL OPTIONS REGISTER branch rport received tag lr transport maddr"
+                .getBytes(StandardCharsets.US_ASCII);
+        int from = 0;
+        for (int i = 0; i <= all.length; i++) {
+            if (i == all.length || all[i] == ' ') {
+                String t = new String(all, from, i - from, StandardCharsets.US_ASCII);
+                assertThat(Methods.token(all, from, i)).isSameAs(t.intern());
+                from = i + 1;
+            }
+        }
+        byte[] near = "INVITF branci".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Methods.token(near, 0, 6)).isEqualTo("INVITF");
+        assertThat(Methods.token(near, 7, 13)).isEqualTo("branci");
     }
 
     @Test
