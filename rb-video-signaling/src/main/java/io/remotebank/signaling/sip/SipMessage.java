@@ -21,10 +21,14 @@ import org.apiguardian.api.API;
  * An immutable SIP message (RFC 3261 7): a {@link SipRequest} or a {@link SipResponse}.
  *
  * <p>Parsing frames the message at once and parses what every element needs (the start line, the
- * top Via, Call-ID, CSeq, From, To and Content-Length); every other header field is parsed the
- * first time it is asked for and then cached, so a proxy pays only for what it reads. A syntax
- * error in a field parsed later surfaces as {@link SipParseException} from its accessor; {@link
- * #validate()} parses everything at once, as a UAS does before it answers.
+ * top Via, Call-ID, CSeq, From, To and Content-Length); every other header field is parsed when it
+ * is asked for, so a proxy pays only for what it reads. {@link #headers()}, {@link #from()}, {@link
+ * #to()}, {@link #vias()}, {@link #contacts()}, {@link #routes()}, {@link #recordRoutes()} and
+ * {@link #contentType()} keep what they built, so a second call (or one after {@link #validate()})
+ * parses nothing; the other typed getters parse their (short) fields on each call. A syntax error
+ * in a field parsed later surfaces as {@link SipParseException} from its accessor; {@link
+ * #validate()} parses everything at once, as a UAS does before it answers. Every list returned is
+ * unmodifiable.
  *
  * <p>Unknown header fields are kept exactly as they came; {@link #toBytes()} returns the message as
  * received (extra bytes after Content-Length in a datagram excluded), so serialization round-trips.
@@ -137,7 +141,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     // ---- raw header fields --------------------------------------------------------------------
 
-    /** Every header field in order, names and values as written. */
+    /**
+     * Every header field in order, names and values as written (a name written in its canonical
+     * spelling, or a compact form, is a shared constant string).
+     */
     public List<Header> headers() {
         List<Header> h = headers;
         if (h == null) {
@@ -514,7 +521,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /**
      * Parses every header field the parser knows and checks the fields RFC 3261 8.1.1 requires (To,
      * From, CSeq, Call-ID, Via; Max-Forwards is tolerated missing for RFC 2543 peers), as a UAS does
-     * before it answers. Throws the first fault.
+     * before it answers. Throws the first fault. What the caching getters return is built here and
+     * kept (see the class description).
      *
      * @throws SipParseException with the status to answer (400 for syntax and missing fields)
      */
