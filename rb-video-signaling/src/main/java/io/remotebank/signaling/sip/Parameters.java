@@ -2,7 +2,6 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,15 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Parameters {
 
-    private static final Parameters NONE = new Parameters(new String[0], new String[0]);
+    private static final Parameters NONE = new Parameters(new String[0], 0);
 
-    private final String[] names;
-    private final String[] values; // null: a flag without "="
+    // Name i at 2i, its value at 2i + 1 (null: a flag without "="); entries past 2 * size unused.
+    private final String[] pairs;
+    private final int size;
 
-    private Parameters(String[] names, String[] values) {
-        this.names = names;
-        this.values = values;
+    private Parameters(String[] pairs, int size) {
+        this.pairs = pairs;
+        this.size = size;
     }
 
     /** No parameters. */
@@ -41,14 +41,13 @@ public final class Parameters {
      * @return the parameters
      */
     public static Parameters of(Map<String, String> pairs) {
-        String[] n = new String[pairs.size()];
-        String[] v = new String[pairs.size()];
+        String[] p = new String[2 * pairs.size()];
         int i = 0;
         for (Map.Entry<String, String> e : pairs.entrySet()) {
-            n[i] = Objects.requireNonNull(e.getKey(), "name");
-            v[i++] = e.getValue();
+            p[i++] = Objects.requireNonNull(e.getKey(), "name");
+            p[i++] = e.getValue();
         }
-        return new Parameters(n, v);
+        return new Parameters(p, pairs.size());
     }
 
     /**
@@ -63,40 +62,43 @@ public final class Parameters {
         if (count == 0) {
             return NONE;
         }
-        return new Parameters(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+        String[] p = new String[2 * count];
+        for (int i = 0; i < count; i++) {
+            p[2 * i] = Objects.requireNonNull(names[i], "name");
+            p[2 * i + 1] = values[i];
+        }
+        return new Parameters(p, count);
     }
 
     /**
-     * Used by the parser: takes arrays it will not touch again, without copying when they are full.
+     * Used by the parser: takes an array it will not touch again, without copying it.
      *
-     * @param names the names
-     * @param values the values (null for flags)
-     * @param count how many entries are used
+     * @param pairs name i at {@code 2i}, its value (null for a flag) at {@code 2i + 1}
+     * @param count how many parameters are used
      * @return the parameters
      */
     @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
-    public static Parameters adopt(String[] names, String[] values, int count) {
-        if (count == 0) {
-            return NONE;
-        }
-        return count == names.length && count == values.length
-                ? new Parameters(names, values)
-                : new Parameters(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+    public static Parameters adopt(String[] pairs, int count) {
+        return count == 0 ? NONE : new Parameters(pairs, count);
     }
 
     /** The number of parameters. */
     public int size() {
-        return names.length;
+        return size;
     }
 
     /** Whether there are none. */
     public boolean isEmpty() {
-        return names.length == 0;
+        return size == 0;
     }
 
     /** The names in order, as written. */
     public List<String> names() {
-        return List.of(names);
+        String[] n = new String[size];
+        for (int i = 0; i < size; i++) {
+            n[i] = pairs[2 * i];
+        }
+        return List.of(n);
     }
 
     /**
@@ -120,7 +122,8 @@ public final class Parameters {
         if (i < 0) {
             return Optional.empty();
         }
-        return Optional.of(values[i] == null ? "" : values[i]);
+        String v = pairs[2 * i + 1];
+        return Optional.of(v == null ? "" : v);
     }
 
     /**
@@ -132,20 +135,20 @@ public final class Parameters {
      */
     public Parameters with(String name, String value) {
         int i = indexOf(name);
-        List<String> n = new ArrayList<>(List.of(names));
-        List<String> v = new ArrayList<>(Arrays.asList(values));
         if (i >= 0) {
-            v.set(i, value);
-        } else {
-            n.add(name);
-            v.add(value);
+            String[] p = Arrays.copyOf(pairs, 2 * size);
+            p[2 * i + 1] = value;
+            return new Parameters(p, size);
         }
-        return new Parameters(n.toArray(new String[0]), v.toArray(new String[0]));
+        String[] p = Arrays.copyOf(pairs, 2 * size + 2);
+        p[2 * size] = name;
+        p[2 * size + 1] = value;
+        return new Parameters(p, size + 1);
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
+        for (int i = 0; i < size; i++) {
+            if (pairs[2 * i].equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -156,10 +159,10 @@ public final class Parameters {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            sb.append(';').append(names[i]);
-            if (values[i] != null) {
-                sb.append('=').append(values[i]);
+        for (int i = 0; i < size; i++) {
+            sb.append(';').append(pairs[2 * i]);
+            if (pairs[2 * i + 1] != null) {
+                sb.append('=').append(pairs[2 * i + 1]);
             }
         }
         return sb.toString();
@@ -167,11 +170,15 @@ public final class Parameters {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Parameters p && Arrays.equals(names, p.names) && Arrays.equals(values, p.values);
+        return o instanceof Parameters p && size == p.size && Arrays.equals(pairs, 0, 2 * size, p.pairs, 0, 2 * size);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
+        int h = 1;
+        for (int i = 0; i < 2 * size; i++) {
+            h = 31 * h + Objects.hashCode(pairs[i]);
+        }
+        return h;
     }
 }

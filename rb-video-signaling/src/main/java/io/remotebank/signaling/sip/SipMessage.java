@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.netty.buffer.ByteBuf;
 import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.internal.sip.FrozenList;
 import io.remotebank.signaling.internal.sip.Grammar;
 import io.remotebank.signaling.internal.sip.HeaderNames;
 import io.remotebank.signaling.internal.sip.MessageScanner.Frame;
@@ -20,10 +21,14 @@ import org.apiguardian.api.API;
  * An immutable SIP message (RFC 3261 7): a {@link SipRequest} or a {@link SipResponse}.
  *
  * <p>Parsing frames the message at once and parses what every element needs (the start line, the
- * top Via, Call-ID, CSeq, From, To and Content-Length); every other header field is parsed the
- * first time it is asked for and then cached, so a proxy pays only for what it reads. A syntax
- * error in a field parsed later surfaces as {@link SipParseException} from its accessor; {@link
- * #validate()} parses everything at once, as a UAS does before it answers.
+ * top Via, Call-ID, CSeq, From, To and Content-Length); every other header field is parsed when it
+ * is asked for, so a proxy pays only for what it reads. {@link #headers()}, {@link #from()}, {@link
+ * #to()}, {@link #vias()}, {@link #contacts()}, {@link #routes()}, {@link #recordRoutes()} and
+ * {@link #contentType()} keep what they built, so a second call (or one after {@link #validate()})
+ * parses nothing; the other typed getters parse their (short) fields on each call. A syntax error
+ * in a field parsed later surfaces as {@link SipParseException} from its accessor; {@link
+ * #validate()} parses everything at once, as a UAS does before it answers. Every list returned is
+ * unmodifiable.
  *
  * <p>Unknown header fields are kept exactly as they came; {@link #toBytes()} returns the message as
  * received (extra bytes after Content-Length in a datagram excluded), so serialization round-trips.
@@ -65,42 +70,58 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The From value (checked when framed, built on first use). */
     public Optional<NameAddress> from() {
+        return Optional.ofNullable(from(null));
+    }
+
+    private NameAddress from(Grammar walker) {
         if (frame.fromIndex < 0) {
-            return Optional.empty();
+            return null;
         }
         NameAddress f = from;
         if (f == null) {
-            f = checkedAddress(frame.fromIndex, 0);
+            f = checkedAddress(walker, frame.fromIndex, 0);
             from = f;
         }
-        return Optional.of(f);
+        return f;
     }
 
     /** The To value (checked when framed, built on first use). */
     public Optional<NameAddress> to() {
+        return Optional.ofNullable(to(null));
+    }
+
+    private NameAddress to(Grammar walker) {
         if (frame.toIndex < 0) {
-            return Optional.empty();
+            return null;
         }
         NameAddress t = to;
         if (t == null) {
-            t = checkedAddress(frame.toIndex, 1);
+            t = checkedAddress(walker, frame.toIndex, 1);
             to = t;
         }
-        return Optional.of(t);
+        return t;
     }
 
-    private NameAddress checkedAddress(int i, int which) {
+    private NameAddress checkedAddress(Grammar walker, int i, int which) {
         return which == 0
-                ? grammar(i)
+                ? walk(walker, i)
                         .checkedNameAddress(
                                 frame.fromDisplayStart,
                                 frame.fromDisplayEnd,
                                 frame.fromUri,
                                 frame.fromAngle,
-                                frame.fromParams)
-                : grammar(i)
+                                frame.fromParams,
+                                frame.fromTag,
+                                frame.fromOnlyTag)
+                : walk(walker, i)
                         .checkedNameAddress(
-                                frame.toDisplayStart, frame.toDisplayEnd, frame.toUri, frame.toAngle, frame.toParams);
+                                frame.toDisplayStart,
+                                frame.toDisplayEnd,
+                                frame.toUri,
+                                frame.toAngle,
+                                frame.toParams,
+                                frame.toTag,
+                                frame.toOnlyTag);
     }
 
     /** The From tag. */
@@ -120,17 +141,23 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     // ---- raw header fields --------------------------------------------------------------------
 
-    /** Every header field in order, names and values as written. */
+    /**
+     * Every header field in order, names and values as written (a name written in its canonical
+     * spelling, or a compact form, is a shared constant string).
+     */
     public List<Header> headers() {
         List<Header> h = headers;
         if (h == null) {
             Header[] a = new Header[frame.headerCount];
             for (int i = 0; i < a.length; i++) {
+                // The Call-ID, checked when framed, is its whole value: that string is shared.
+                String value = frame.kind(i) == HeaderNames.CALL_ID
+                        ? frame.callId
+                        : text(frame.valueStart(i), frame.valueEnd(i));
                 a[i] = new Header(
-                        HeaderNames.name(frame.bytes, frame.nameStart(i), frame.nameEnd(i), frame.kind[i]),
-                        text(frame.valueStart(i), frame.valueEnd(i)));
+                        HeaderNames.name(frame.bytes, frame.nameStart(i), frame.nameEnd(i), frame.kinds[i]), value);
             }
-            h = List.of(a);
+            h = FrozenList.adopt(a, a.length);
             headers = h;
         }
         return h;
@@ -151,7 +178,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                 out.add(text(frame.valueStart(i), frame.valueEnd(i)));
             }
         }
-        return List.copyOf(out);
+        return FrozenList.freeze(out);
     }
 
     /**
@@ -172,7 +199,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     private boolean matches(int i, int kind, String name) {
         if (kind != HeaderNames.OTHER) {
-            return frame.kind[i] == kind;
+            return frame.kind(i) == kind;
         }
         int len = frame.nameEnd(i) - frame.nameStart(i);
         if (len != name.length()) {
@@ -191,29 +218,62 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Every Via value, top first, across all Via fields. */
     public List<Via> vias() {
+        return vias(null);
+    }
+
+    private List<Via> vias(Grammar walker) {
         List<Via> v = vias;
         if (v == null) {
-            List<Via> out = new ArrayList<>(4);
-            for (int i = 0; i < frame.headerCount; i++) {
-                if (i == frame.topViaIndex) {
-                    // The top value was parsed when framed: parse only what follows it.
-                    out.add(frame.topVia);
-                    new Grammar(frame.bytes, frame.topViaEnd, frame.valueEnd(i), 0).viasAfterFirst(out);
-                } else if (frame.kind[i] == HeaderNames.VIA) {
-                    grammar(i).viaList(out);
+            if (frame.topVia == null) {
+                v = List.of();
+            } else if (onlyTopVia()) {
+                v = List.of(frame.topVia);
+            } else {
+                Grammar g = walker;
+                List<Via> out = new ArrayList<>(2);
+                for (int i = frame.topViaIndex; i < frame.headerCount; i++) {
+                    if (i == frame.topViaIndex) {
+                        // The top value was parsed when framed: parse only what follows it.
+                        out.add(frame.topVia);
+                        if (frame.topViaEnd < frame.valueEnd(i)) {
+                            g = walk(g, frame.topViaEnd, frame.valueEnd(i));
+                            g.viasAfterFirst(out);
+                        }
+                    } else if (frame.kind(i) == HeaderNames.VIA) {
+                        g = walk(g, i);
+                        g.viaList(out);
+                    }
                 }
+                v = FrozenList.freeze(out);
             }
-            v = List.copyOf(out);
             vias = v;
         }
         return v;
     }
 
+    /** Whether the top Via value is the only one: alone in its field, and no Via field follows. */
+    private boolean onlyTopVia() {
+        int i = frame.topViaIndex;
+        if (frame.topViaEnd < frame.valueEnd(i)) {
+            return false;
+        }
+        for (int j = i + 1; j < frame.headerCount; j++) {
+            if (frame.kind(j) == HeaderNames.VIA) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The Contact values; empty for none and for the wildcard {@code *} (see {@link #isWildcardContact}). */
     public List<NameAddress> contacts() {
+        return contacts(null);
+    }
+
+    private List<NameAddress> contacts(Grammar walker) {
         List<NameAddress> c = contacts;
         if (c == null) {
-            c = nameAddresses(HeaderNames.CONTACT, true);
+            c = nameAddresses(walker, HeaderNames.CONTACT, true);
             contacts = c;
         }
         return c;
@@ -226,9 +286,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The Route values in order. */
     public List<NameAddress> routes() {
+        return routes(null);
+    }
+
+    private List<NameAddress> routes(Grammar walker) {
         List<NameAddress> r = routes;
         if (r == null) {
-            r = nameAddresses(HeaderNames.ROUTE, false);
+            r = nameAddresses(walker, HeaderNames.ROUTE, false);
             routes = r;
         }
         return r;
@@ -236,45 +300,60 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The Record-Route values in order. */
     public List<NameAddress> recordRoutes() {
+        return recordRoutes(null);
+    }
+
+    private List<NameAddress> recordRoutes(Grammar walker) {
         List<NameAddress> r = recordRoutes;
         if (r == null) {
-            r = nameAddresses(HeaderNames.RECORD_ROUTE, false);
+            r = nameAddresses(walker, HeaderNames.RECORD_ROUTE, false);
             recordRoutes = r;
         }
         return r;
     }
 
-    private List<NameAddress> nameAddresses(int kind, boolean wildcard) {
+    private List<NameAddress> nameAddresses(Grammar walker, int kind, boolean wildcard) {
         if (!has(kind)) {
             return List.of();
         }
-        List<NameAddress> out = new ArrayList<>();
+        Grammar g = walker;
+        List<NameAddress> out = new ArrayList<>(2);
         for (int i = 0; i < frame.headerCount; i++) {
-            if (frame.kind[i] == kind) {
+            if (frame.kind(i) == kind) {
                 if (wildcard
                         && frame.valueEnd(i) - frame.valueStart(i) == 1
                         && frame.bytes[frame.valueStart(i)] == '*') {
                     continue;
                 }
-                grammar(i).nameAddressList(out);
+                g = walk(g, i);
+                g.nameAddressList(out);
             }
         }
-        return List.copyOf(out);
+        return FrozenList.freeze(out);
     }
 
     /** The Content-Type. */
     public Optional<ContentType> contentType() {
+        return contentType(null);
+    }
+
+    private Optional<ContentType> contentType(Grammar walker) {
         Optional<ContentType> c = contentType;
         if (c == null) {
             c = Optional.empty();
             int i = first(HeaderNames.CONTENT_TYPE);
             if (i >= 0) {
-                List<ContentType> l = new ArrayList<>(1);
-                grammar(i).contentTypeList(l);
-                if (l.size() != 1) {
-                    throw Grammar.bad(frame.valueStart(i), 0, "Content-Type takes exactly one media type");
+                ContentType one = walk(walker, i).singleContentType();
+                if (one == null) {
+                    // Not exactly one media type: the list grammar says what is wrong, as it always did.
+                    List<ContentType> l = new ArrayList<>(1);
+                    walk(walker, i).contentTypeList(l);
+                    if (l.size() != 1) {
+                        throw Grammar.bad(frame.valueStart(i), 0, "Content-Type takes exactly one media type");
+                    }
+                    one = l.get(0);
                 }
-                c = Optional.of(l.get(0));
+                c = Optional.of(one);
             }
             contentType = c;
         }
@@ -283,25 +362,35 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The media types of the Accept fields. */
     public List<ContentType> accept() {
+        return accept(null);
+    }
+
+    private List<ContentType> accept(Grammar walker) {
         if (!has(HeaderNames.ACCEPT)) {
             return List.of();
         }
-        List<ContentType> out = new ArrayList<>();
+        Grammar g = walker;
+        List<ContentType> out = new ArrayList<>(2);
         for (int i = 0; i < frame.headerCount; i++) {
-            if (frame.kind[i] == HeaderNames.ACCEPT) {
-                grammar(i).contentTypeList(out);
+            if (frame.kind(i) == HeaderNames.ACCEPT) {
+                g = walk(g, i);
+                g.contentTypeList(out);
             }
         }
-        return List.copyOf(out);
+        return FrozenList.freeze(out);
     }
 
     /** Max-Forwards (RFC 3261 20.22: 0-255). */
     public OptionalInt maxForwards() {
+        return maxForwards(null);
+    }
+
+    private OptionalInt maxForwards(Grammar walker) {
         int i = first(HeaderNames.MAX_FORWARDS);
         if (i < 0) {
             return OptionalInt.empty();
         }
-        long v = grammar(i).unsigned("Max-Forwards", 3);
+        long v = walk(walker, i).unsigned("Max-Forwards", 3);
         if (v > 255) {
             throw Grammar.bad(frame.valueStart(i), 0, "Max-Forwards above 255");
         }
@@ -310,11 +399,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Expires in seconds (RFC 3261 20.19: up to 2^32-1). */
     public OptionalLong expires() {
+        return expires(null);
+    }
+
+    private OptionalLong expires(Grammar walker) {
         int i = first(HeaderNames.EXPIRES);
         if (i < 0) {
             return OptionalLong.empty();
         }
-        long v = grammar(i).unsigned("Expires", 10);
+        long v = walk(walker, i).unsigned("Expires", 10);
         if (v > 0xFFFF_FFFFL) {
             throw Grammar.bad(frame.valueStart(i), 0, "Expires above 2^32-1");
         }
@@ -323,79 +416,87 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The option tags of Require. */
     public List<String> require() {
-        return tokens(HeaderNames.REQUIRE);
+        return tokens(null, HeaderNames.REQUIRE);
     }
 
     /** The option tags of Proxy-Require. */
     public List<String> proxyRequire() {
-        return tokens(HeaderNames.PROXY_REQUIRE);
+        return tokens(null, HeaderNames.PROXY_REQUIRE);
     }
 
     /** The option tags of Supported. */
     public List<String> supported() {
-        return tokens(HeaderNames.SUPPORTED);
+        return tokens(null, HeaderNames.SUPPORTED);
     }
 
     /** The option tags of Unsupported. */
     public List<String> unsupported() {
-        return tokens(HeaderNames.UNSUPPORTED);
+        return tokens(null, HeaderNames.UNSUPPORTED);
     }
 
     /** The methods of Allow. */
     public List<String> allow() {
-        return tokens(HeaderNames.ALLOW);
+        return tokens(null, HeaderNames.ALLOW);
     }
 
-    private List<String> tokens(int kind) {
+    private List<String> tokens(Grammar walker, int kind) {
         if (!has(kind)) {
             return List.of();
         }
-        List<String> out = new ArrayList<>(2);
+        Grammar g = walker;
+        List<String> out = new ArrayList<>(8);
         for (int i = 0; i < frame.headerCount; i++) {
-            if (frame.kind[i] == kind) {
-                grammar(i).tokenList(out);
+            if (frame.kind(i) == kind) {
+                g = walk(g, i);
+                g.tokenList(out);
             }
         }
-        return List.copyOf(out);
+        return FrozenList.freeze(out);
     }
 
     /** The Authorization credentials, one per field. */
     public List<Authentication> authorizations() {
-        return auth(HeaderNames.AUTHORIZATION);
+        return auth(null, HeaderNames.AUTHORIZATION);
     }
 
     /** The Proxy-Authorization credentials, one per field. */
     public List<Authentication> proxyAuthorizations() {
-        return auth(HeaderNames.PROXY_AUTHORIZATION);
+        return auth(null, HeaderNames.PROXY_AUTHORIZATION);
     }
 
     /** The WWW-Authenticate challenges, one per field. */
     public List<Authentication> wwwAuthenticates() {
-        return auth(HeaderNames.WWW_AUTHENTICATE);
+        return auth(null, HeaderNames.WWW_AUTHENTICATE);
     }
 
     /** The Proxy-Authenticate challenges, one per field. */
     public List<Authentication> proxyAuthenticates() {
-        return auth(HeaderNames.PROXY_AUTHENTICATE);
+        return auth(null, HeaderNames.PROXY_AUTHENTICATE);
     }
 
-    private List<Authentication> auth(int kind) {
+    private List<Authentication> auth(Grammar walker, int kind) {
         if (!has(kind)) {
             return List.of();
         }
+        Grammar g = walker;
         List<Authentication> out = new ArrayList<>(1);
         for (int i = 0; i < frame.headerCount; i++) {
-            if (frame.kind[i] == kind) {
-                out.add(grammar(i).authentication());
+            if (frame.kind(i) == kind) {
+                g = walk(g, i);
+                out.add(g.authentication());
             }
         }
-        return List.copyOf(out);
+        return FrozenList.freeze(out);
     }
 
     /** The Date field as written, checked to be an RFC 1123 date in GMT. */
     public Optional<String> date() {
+        return date(null);
+    }
+
+    private Optional<String> date(Grammar walker) {
         int i = first(HeaderNames.DATE);
-        return i < 0 ? Optional.empty() : Optional.of(grammar(i).date());
+        return i < 0 ? Optional.empty() : Optional.of(walk(walker, i).date());
     }
 
     // ---- body ---------------------------------------------------------------------------------
@@ -420,35 +521,50 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /**
      * Parses every header field the parser knows and checks the fields RFC 3261 8.1.1 requires (To,
      * From, CSeq, Call-ID, Via; Max-Forwards is tolerated missing for RFC 2543 peers), as a UAS does
-     * before it answers. Throws the first fault.
+     * before it answers. Throws the first fault. What the caching getters return is built here and
+     * kept (see the class description).
      *
      * @throws SipParseException with the status to answer (400 for syntax and missing fields)
      */
     public void validate() {
-        require(to().orElse(null), "To");
-        require(from().orElse(null), "From");
+        // One walker serves every field parsed here; the getters that cache keep what is built.
+        Grammar g = new Grammar(frame.bytes, 0, 0, 0);
+        require(to(g), "To");
+        require(from(g), "From");
         require(frame.cseq, "CSeq");
         require(frame.callId, "Call-ID");
         require(frame.topVia, "Via");
-        vias();
-        contacts();
-        routes();
-        recordRoutes();
-        contentType();
-        accept();
-        maxForwards();
-        expires();
-        require();
-        proxyRequire();
-        supported();
-        unsupported();
-        allow();
-        authorizations();
-        proxyAuthorizations();
-        wwwAuthenticates();
-        proxyAuthenticates();
-        date();
+        vias(g);
+        contacts(g);
+        routes(g);
+        recordRoutes(g);
+        contentType(g);
+        accept(g);
+        maxForwards(g);
+        expires(g);
+        for (int kind : TOKEN_LISTS) {
+            tokens(g, kind);
+        }
+        for (int kind : AUTH_FIELDS) {
+            auth(g, kind);
+        }
+        date(g);
     }
+
+    // The token-list and auth fields validate() checks, in the order their getters are declared.
+    private static final int[] TOKEN_LISTS = {
+        HeaderNames.REQUIRE,
+        HeaderNames.PROXY_REQUIRE,
+        HeaderNames.SUPPORTED,
+        HeaderNames.UNSUPPORTED,
+        HeaderNames.ALLOW
+    };
+    private static final int[] AUTH_FIELDS = {
+        HeaderNames.AUTHORIZATION,
+        HeaderNames.PROXY_AUTHORIZATION,
+        HeaderNames.WWW_AUTHENTICATE,
+        HeaderNames.PROXY_AUTHENTICATE
+    };
 
     private void require(Object field, String name) {
         if (field == null) {
@@ -493,19 +609,25 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return -1;
         }
         for (int i = 0; i < frame.headerCount; i++) {
-            if (frame.kind[i] == kind) {
+            if (frame.kind(i) == kind) {
                 return i;
             }
         }
         return -1;
     }
 
-    private Grammar grammar(int i) {
-        return new Grammar(frame.bytes, frame.valueStart(i), frame.valueEnd(i), 0);
+    /** A walker over the value of field i: {@code walker} pointed there, or a new one. */
+    private Grammar walk(Grammar walker, int i) {
+        return walk(walker, frame.valueStart(i), frame.valueEnd(i));
     }
 
+    private Grammar walk(Grammar walker, int from, int to) {
+        return walker == null ? new Grammar(frame.bytes, from, to, 0) : walker.reset(from, to);
+    }
+
+    /** Text of the start line or header fields: without a UTF-8 check when the scan saw only ASCII. */
     String text(int s, int e) {
-        return new String(frame.bytes, s, e - s, StandardCharsets.UTF_8);
+        return new String(frame.bytes, s, e - s, frame.ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     SipMessageBuilder fill(SipMessageBuilder b) {

@@ -332,4 +332,38 @@ class SipMessageTest {
         assertThat(m.isWildcardContact()).isTrue();
         assertThat(m.contacts()).isEmpty();
     }
+
+    // What the From/To value is built to after framing (a single tag= is not walked again): the
+    // address as written | its parameters as serialized | its tag.
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<sip:a@example.com>;tag=1x|;tag=1x|1x",
+                "<sip:a@example.com>;TAG=1x|;TAG=1x|1x",
+                "<sip:a@example.com> ; tag = 1x|;tag=1x|1x",
+                "<sip:a@example.com>;tag=\"q 1\"|;tag=\"q 1\"|\"q 1\"",
+                "<sip:a@example.com>;tag|;tag|",
+                "<sip:a@example.com>;tag=1x;x-extra=2|;tag=1x;x-extra=2|1x",
+                "<sip:a@example.com>;x-extra=2;tag=1x|;x-extra=2;tag=1x|1x",
+                "<sip:a@example.com>;tag=1x;tag=2y|;tag=1x;tag=2y|1x",
+                "\"A\" <sip:a@example.com>;tag=1x|;tag=1x|1x",
+                "sip:a@example.com;tag=1x|;tag=1x|1x",
+                "<sip:a@example.com>||"
+            })
+    void fromAndTo_builtLater_haveTheParametersAsWritten(String row) {
+        String[] parts = row.split("\\|", -1);
+        String text = "OPTIONS sip:b@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n"
+                + "From: " + parts[0] + "\r\n"
+                + "To: " + parts[0] + "\r\n"
+                + "Call-ID: c1\r\n"
+                + "CSeq: 1 OPTIONS\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        SipMessage m = SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
+        for (NameAddress a : new NameAddress[] {m.from().orElseThrow(), m.to().orElseThrow()}) {
+            assertThat(a.parameters().toString()).isEqualTo(parts[1]);
+            assertThat(a.tag().orElse("")).isEqualTo(parts[2]);
+            assertThat(a.uri().toString()).isEqualTo("sip:a@example.com");
+        }
+    }
 }

@@ -7,7 +7,10 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.remotebank.signaling.sdp.SdpParseException;
 import io.remotebank.signaling.sdp.SessionDescription;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Fuzzes the SIP parser: any input either parses or fails with {@link SipParseException}; whatever
@@ -36,6 +39,15 @@ class SipParserFuzzTest {
     }
 
     private static void exercise(SipMessage m) {
+        // Values decoded without a UTF-8 check (an all-ASCII header block) read as UTF-8 decoding does.
+        String all = new String(m.toBytes(), StandardCharsets.UTF_8);
+        for (Header h : m.headers()) {
+            if (!all.contains(h.value())) {
+                throw new IllegalStateException("header value not as written: " + h.name());
+            }
+        }
+        sameAsContact(m, "From", m.from());
+        sameAsContact(m, "To", m.to());
         m.headers();
         m.topVia();
         m.callId();
@@ -61,6 +73,28 @@ class SipParserFuzzTest {
             } catch (SdpParseException expected) {
                 // most bodies are not SDP
             }
+        }
+    }
+
+    /**
+     * From and To are checked when framed and built later from what the check recorded; the same
+     * value parsed as a Contact (the full walk) must give the same address.
+     */
+    private static void sameAsContact(SipMessage m, String name, Optional<NameAddress> built) {
+        if (built.isEmpty()) {
+            return;
+        }
+        String value = m.header(name).orElseThrow();
+        byte[] probe = ("OPTIONS sip:probe@example.com SIP/2.0\r\nContact: " + value + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        List<NameAddress> walked;
+        try {
+            walked = SipParser.ofDefaults().parse(probe).contacts();
+        } catch (SipParseException e) {
+            throw new IllegalStateException(name + " framed but does not parse as a Contact", e);
+        }
+        if (walked.size() != 1 || !walked.get(0).equals(built.get())) {
+            throw new IllegalStateException(name + " built differently from the full walk: " + walked + " / " + built);
         }
     }
 

@@ -91,6 +91,8 @@ public final class Grammar {
     private boolean materialize = true;
     /** The tag parameter seen by {@link #nameAddressTag()}. */
     private String tag;
+    /** While {@link #checkedNameAddress} builds: the tag found when framed, to share its string. */
+    private String reuse;
 
     // Where the parts of the name-addr checked by nameAddressTag() are, so that the value can be
     // built later without checking it again: the display name (start -1 when there is none), the
@@ -100,6 +102,8 @@ public final class Grammar {
     SipUri addrUri;
     boolean addrAngle;
     int addrParams;
+    /** Whether those parameters are exactly one, {@code tag} spelled so, with a value. */
+    boolean addrOnlyTag;
 
     private int pos;
     private int end;
@@ -132,6 +136,7 @@ public final class Grammar {
         end = to;
         materialize = true;
         tag = null;
+        reuse = null;
         addrDisplayStart = -1;
         addrUri = null;
         return this;
@@ -241,12 +246,26 @@ public final class Grammar {
      * @param uri the URI
      * @param angle whether the URI was in {@code <>}
      * @param paramsStart where the parameters start ({@code end} when there are none)
+     * @param tag the tag found when it was checked, or null: a parameter value spelled the same
+     *     shares that string
+     * @param onlyTag whether the check found exactly one parameter, {@code tag=} with that value:
+     *     then the parameters are not walked again
      * @return the value
      */
     public NameAddress checkedNameAddress(
-            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart) {
-        pos = paramsStart;
-        Parameters p = params(false);
+            int displayStart, int displayEnd, SipUri uri, boolean angle, int paramsStart, String tag, boolean onlyTag) {
+        Parameters p;
+        if (onlyTag) {
+            p = Parameters.adopt(new String[] {"tag", tag}, 1);
+        } else {
+            pos = paramsStart;
+            reuse = tag;
+            try {
+                p = params(false);
+            } finally {
+                reuse = null;
+            }
+        }
         Optional<String> display = displayStart < 0 ? Optional.empty() : Optional.of(utf8(displayStart, displayEnd));
         return new NameAddress(display, uri, angle, p);
     }
@@ -330,6 +349,22 @@ public final class Grammar {
      */
     public void contentTypeList(List<ContentType> into) {
         listOf(() -> into.add(contentType()));
+    }
+
+    /**
+     * Parses a Content-Type value when it is exactly one media type; null when it is empty or more
+     * follows (the caller then learns what is wrong from {@link #contentTypeList}).
+     *
+     * @return the media type, or null
+     */
+    public ContentType singleContentType() {
+        skipLws();
+        if (pos >= end) {
+            return null;
+        }
+        ContentType c = contentType();
+        skipLws();
+        return pos < end ? null : c;
     }
 
     private void listOf(Runnable element) {
@@ -592,9 +627,10 @@ public final class Grammar {
     }
 
     private Parameters params(boolean via) {
-        String[] names = null;
-        String[] values = null;
+        String[] pairs = null;
         int n = 0;
+        int seen = 0;
+        boolean tagSpelled = false;
         while (true) {
             int save = pos;
             skipLws();
@@ -621,34 +657,61 @@ public final class Grammar {
             if (pos < end && b[pos] == '=') {
                 pos++;
                 skipLws();
-                if (materialize || isTag) {
+                if (materialize && reuse != null) {
+                    // Building From or To: the tag string made when it was framed serves again.
+                    int vs = pos;
+                    materialize = false;
+                    paramValue();
+                    materialize = true;
+                    if (sameText(vs, pos, reuse)) {
+                        value = reuse;
+                    } else {
+                        pos = vs;
+                        value = paramValue();
+                    }
+                } else if (materialize || isTag) {
                     boolean m = materialize;
                     materialize = true;
                     value = paramValue();
                     materialize = m;
                 } else {
-                    paramValue();
+                    paramValue(); // checked only: no string is made
                 }
             } else {
                 pos = save2;
             }
+            seen++;
             if (isTag) {
                 tag = value == null ? "" : value;
+                tagSpelled = value != null && b[ns] == 't' && b[ns + 1] == 'a' && b[ns + 2] == 'g';
             }
             if (!materialize) {
                 continue;
             }
-            if (names == null) {
-                names = new String[1];
-                values = new String[1];
-            } else if (n == names.length) {
-                names = java.util.Arrays.copyOf(names, n + 2);
-                values = java.util.Arrays.copyOf(values, n + 2);
+            if (pairs == null) {
+                pairs = new String[via ? 8 : 2];
+            } else if (2 * n == pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, 4 * n);
             }
-            names[n] = name;
-            values[n++] = value;
+            pairs[2 * n] = name;
+            pairs[2 * n + 1] = value;
+            n++;
         }
-        return n == 0 ? Parameters.none() : Parameters.adopt(names, values, n);
+        addrOnlyTag = seen == 1 && tagSpelled;
+        return n == 0 ? Parameters.none() : Parameters.adopt(pairs, n);
+    }
+
+    /** Whether {@code b[s..e)} decodes (one char a byte) to exactly {@code text}. */
+    private boolean sameText(int s, int e, String text) {
+        if (e - s != text.length()) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if ((b[i] & 0xff) != text.charAt(i - s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String paramValue() {
@@ -656,13 +719,15 @@ public final class Grammar {
             return quoted();
         }
         int s = pos;
-        while (pos < end && (CLASS[b[pos] & 0xff] & (TOKEN | PARAM_VALUE)) != 0) {
-            pos++;
+        int p = s;
+        while (p < end && (CLASS[b[p] & 0xff] & (TOKEN | PARAM_VALUE)) != 0) {
+            p++;
         }
-        if (pos == s) {
+        if (p == s) {
             throw bad("empty parameter value");
         }
-        return ascii(s, pos);
+        pos = p;
+        return materialize ? ascii(s, p) : null;
     }
 
     private ContentType contentType() {
@@ -676,51 +741,57 @@ public final class Grammar {
     }
 
     private String quoted() {
-        int s = pos++;
-        while (pos < end) {
-            byte c = b[pos];
+        int s = pos;
+        int p = s + 1;
+        int e = end;
+        while (p < e) {
+            byte c = b[p];
             if (c == '"') {
-                pos++;
-                return materialize ? utf8(s, pos) : null;
+                pos = ++p;
+                return materialize ? utf8(s, p) : null;
             }
             if (c == '\\') {
                 // quoted-pair: any octet but CR and LF (RFC 3261 25.1)
-                if (pos + 1 >= end || b[pos + 1] == '\r' || b[pos + 1] == '\n') {
+                if (p + 1 >= e || b[p + 1] == '\r' || b[p + 1] == '\n') {
+                    pos = p;
                     throw bad("bad quoted-pair");
                 }
-                pos += 2;
+                p += 2;
                 continue;
             }
             if ((c >= 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+                pos = p;
                 throw bad("control character in quoted string");
             }
-            pos++;
+            p++;
         }
+        pos = p;
         throw bad(s, base, "unterminated quoted string");
     }
 
     private void skipToken(String what) {
         int s = pos;
-        while (pos < end && isToken(b[pos])) {
-            pos++;
+        int p = s;
+        while (p < end && isToken(b[p])) {
+            p++;
         }
-        if (pos == s) {
+        if (p == s) {
             throw bad("expected a " + what);
         }
+        pos = p;
     }
 
     private String token(String what) {
         int s = pos;
-        int h = 0;
-        byte c;
-        while (pos < end && (CLASS[(c = b[pos]) & 0xff] & TOKEN) != 0) {
-            h = 31 * h + c; // tokens are ASCII: the Latin-1 hash String.hashCode gives
-            pos++;
+        int p = s;
+        while (p < end && (CLASS[b[p] & 0xff] & TOKEN) != 0) {
+            p++;
         }
-        if (pos == s) {
+        if (p == s) {
             throw bad("expected a " + what);
         }
-        return Methods.token(b, s, pos, h);
+        pos = p;
+        return Methods.token(b, s, p);
     }
 
     private String method() {
@@ -770,17 +841,20 @@ public final class Grammar {
         }
         int emptyLabel = -1; // the second dot of the first ".."
         byte prev = 0;
-        while (pos < end) {
-            byte c = b[pos];
+        int p = s;
+        int e = end;
+        while (p < e) {
+            byte c = b[p];
             if (!isHostChar(c)) {
                 break;
             }
             if (c == '.' && prev == '.' && emptyLabel < 0) {
-                emptyLabel = pos;
+                emptyLabel = p;
             }
             prev = c;
-            pos++;
+            p++;
         }
+        pos = p;
         if (pos == s) {
             throw bad(s, base, "empty host");
         }
@@ -794,7 +868,21 @@ public final class Grammar {
     }
 
     private static boolean isHostChar(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '.' || c == '_';
+        return HOST_CHAR[c & 0xff];
+    }
+
+    /** Letters, digits, '-', '.' and '_': what a host name or IPv4 address is made of. */
+    private static final boolean[] HOST_CHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            HOST_CHAR[c] = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_';
+        }
     }
 
     /** RFC 4291 2.2 text forms; RFC 5118 4.10: exactly one "::" at most, 8 pieces, IPv4 tail. */
@@ -1059,8 +1147,7 @@ public final class Grammar {
     }
 
     private Parameters uriParams() {
-        String[] names = null;
-        String[] values = null;
+        String[] pairs = null;
         int n = 0;
         while (pos < end && b[pos] == ';') {
             pos++;
@@ -1085,17 +1172,16 @@ public final class Grammar {
             if (!materialize) {
                 continue;
             }
-            if (names == null) {
-                names = new String[4];
-                values = new String[4];
-            } else if (n == names.length) {
-                names = java.util.Arrays.copyOf(names, n * 2);
-                values = java.util.Arrays.copyOf(values, n * 2);
+            if (pairs == null) {
+                pairs = new String[4];
+            } else if (2 * n == pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, 4 * n);
             }
-            names[n] = utf8(s, ne);
-            values[n++] = vs < 0 ? null : utf8(vs, pos);
+            pairs[2 * n] = utf8(s, ne);
+            pairs[2 * n + 1] = vs < 0 ? null : utf8(vs, pos);
+            n++;
         }
-        return n == 0 ? Parameters.none() : Parameters.of(names, values, n);
+        return n == 0 ? Parameters.none() : Parameters.adopt(pairs, n);
     }
 
     private boolean isParamChar(int k) {
@@ -1116,9 +1202,12 @@ public final class Grammar {
     // ---- lexing helpers -----------------------------------------------------------------------
 
     private void skipLws() {
-        while (pos < end && isLws(b[pos])) {
-            pos++;
+        // The walks below keep the position in a local while they loop and store it once.
+        int p = pos;
+        while (p < end && isLws(b[p])) {
+            p++;
         }
+        pos = p;
     }
 
     private void expect(char c, String what) {

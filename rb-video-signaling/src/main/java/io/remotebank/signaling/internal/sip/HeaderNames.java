@@ -2,6 +2,9 @@ package io.remotebank.signaling.internal.sip;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -120,10 +123,26 @@ public final class HeaderNames {
     };
     private static final byte[][] LOWER = new byte[CANONICAL.length][];
 
-    // Candidates by name length and first letter, so that a lookup compares one or two names.
-    private static final int[][][] BY_LENGTH = new int[24][26][];
+    // Candidates by name length and first letter (at 26 * length + letter), so that a lookup
+    // compares one or two names.
+    private static final int MAX_LENGTH = 24;
+    private static final int[][] CANDIDATES = new int[MAX_LENGTH * 26][];
+
+    /**
+     * Set by {@link #classify} beside the number when the name is written exactly in its canonical
+     * spelling, or is a one-letter compact form: {@link #name(byte[], int, int, int)} then shares a
+     * constant.
+     */
+    public static final int CANONICAL_SPELLING = 0x40;
+
+    /** The bits of a {@link #classify} result that hold the number. */
+    public static final int KIND_MASK = 0x3f;
 
     private static final byte[][] EXACT = new byte[CANONICAL.length][];
+    // Names of up to eight bytes as little-endian words (zero above the name): lower case, exact.
+    private static final long[] LOWER_WORD = new long[CANONICAL.length];
+    private static final long[] EXACT_WORD = new long[CANONICAL.length];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final String[] SINGLE = new String[128];
 
     static {
@@ -133,12 +152,15 @@ public final class HeaderNames {
         for (int i = 1; i < CANONICAL.length; i++) {
             EXACT[i] = CANONICAL[i].getBytes(StandardCharsets.US_ASCII);
             LOWER[i] = CANONICAL[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-            int[][] row = BY_LENGTH[LOWER[i].length];
-            int f = LOWER[i][0] - 'a';
-            int[] old = row[f];
+            for (int j = Math.min(LOWER[i].length, Long.BYTES) - 1; j >= 0; j--) {
+                LOWER_WORD[i] = LOWER_WORD[i] << 8 | (LOWER[i][j] & 0xff);
+                EXACT_WORD[i] = EXACT_WORD[i] << 8 | (EXACT[i][j] & 0xff);
+            }
+            int at = LOWER[i].length * 26 + LOWER[i][0] - 'a';
+            int[] old = CANDIDATES[at];
             int[] grown = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
             grown[grown.length - 1] = i;
-            row[f] = grown;
+            CANDIDATES[at] = grown;
         }
     }
 
@@ -155,57 +177,103 @@ public final class HeaderNames {
     public static int kind(byte[] b, int s, int e) {
         int len = e - s;
         if (len == 1) {
-            switch (b[s] | 0x20) {
-                case 'v':
-                    return VIA;
-                case 'i':
-                    return CALL_ID;
-                case 'f':
-                    return FROM;
-                case 't':
-                    return TO;
-                case 'l':
-                    return CONTENT_LENGTH;
-                case 'm':
-                    return CONTACT;
-                case 'c':
-                    return CONTENT_TYPE;
-                case 'k':
-                    return SUPPORTED;
-                case 's':
-                    return SUBJECT;
-                case 'e':
-                    return CONTENT_ENCODING;
-                case 'o':
-                    return EVENT;
-                case 'r':
-                    return REFER_TO;
-                case 'u':
-                    return ALLOW_EVENTS;
-                case 'x':
-                    return SESSION_EXPIRES;
-                case 'b':
-                    return REFERRED_BY;
-                default:
-                    return OTHER;
-            }
+            return compact(b[s]);
         }
-        int first = (b[s] | 0x20) - 'a';
-        if (len >= BY_LENGTH.length || first < 0 || first >= 26) {
+        return classify(b, s, e) & KIND_MASK;
+    }
+
+    private static int compact(byte c) {
+        switch (c | 0x20) {
+            case 'v':
+                return VIA;
+            case 'i':
+                return CALL_ID;
+            case 'f':
+                return FROM;
+            case 't':
+                return TO;
+            case 'l':
+                return CONTENT_LENGTH;
+            case 'm':
+                return CONTACT;
+            case 'c':
+                return CONTENT_TYPE;
+            case 'k':
+                return SUPPORTED;
+            case 's':
+                return SUBJECT;
+            case 'e':
+                return CONTENT_ENCODING;
+            case 'o':
+                return EVENT;
+            case 'r':
+                return REFER_TO;
+            case 'u':
+                return ALLOW_EVENTS;
+            case 'x':
+                return SESSION_EXPIRES;
+            case 'b':
+                return REFERRED_BY;
+            default:
+                return OTHER;
+        }
+    }
+
+    /**
+     * What the scanner records for the field named {@code b[s..e)}: its number ({@link #kind(byte[],
+     * int, int)}), with {@link #CANONICAL_SPELLING} set when the name is written exactly in the
+     * canonical spelling or is a compact form; found by one walk over the name.
+     *
+     * @param b bytes
+     * @param s start
+     * @param e end
+     * @return the number, possibly with {@link #CANONICAL_SPELLING}
+     */
+    public static int classify(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len <= 0) {
             return OTHER;
         }
-        int[] candidates = BY_LENGTH[len][first];
+        if (len == 1) {
+            int k = compact(b[s]);
+            return k == OTHER ? OTHER : k | CANONICAL_SPELLING;
+        }
+        int first = (b[s] | 0x20) - 'a';
+        if (len >= MAX_LENGTH || first < 0 || first >= 26) {
+            return OTHER;
+        }
+        int[] candidates = CANDIDATES[len * 26 + first];
         if (candidates == null) {
+            return OTHER;
+        }
+        if (len <= Long.BYTES && s + Long.BYTES <= b.length) {
+            // One 8-byte word: OR-ing 0x20 into every byte lowers a letter and leaves the other
+            // token characters that can match a name ('-') alone, so one compare matches any case.
+            long mask = len == Long.BYTES ? -1L : (1L << (8 * len)) - 1;
+            long w = (long) LONGS.get(b, s) & mask;
+            long lower = (w | (0x2020202020202020L & mask));
+            for (int k : candidates) {
+                if (lower == LOWER_WORD[k]) {
+                    return w == EXACT_WORD[k] ? k | CANONICAL_SPELLING : k;
+                }
+            }
             return OTHER;
         }
         for (int k : candidates) {
             byte[] n = LOWER[k];
+            byte[] x = EXACT[k];
+            int differs = b[s] ^ x[0];
             int i = 1;
-            while (i < len && (b[s + i] | 0x20) == n[i]) {
+            while (i < len) {
+                byte c = b[s + i];
+                if ((c | 0x20) != n[i]) {
+                    break;
+                }
+                differs |= c ^ x[i];
                 i++;
             }
             if (i == len) {
-                return k;
+                return differs == 0 ? k | CANONICAL_SPELLING : k;
             }
         }
         return OTHER;
@@ -219,10 +287,15 @@ public final class HeaderNames {
      * @param b bytes
      * @param s start
      * @param e end
-     * @param kind {@link #kind(byte[], int, int)} of the same bytes
+     * @param kind {@link #kind(byte[], int, int)} or {@link #classify(byte[], int, int)} of the same
+     *     bytes (with the latter, the spelling is not compared again)
      * @return the name as written
      */
     public static String name(byte[] b, int s, int e, int kind) {
+        if ((kind & CANONICAL_SPELLING) != 0) {
+            return e - s == 1 ? SINGLE[b[s] & 0x7f] : CANONICAL[kind & KIND_MASK];
+        }
+        kind &= KIND_MASK;
         if (kind != OTHER) {
             int len = e - s;
             if (len == 1) {

@@ -43,7 +43,11 @@ public final class MessageScanner {
         /** Per header field i: name start, name end, value start, value end at 4i .. 4i+3. */
         public int[] positions = new int[64];
 
-        public byte[] kind = new byte[16];
+        /**
+         * Per header field i: what {@link HeaderNames#classify} said of its name (the number, and
+         * whether it is spelled canonically); {@link #kind(int)} gives the number alone.
+         */
+        public byte[] kinds = new byte[16];
         /** Bit k set when a field of kind k is present. */
         public long present;
 
@@ -51,6 +55,15 @@ public final class MessageScanner {
         Grammar walker;
 
         public int bodyStart;
+        /**
+         * False when a byte at or above 0x80 may be in the start line or the header fields (then
+         * text there is decoded as UTF-8); true when they are all ASCII, so that a value becomes a
+         * String without a UTF-8 check.
+         */
+        public boolean ascii;
+        /** Every 8-byte word (or byte) the line search read, OR-ed together. */
+        long high;
+
         public long contentLength = -1;
         public Via topVia;
         /** The field holding the top Via, and where its first value ends (at a comma or the end). */
@@ -71,25 +84,32 @@ public final class MessageScanner {
         public SipUri fromUri;
         public boolean fromAngle;
         public int fromParams;
+        public boolean fromOnlyTag;
         public int toDisplayStart;
         public int toDisplayEnd;
         public SipUri toUri;
         public boolean toAngle;
         public int toParams;
+        public boolean toOnlyTag;
 
         void addHeader(int ns, int ne, int vs, int ve, int k) {
-            if (headerCount == kind.length) {
+            if (headerCount == kinds.length) {
                 int n = headerCount * 2;
                 positions = java.util.Arrays.copyOf(positions, n * 4);
-                kind = java.util.Arrays.copyOf(kind, n);
+                kinds = java.util.Arrays.copyOf(kinds, n);
             }
             int at = headerCount * 4;
             positions[at] = ns;
             positions[at + 1] = ne;
             positions[at + 2] = vs;
             positions[at + 3] = ve;
-            kind[headerCount++] = (byte) k;
-            present |= 1L << k;
+            kinds[headerCount++] = (byte) k;
+            present |= 1L << (k & HeaderNames.KIND_MASK);
+        }
+
+        /** The number ({@link HeaderNames}) of field i. */
+        public int kind(int i) {
+            return kinds[i] & HeaderNames.KIND_MASK;
         }
 
         /** Where the name of field i starts. */
@@ -152,7 +172,7 @@ public final class MessageScanner {
             throw Grammar.bad(p, 0, "empty message");
         }
         f.start = p;
-        int eol = lineEnd(b, p, length);
+        int eol = lineEnd(f, b, p, length);
         if (eol < 0) {
             throw Grammar.bad(p, 0, "start line not terminated by CRLF");
         }
@@ -194,7 +214,7 @@ public final class MessageScanner {
             int vs = p;
             int ve;
             while (true) {
-                int e = lineEnd(b, p, length);
+                int e = lineEnd(f, b, p, length);
                 if (e < 0) {
                     throw Grammar.bad(p, 0, "header field not terminated by CRLF");
                 }
@@ -219,11 +239,12 @@ public final class MessageScanner {
             if (f.headerCount == limits.maxHeaders()) {
                 throw Grammar.bad(ns, 0, "more than " + limits.maxHeaders() + " header fields");
             }
-            int k = HeaderNames.kind(b, ns, ne);
+            int k = HeaderNames.classify(b, ns, ne);
             f.addHeader(ns, ne, vs, ve, k);
-            eager(f, b, k, vs, ve);
+            eager(f, b, k & HeaderNames.KIND_MASK, vs, ve);
         }
         f.bodyStart = p;
+        f.ascii = (f.high & HIGHS) == 0;
         if (headersOnly) {
             if (f.contentLength < 0) {
                 throw Grammar.bad(p, 0, "Content-Length is required on a stream (RFC 3261 18.3)");
@@ -307,12 +328,14 @@ public final class MessageScanner {
             f.fromUri = g.addrUri;
             f.fromAngle = g.addrAngle;
             f.fromParams = g.addrParams;
+            f.fromOnlyTag = g.addrOnlyTag;
         } else {
             f.toDisplayStart = g.addrDisplayStart;
             f.toDisplayEnd = g.addrDisplayEnd;
             f.toUri = g.addrUri;
             f.toAngle = g.addrAngle;
             f.toParams = g.addrParams;
+            f.toOnlyTag = g.addrOnlyTag;
         }
         return tag;
     }
@@ -351,7 +374,7 @@ public final class MessageScanner {
                     throw Grammar.bad(i, 0, "control character in the reason phrase");
                 }
             }
-            String known = Methods.known(b, rs, e, Methods.hash(b, rs, e));
+            String known = Methods.known(b, rs, e);
             f.reason = known != null ? known : new String(b, rs, e - rs, StandardCharsets.UTF_8);
             return;
         }
@@ -418,13 +441,35 @@ public final class MessageScanner {
         return -1;
     }
 
-    /** Index of the CR (of CRLF) or LF that ends the line starting at {@code p}, or -1. */
-    private static int lineEnd(byte[] b, int p, int length) {
-        int i = indexOfLf(b, p, length);
-        if (i < 0) {
-            return -1;
+    /**
+     * Index of the CR (of CRLF) or LF that ends the line starting at {@code p}, or -1; as {@link
+     * #indexOfLf} does, and OR-s what it read into {@code f.high} (every byte before the LF, and
+     * possibly a few after it: then {@link Frame#ascii} is false more often than needed, never less).
+     */
+    private static int lineEnd(Frame f, byte[] b, int p, int length) {
+        int i = p;
+        long high = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i);
+            high |= w;
+            long x = w ^ LF;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                f.high |= high;
+                int lf = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return (lf > p && b[lf - 1] == '\r') ? lf - 1 : lf;
+            }
         }
-        return (i > p && b[i - 1] == '\r') ? i - 1 : i;
+        for (; i < length; i++) {
+            byte c = b[i];
+            high |= c;
+            if (c == '\n') {
+                f.high |= high;
+                return (i > p && b[i - 1] == '\r') ? i - 1 : i;
+            }
+        }
+        f.high |= high;
+        return -1;
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

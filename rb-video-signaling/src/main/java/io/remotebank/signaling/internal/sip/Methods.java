@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 public final class Methods {
 
     // Common tokens (transports, parameter names, option tags, methods, media types, auth
-    // parameters), shared so that parsing them allocates nothing. Looked up by a hash of the bytes
-    // (the one String.hashCode computes) in an open-addressing table: one comparison in the usual
+    // parameters), shared so that parsing them allocates nothing. Looked up by a hash of the length
+    // and three of the bytes (see slot) in an open-addressing table: one comparison in the usual
     // case, and a miss usually ends at an empty slot at once.
     private static final String[] TOKENS = {
         "SIP",
@@ -154,7 +154,8 @@ public final class Methods {
 
     static {
         for (String t : TOKENS) {
-            int i = t.hashCode() & (TABLE.length - 1);
+            byte[] tb = t.getBytes(StandardCharsets.US_ASCII);
+            int i = slot(tb, 0, tb.length);
             while (TABLE[i] != null) {
                 if (TABLE[i].equals(t)) {
                     throw new ExceptionInInitializerError("duplicate token " + t);
@@ -169,22 +170,6 @@ public final class Methods {
     private Methods() {}
 
     /**
-     * The hash {@link String#hashCode()} gives for the Latin-1 string {@code b[s..e)}.
-     *
-     * @param b bytes
-     * @param s start
-     * @param e end
-     * @return the hash
-     */
-    public static int hash(byte[] b, int s, int e) {
-        int h = 0;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + (b[i] & 0xff);
-        }
-        return h;
-    }
-
-    /**
      * The token at {@code b[s..e)}, a shared constant when it is a common one (transports, the usual
      * parameter names, option tags, methods), so that parsing a Via or a tag allocates less.
      *
@@ -194,27 +179,30 @@ public final class Methods {
      * @return the token
      */
     public static String token(byte[] b, int s, int e) {
-        return token(b, s, e, hash(b, s, e));
-    }
-
-    /**
-     * As {@link #token(byte[], int, int)} with the hash already computed while scanning.
-     *
-     * @param b bytes
-     * @param s start
-     * @param e end
-     * @param hash {@link #hash(byte[], int, int)} of the same bytes
-     * @return the token
-     */
-    public static String token(byte[] b, int s, int e, int hash) {
-        String k = known(b, s, e, hash);
+        String k = known(b, s, e);
         return k != null ? k : new String(b, s, e - s, StandardCharsets.ISO_8859_1);
     }
 
-    /** The shared constant equal to {@code b[s..e)}, or null. */
-    static String known(byte[] b, int s, int e, int hash) {
+    /**
+     * Where the table looks for {@code b[s..e)} first: a mix of its length and its first, middle and
+     * last bytes, computed at once rather than byte after byte (the shared strings differ there).
+     */
+    private static int slot(byte[] b, int s, int e) {
         int len = e - s;
-        int i = hash & (TABLE.length - 1);
+        if (len == 0) {
+            return 0;
+        }
+        int h = len * 0x9E3779B1
+                + (b[s] & 0xff) * 0x85EBCA77
+                + (b[e - 1] & 0xff) * 0xC2B2AE3D
+                + (b[s + (len >> 1)] & 0xff) * 0x27D4EB2F;
+        return (h ^ (h >>> 15) ^ (h >>> 23)) & (TABLE.length - 1);
+    }
+
+    /** The shared constant equal to {@code b[s..e)}, or null. */
+    static String known(byte[] b, int s, int e) {
+        int len = e - s;
+        int i = slot(b, s, e);
         while (true) {
             byte[] k = TABLE_BYTES[i];
             if (k == null) {

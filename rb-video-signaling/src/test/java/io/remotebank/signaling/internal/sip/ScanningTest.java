@@ -68,7 +68,20 @@ class ScanningTest {
         assertThat(Methods.token(b, 22, 27)).isEqualTo("Timer").isNotSameAs("timer");
         assertThat(Methods.token(b, 28, 30)).isEqualTo("zz");
         assertThat(Methods.of(b, 2, 8)).isSameAs("INVITE");
-        assertThat(Methods.hash(b, 2, 8)).isEqualTo("INVITE".hashCode());
+        // every shared token is found (whatever its slot), and a near miss is not
+        byte[] all = "INVITE ACK BYE CANCEL OPTIONS REGISTER branch rport received tag lr transport maddr"
+                .getBytes(StandardCharsets.US_ASCII);
+        int from = 0;
+        for (int i = 0; i <= all.length; i++) {
+            if (i == all.length || all[i] == ' ') {
+                String t = new String(all, from, i - from, StandardCharsets.US_ASCII);
+                assertThat(Methods.token(all, from, i)).isSameAs(t.intern());
+                from = i + 1;
+            }
+        }
+        byte[] near = "INVITF branci".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Methods.token(near, 0, 6)).isEqualTo("INVITF");
+        assertThat(Methods.token(near, 7, 13)).isEqualTo("branci");
     }
 
     @Test
@@ -81,5 +94,52 @@ class ScanningTest {
         assertThat(HeaderNames.name(b, 12, 17, HeaderNames.kind(b, 12, 17))).isEqualTo("X-Foo");
         assertThat(HeaderNames.name(b, 18, 25, HeaderNames.kind(b, 18, 25))).isSameAs("Call-ID");
         assertThat(HeaderNames.name(b, 26, 33, HeaderNames.kind(b, 26, 33))).isEqualTo("call-id");
+    }
+
+    @Test
+    void classify_findsEveryKnownName_inAnyCase_atEveryPlaceInTheBuffer() {
+        for (int k = 1; k <= HeaderNames.AUTHENTICATION_INFO; k++) {
+            String canonical = HeaderNames.canonical(k);
+            String[] spellings = {
+                canonical,
+                canonical.toLowerCase(java.util.Locale.ROOT),
+                canonical.toUpperCase(java.util.Locale.ROOT),
+                canonical.substring(0, canonical.length() - 1) + "_",
+                canonical + "s"
+            };
+            for (int s = 0; s < spellings.length; s++) {
+                byte[] name = spellings[s].getBytes(StandardCharsets.US_ASCII);
+                for (int pad = 0; pad <= 9; pad++) {
+                    // the name with pad bytes before it and 0..8 after it, so that both the
+                    // word-at-a-time and the byte-by-byte comparison run
+                    for (int tail = 0; tail <= 8; tail++) {
+                        byte[] b = new byte[pad + name.length + tail];
+                        java.util.Arrays.fill(b, (byte) ':');
+                        System.arraycopy(name, 0, b, pad, name.length);
+                        int c = HeaderNames.classify(b, pad, pad + name.length);
+                        String what = spellings[s] + " pad " + pad + " tail " + tail;
+                        if (s >= 3) {
+                            assertThat(c & HeaderNames.KIND_MASK).as(what).isNotEqualTo(k);
+                        } else {
+                            assertThat(c & HeaderNames.KIND_MASK).as(what).isEqualTo(k);
+                            boolean exact = s == 0 || spellings[s].equals(canonical);
+                            assertThat((c & HeaderNames.CANONICAL_SPELLING) != 0)
+                                    .as(what)
+                                    .isEqualTo(exact);
+                            assertThat(HeaderNames.kind(b, pad, pad + name.length))
+                                    .isEqualTo(k);
+                            String n = HeaderNames.name(b, pad, pad + name.length, c);
+                            assertThat(n).isEqualTo(spellings[s]);
+                            if (exact) {
+                                assertThat(n).isSameAs(canonical);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        byte[] compact = "v".getBytes(StandardCharsets.US_ASCII);
+        assertThat(HeaderNames.classify(compact, 0, 1)).isEqualTo(HeaderNames.VIA | HeaderNames.CANONICAL_SPELLING);
+        assertThat(HeaderNames.classify(compact, 0, 0)).isEqualTo(HeaderNames.OTHER);
     }
 }
