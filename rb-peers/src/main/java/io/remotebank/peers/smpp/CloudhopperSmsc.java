@@ -116,11 +116,13 @@ public final class CloudhopperSmsc {
     }
 
     private SmppServerSession receiver(String account) {
-        return sessions.values().stream()
-                .filter(s -> s.getConfiguration().getSystemId().equals(account))
-                .filter(s -> s.getBindType() != SmppBindType.TRANSMITTER)
-                .filter(SmppServerSession::isBound)
-                .findFirst()
+        // the newest (ids grow with each bind): an earlier test's session may still be closing
+        return sessions.entrySet().stream()
+                .filter(e -> e.getValue().getConfiguration().getSystemId().equals(account))
+                .filter(e -> e.getValue().getBindType() != SmppBindType.TRANSMITTER)
+                .filter(e -> e.getValue().isBound())
+                .max(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
                 .orElseThrow(() -> new IllegalStateException("no receiver bound as " + account));
     }
 

@@ -1,6 +1,7 @@
 package io.remotebank.peers.smpp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.BroadcastSm;
@@ -56,13 +58,15 @@ import org.jsmpp.util.RandomMessageIDGenerator;
  */
 public final class JsmppSmsc {
 
-    private record Bound(SMPPServerSession session, String systemId, BindType type) {}
+    /** A bound session; {@code order} counts binds, so that the newest one can be told from one still closing. */
+    private record Bound(SMPPServerSession session, String systemId, BindType type, long order) {}
 
     private final String systemId;
     private final String password;
     private final Map<String, Bound> sessions = new ConcurrentHashMap<>();
     private final RandomMessageIDGenerator ids = new RandomMessageIDGenerator();
     private final AtomicInteger moReference = new AtomicInteger();
+    private final AtomicLong bindCount = new AtomicLong();
     private final ShortMessages messages = new ShortMessages();
     private final ExecutorService binds = Executors.newCachedThreadPool();
     private final ScheduledExecutorService receipts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -109,7 +113,9 @@ public final class JsmppSmsc {
                 request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
                 return;
             }
-            sessions.put(session.getSessionId(), new Bound(session, request.getSystemId(), request.getBindType()));
+            sessions.put(
+                    session.getSessionId(),
+                    new Bound(session, request.getSystemId(), request.getBindType(), bindCount.incrementAndGet()));
             session.addSessionStateListener((SessionState now, SessionState before, Session source) -> {
                 if (now == SessionState.CLOSED || now == SessionState.UNBOUND) {
                     if (sessions.remove(source.getSessionId()) != null) {
@@ -136,7 +142,8 @@ public final class JsmppSmsc {
         return sessions.values().stream()
                 .filter(b -> b.systemId().equals(account) && b.type().isReceivable())
                 .filter(b -> b.session().getSessionState().isBound())
-                .findFirst()
+                // the newest: an earlier test's session may still be closing
+                .max(Comparator.comparingLong(Bound::order))
                 .orElseThrow(() -> new IllegalStateException("no receiver bound as " + account));
     }
 
