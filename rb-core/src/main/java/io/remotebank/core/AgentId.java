@@ -40,7 +40,7 @@ public final class AgentId implements Comparable<AgentId> {
     }
 
     /**
-     * Parses a agent id.
+     * Parses an agent id.
      *
      * @param value the identifier
      * @return the agent id
