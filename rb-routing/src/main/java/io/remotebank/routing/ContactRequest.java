@@ -50,7 +50,9 @@ public final class ContactRequest {
         this.language = builder.language;
         this.preferredAgent = builder.preferredAgent;
         this.customer = builder.customer;
-        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
+        this.attributes = builder.attributes.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
     }
 
     /**

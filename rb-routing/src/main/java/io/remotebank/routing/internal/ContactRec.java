@@ -24,7 +24,9 @@ final class ContactRec implements ContactCandidate {
 
     final ContactId id;
     final long seq;
-    final ContactRequest request;
+    /** The request's free attributes (the request itself is not kept: a live contact holds only what it uses). */
+    private final Map<String, String> attributes;
+
     final ContactChannel channel;
     final int ch;
     final int tier;
@@ -76,7 +78,7 @@ final class ContactRec implements ContactCandidate {
     ContactRec(ContactRequest request, long seq, long now, int[] ownSkills, int[] ownMins, Skills skillNames) {
         this.id = request.id();
         this.seq = seq;
-        this.request = request;
+        this.attributes = request.attributes();
         this.channel = request.channel();
         this.ch = channel.ordinal();
         this.tier = request.tier();
@@ -157,7 +159,7 @@ final class ContactRec implements ContactCandidate {
 
     @Override
     public Map<String, String> attributes() {
-        return request.attributes();
+        return attributes;
     }
 
     @Override
