@@ -191,7 +191,7 @@ public sealed interface Pdu {
             int smDefaultMsgId,
             byte[] shortMessage,
             List<Tlv> tlvs)
-            implements Pdu {
+            implements Pdu, MessageFields {
         /** Validates the PDU. */
         public ShortMessage {
             expect(commandId, "a short message", CommandId.SUBMIT_SM, CommandId.DELIVER_SM);
@@ -305,7 +305,7 @@ public sealed interface Pdu {
             int smDefaultMsgId,
             byte[] shortMessage,
             List<Tlv> tlvs)
-            implements Pdu {
+            implements Pdu, MessageFields {
         /** Validates the PDU. */
         public SubmitMulti {
             Arguments.notNull(serviceType, "service type");

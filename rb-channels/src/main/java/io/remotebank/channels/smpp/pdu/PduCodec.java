@@ -424,24 +424,29 @@ public final class PduCodec {
         }
     }
 
+    /** The fields after the addresses that submit_sm, deliver_sm and submit_multi share. */
+    private static <M extends Pdu & MessageFields> void messageFields(ByteBuf out, M m) {
+        out.writeByte(m.esmClass());
+        out.writeByte(m.protocolId());
+        out.writeByte(m.priorityFlag());
+        time(out, m.scheduleDeliveryTime(), CommandStatus.ESME_RINVSCHED, "schedule_delivery_time", m);
+        time(out, m.validityPeriod(), CommandStatus.ESME_RINVEXPIRY, "validity_period", m);
+        out.writeByte(m.registeredDelivery());
+        out.writeByte(m.replaceIfPresent());
+        out.writeByte(m.dataCoding());
+        out.writeByte(m.smDefaultMsgId());
+        out.writeByte(m.shortMessage().length);
+        out.writeBytes(m.shortMessage());
+        tlvs(out, m.tlvs());
+    }
+
     private static void body(Pdu pdu, ByteBuf out) {
         if (pdu instanceof Pdu.ShortMessage m) {
             // 4.4.1 submit_sm / 4.6.1 deliver_sm
             cstr(out, m.serviceType(), 6, CommandStatus.ESME_RINVSERTYP, "service_type", m);
             address(out, m.source(), 21, CommandStatus.ESME_RINVSRCADR, "source_addr", m);
             address(out, m.destination(), 21, CommandStatus.ESME_RINVDSTADR, "destination_addr", m);
-            out.writeByte(m.esmClass());
-            out.writeByte(m.protocolId());
-            out.writeByte(m.priorityFlag());
-            time(out, m.scheduleDeliveryTime(), CommandStatus.ESME_RINVSCHED, "schedule_delivery_time", m);
-            time(out, m.validityPeriod(), CommandStatus.ESME_RINVEXPIRY, "validity_period", m);
-            out.writeByte(m.registeredDelivery());
-            out.writeByte(m.replaceIfPresent());
-            out.writeByte(m.dataCoding());
-            out.writeByte(m.smDefaultMsgId());
-            out.writeByte(m.shortMessage().length);
-            out.writeBytes(m.shortMessage());
-            tlvs(out, m.tlvs());
+            messageFields(out, m);
         } else if (pdu instanceof Pdu.MessageIdResp r) {
             boolean bodyless = r.commandId() == CommandId.SUBMIT_SM_RESP
                     && r.status() != 0
@@ -484,18 +489,7 @@ public final class PduCodec {
                             m);
                 }
             }
-            out.writeByte(m.esmClass());
-            out.writeByte(m.protocolId());
-            out.writeByte(m.priorityFlag());
-            time(out, m.scheduleDeliveryTime(), CommandStatus.ESME_RINVSCHED, "schedule_delivery_time", m);
-            time(out, m.validityPeriod(), CommandStatus.ESME_RINVEXPIRY, "validity_period", m);
-            out.writeByte(m.registeredDelivery());
-            out.writeByte(m.replaceIfPresent());
-            out.writeByte(m.dataCoding());
-            out.writeByte(m.smDefaultMsgId());
-            out.writeByte(m.shortMessage().length);
-            out.writeBytes(m.shortMessage());
-            tlvs(out, m.tlvs());
+            messageFields(out, m);
         } else if (pdu instanceof Pdu.SubmitMultiResp r) {
             cstr(out, r.messageId(), 65, CommandStatus.ESME_RINVMSGID, "message_id", r);
             out.writeByte(r.unsuccessful().size());
