@@ -115,6 +115,22 @@ final class SmppPeer implements AutoCloseable {
     }
 
     /** Starts a scripted SMSC for the account {@code system-id / password} and waits until it listens. */
+    /** A peer client bound as a receiver to {@code port}, waiting up to 20 s for what it is sent. */
+    static SmppPeer receiver(Launcher launcher, int port, String systemId, String password) {
+        return start(
+                launcher,
+                "--port",
+                "" + port,
+                "--system-id",
+                systemId,
+                "--password",
+                password,
+                "--bind",
+                "RX",
+                "--wait-ms",
+                "20000");
+    }
+
     static SmppPeer smsc(Launcher launcher, String systemId, String password) {
         SmppPeer peer = start(launcher, "--system-id", systemId, "--password", password);
         peer.await("READY");

@@ -88,18 +88,7 @@ class SmppPeersIT {
     void server_sendsALongMoMessage_toAReceiverBind(Launcher server) {
         Launcher clientLauncher = server == Launcher.CLOUDHOPPER_SMSC ? Launcher.JSMPP_ESME : Launcher.CLOUDHOPPER_ESME;
         try (SmppPeer smsc = SmppPeer.smsc(server, "rb", "secret");
-                SmppPeer esme = SmppPeer.start(
-                        clientLauncher,
-                        "--port",
-                        "" + smsc.port(),
-                        "--system-id",
-                        "rb",
-                        "--password",
-                        "secret",
-                        "--bind",
-                        "RX",
-                        "--wait-ms",
-                        "20000")) {
+                SmppPeer esme = SmppPeer.receiver(clientLauncher, smsc.port(), "rb", "secret")) {
             esme.await("BOUND");
             smsc.await("BOUND", e -> e.field(0).equals("RX"));
             smsc.send("MO", "rb", "8613800000001", "10690000", "UCS2", SmppPeer.field(LONG_UCS2));

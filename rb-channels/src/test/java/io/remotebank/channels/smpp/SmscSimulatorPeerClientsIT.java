@@ -111,18 +111,7 @@ class SmscSimulatorPeerClientsIT {
             names = {"JSMPP_ESME", "CLOUDHOPPER_ESME"})
     void aPeerReceiver_getsALongMoMessageInParts(Launcher client) {
         start();
-        try (SmppPeer esme = SmppPeer.start(
-                client,
-                "--port",
-                "" + smsc.port(),
-                "--system-id",
-                "rb",
-                "--password",
-                "secret",
-                "--bind",
-                "RX",
-                "--wait-ms",
-                "20000")) {
+        try (SmppPeer esme = SmppPeer.receiver(client, smsc.port(), "rb", "secret")) {
             esme.await("BOUND");
             assertThat(smsc.sendMo("8613900000002", "10690001", LONG_UCS2)).isEqualTo(1);
             List<Event> parts = esme.awaitAll("DELIVER", e -> true, 2);

@@ -54,11 +54,7 @@ public final class CloudhopperSmsc {
     private final AtomicLong ids = new AtomicLong(4_000_000_000L);
     private final AtomicInteger moReference = new AtomicInteger();
     private final ShortMessages messages = new ShortMessages();
-    private final ScheduledExecutorService receipts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "receipts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService receipts = Script.daemonScheduler("receipts");
 
     private CloudhopperSmsc(String systemId, String password) {
         this.systemId = systemId;

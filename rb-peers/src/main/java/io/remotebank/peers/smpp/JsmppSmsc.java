@@ -69,11 +69,7 @@ public final class JsmppSmsc {
     private final AtomicLong bindCount = new AtomicLong();
     private final ShortMessages messages = new ShortMessages();
     private final ExecutorService binds = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService receipts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "receipts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService receipts = Script.daemonScheduler("receipts");
 
     private JsmppSmsc(String systemId, String password) {
         this.systemId = systemId;

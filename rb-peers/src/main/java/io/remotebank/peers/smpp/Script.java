@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -73,6 +75,20 @@ public final class Script {
                 "peer-commands");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * A single-thread scheduler on a daemon thread, so that it never keeps the peer alive.
+     *
+     * @param name the thread's name
+     * @return the scheduler
+     */
+    public static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
