@@ -49,8 +49,12 @@ public final class PeerProcess {
         if (!ended) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        return new Result(ended, ended ? p.exitValue() : -1, tail(log));
+    }
+
+    /** The last 4,000 characters of a log file. */
+    static String tail(Path log) throws IOException {
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        String tail = output.length() > TAIL ? output.substring(output.length() - TAIL) : output;
-        return new Result(ended, ended ? p.exitValue() : -1, tail);
+        return output.length() > TAIL ? output.substring(output.length() - TAIL) : output;
     }
 }

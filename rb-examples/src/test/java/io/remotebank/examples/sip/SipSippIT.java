@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.examples.RbCli;
 import io.remotebank.examples.cli.ExitCodes;
-import io.remotebank.testsupport.PeerPolicy;
+import io.remotebank.testsupport.PeerProcess;
 import io.remotebank.testsupport.RequiresCommand;
-import java.io.IOException;
+import io.remotebank.testsupport.Sipp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,39 +24,15 @@ import org.junit.jupiter.api.Test;
 @RequiresCommand(value = "sipp", debianPackage = "sip-tester")
 class SipSippIT {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            return s.getLocalPort();
-        }
-    }
-
-    static Process sipp(Path dir, List<String> args) throws IOException {
-        Path sipp = PeerPolicy.fromEnvironment().requireCommand("sipp", "sip-tester");
-        List<String> command = new ArrayList<>();
-        command.add(sipp.toString());
-        command.addAll(args);
-        return new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sipp.out").toFile())
-                .start();
-    }
-
-    static String tail(Path dir) throws IOException {
-        String output = Files.readString(dir.resolve("sipp.out"));
-        return output.length() > 4_000 ? output.substring(output.length() - 4_000) : output;
-    }
-
     @Test
     void sippUac_2000CallsAt100PerSecond_againstSipServer_withoutAFailure() throws Exception {
         SipCommandsTest.Server server = SipCommandsTest.server("--udp", "0", "--json");
         try {
             Path dir = Files.createTempDirectory("sipp-uac");
-            Process p = sipp(
+            PeerProcess.Result sippRun = Sipp.run(
                     dir,
-                    List.of(
+                    Duration.ofSeconds(360),
+                    ports -> List.of(
                             "-sn",
                             "uac",
                             "-t",
@@ -67,9 +40,9 @@ class SipSippIT {
                             "-i",
                             "127.0.0.1",
                             "-p",
-                            Integer.toString(freeUdpPort()),
+                            Integer.toString(ports.sip()),
                             "-mp",
-                            Integer.toString(freeUdpPort()),
+                            Integer.toString(ports.media()),
                             "-m",
                             "2000",
                             "-r",
@@ -78,13 +51,11 @@ class SipSippIT {
                             "300",
                             "-nostdin",
                             "127.0.0.1:" + server.ports().get("udp")));
-            boolean ended = p.waitFor(360, TimeUnit.SECONDS);
-            if (!ended) {
-                p.destroyForcibly();
-            }
-            assertThat(ended).as("sipp ended; output:%n%s", tail(dir)).isTrue();
-            assertThat(p.exitValue())
-                    .as("sipp exit code; output:%n%s", tail(dir))
+            assertThat(sippRun.ended())
+                    .as("sipp ended; output:%n%s", sippRun.outputTail())
+                    .isTrue();
+            assertThat(sippRun.exitCode())
+                    .as("sipp exit code; output:%n%s", sippRun.outputTail())
                     .isZero();
         } finally {
             assertThat(server.stop()).isEqualTo(ExitCodes.OK);
@@ -93,11 +64,10 @@ class SipSippIT {
 
     @Test
     void sipCall_againstSippUas_everyCallSucceeds() throws Exception {
-        int port = freeUdpPort();
         Path dir = Files.createTempDirectory("sipp-uas");
-        Process p = sipp(
+        try (Sipp.Running sipp = Sipp.start(
                 dir,
-                List.of(
+                ports -> List.of(
                         "-sn",
                         "uas",
                         "-t",
@@ -105,16 +75,16 @@ class SipSippIT {
                         "-i",
                         "127.0.0.1",
                         "-p",
-                        Integer.toString(port),
+                        Integer.toString(ports.sip()),
                         "-mp",
-                        Integer.toString(freeUdpPort()),
+                        Integer.toString(ports.media()),
                         "-m",
                         "20",
                         "-timeout",
                         "120",
-                        "-nostdin"));
-        try {
-            awaitBound(port, p);
+                        "-nostdin"))) {
+            int port = sipp.ports().sip();
+            Process p = sipp.process();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = RbCli.execute(
@@ -131,33 +101,11 @@ class SipSippIT {
             assertThat(out.toString()).contains("attempted 20, succeeded 20, failed 0");
             boolean ended = p.waitFor(60, TimeUnit.SECONDS);
             assertThat(ended)
-                    .as("sipp ended after its 20 calls; output:%n%s", tail(dir))
+                    .as("sipp ended after its 20 calls; output:%n%s", sipp.outputTail())
                     .isTrue();
             assertThat(p.exitValue())
-                    .as("sipp exit code; output:%n%s", tail(dir))
+                    .as("sipp exit code; output:%n%s", sipp.outputTail())
                     .isZero();
-        } finally {
-            p.destroyForcibly();
         }
-    }
-
-    /**
-     * Waits until sipp has bound its UDP port: polls the kernel's socket table (binding the port to
-     * probe it could take it from sipp), at most 10 s.
-     */
-    private static void awaitBound(int port, Process sipp) throws Exception {
-        String hexPort = String.format(java.util.Locale.ROOT, ":%04X ", port);
-        Path table = Path.of("/proc/net/udp");
-        Path table6 = Path.of("/proc/net/udp6");
-        for (int i = 0; i < 1_000; i++) {
-            assertThat(sipp.isAlive()).as("sipp is running").isTrue();
-            if (!Files.isReadable(table)
-                    || Files.readString(table).contains(hexPort)
-                    || (Files.isReadable(table6) && Files.readString(table6).contains(hexPort))) {
-                return;
-            }
-            Thread.sleep(10); // polling an external process: nothing to wait on
-        }
-        throw new AssertionError("sipp did not bind port " + port);
     }
 }

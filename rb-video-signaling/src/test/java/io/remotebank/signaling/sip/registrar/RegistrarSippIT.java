@@ -9,14 +9,11 @@ import io.remotebank.signaling.sip.auth.InMemoryCredentialStore;
 import io.remotebank.signaling.sip.auth.UsersFile;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
-import io.remotebank.testsupport.PeerPolicy;
 import io.remotebank.testsupport.PeerProcess;
 import io.remotebank.testsupport.RequiresCommand;
-import java.io.IOException;
+import io.remotebank.testsupport.Sipp;
 import java.io.InputStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,12 +34,6 @@ class RegistrarSippIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int CALLS = Integer.getInteger("rb.sipp.registrations", 50);
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            return s.getLocalPort();
-        }
-    }
-
     // sipp 3.6.1 answers only the first WWW-Authenticate and knows only MD5, so its realm offers MD5
     // alone; a realm offering all three (SHA-512-256 first) makes sipp fail with "authentication must
     // use MD5 or AKAv1-MD5". Our own client covers the three-challenge case (RegistrarOverUdpTest).
@@ -58,7 +49,6 @@ class RegistrarSippIT {
     }
 
     private void run(String transport, DigestAlgorithm... offered) throws Exception {
-        Path sipp = PeerPolicy.fromEnvironment().requireCommand("sipp", "sip-tester");
         Path dir = Files.createTempDirectory("sipp-register");
         Path users = dir.resolve("users");
         Files.write(users, List.of("# sipp's user", UsersFile.line("alice", "bank.example", "s1pp-Secret")));
@@ -79,10 +69,10 @@ class RegistrarSippIT {
             int port = transport.equals("u1")
                     ? endpoint.udpAddress().orElseThrow().getPort()
                     : endpoint.tcpAddress().orElseThrow().getPort();
-            int sippPort = freeUdpPort();
-            PeerProcess.Result sippRun = PeerProcess.run(
-                    List.of(
-                            sipp.toString(),
+            PeerProcess.Result sippRun = Sipp.run(
+                    dir,
+                    Duration.ofSeconds(180),
+                    ports -> List.of(
                             "-sf",
                             scenario.toString(),
                             "-s",
@@ -96,7 +86,9 @@ class RegistrarSippIT {
                             "-i",
                             "127.0.0.1",
                             "-p",
-                            Integer.toString(sippPort),
+                            Integer.toString(ports.sip()),
+                            "-mp",
+                            Integer.toString(ports.media()),
                             "-m",
                             Integer.toString(CALLS),
                             "-r",
@@ -104,9 +96,7 @@ class RegistrarSippIT {
                             "-timeout",
                             "120",
                             "-nostdin",
-                            "127.0.0.1:" + port),
-                    dir,
-                    Duration.ofSeconds(180));
+                            "127.0.0.1:" + port));
             assertThat(sippRun.ended())
                     .as("sipp ended; output:%n%s", sippRun.outputTail())
                     .isTrue();

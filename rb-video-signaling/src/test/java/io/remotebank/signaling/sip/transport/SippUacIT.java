@@ -3,13 +3,10 @@ package io.remotebank.signaling.sip.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
-import io.remotebank.testsupport.PeerPolicy;
 import io.remotebank.testsupport.PeerProcess;
 import io.remotebank.testsupport.RequiresCommand;
-import java.io.IOException;
-import java.net.DatagramSocket;
+import io.remotebank.testsupport.Sipp;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +22,6 @@ import org.junit.jupiter.api.Test;
 class SippUacIT {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            return s.getLocalPort();
-        }
-    }
 
     /** Calls and rate: 200 at 50/s unless {@code -Drb.sipp.calls} / {@code -Drb.sipp.rate} say otherwise. */
     private static final int CALLS = Integer.getInteger("rb.sipp.calls", 200);
@@ -48,7 +39,6 @@ class SippUacIT {
     }
 
     private void run(SipTransport transport) throws Exception {
-        Path sipp = PeerPolicy.fromEnvironment().requireCommand("sipp", "sip-tester");
         AutoAnswerUas[] uas = new AutoAnswerUas[1];
         try (SipEndpoint endpoint = SipEndpoint.builder()
                 .bind(LOOPBACK)
@@ -58,9 +48,10 @@ class SippUacIT {
                     ? endpoint.udpAddress().orElseThrow().getPort()
                     : endpoint.tcpAddress().orElseThrow().getPort();
             Path dir = Files.createTempDirectory("sipp-uac");
-            PeerProcess.Result sippRun = PeerProcess.run(
-                    List.of(
-                            sipp.toString(),
+            PeerProcess.Result sippRun = Sipp.run(
+                    dir,
+                    Duration.ofSeconds(360),
+                    ports -> List.of(
                             "-sn",
                             "uac",
                             "-t",
@@ -68,9 +59,9 @@ class SippUacIT {
                             "-i",
                             "127.0.0.1",
                             "-p",
-                            Integer.toString(freeUdpPort()),
+                            Integer.toString(ports.sip()),
                             "-mp",
-                            Integer.toString(freeUdpPort()),
+                            Integer.toString(ports.media()),
                             "-m",
                             Integer.toString(CALLS),
                             "-r",
@@ -78,9 +69,7 @@ class SippUacIT {
                             "-timeout",
                             "300",
                             "-nostdin",
-                            "127.0.0.1:" + port),
-                    dir,
-                    Duration.ofSeconds(360));
+                            "127.0.0.1:" + port));
             assertThat(sippRun.ended())
                     .as("sipp ended; output:%n%s", sippRun.outputTail())
                     .isTrue();
