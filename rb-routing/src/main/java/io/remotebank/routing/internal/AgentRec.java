@@ -25,9 +25,27 @@ final class AgentRec implements AgentCandidate {
     /** {@link #languages} as bits of the engine's {@link Languages}. */
     long languageMask;
 
-    final int[] slots = new int[CHANNELS];
-    /** For each channel, the bit set of channels a contact on it blocks. */
-    final long[] blocks = new long[CHANNELS];
+    // Per-channel slots, load and blocking are packed in long fields of this object rather than kept
+    // in arrays: an offer reads and writes them all, and an array is a further object to fetch
+    // after this one (a second, dependent cache miss per offer). Each value is a lane of a pair of
+    // longs (low, high): 8-bit lanes for counts, CHANNELS-bit lanes for channel sets.
+    private static final int COUNT_BITS = Byte.SIZE;
+    private static final int SET_BITS = CHANNELS;
+
+    static {
+        if (2 * (Long.SIZE / SET_BITS) < CHANNELS || CHANNELS > Integer.SIZE) {
+            throw new ExceptionInInitializerError("too many channels to pack: " + CHANNELS);
+        }
+    }
+
+    /** Slots per channel (0-100, {@link io.remotebank.routing.AgentCapacity}). */
+    private long slotsLow;
+
+    private long slotsHigh;
+    /** For each channel, the set of channels a contact on it blocks. */
+    private long blocksLow;
+
+    private long blocksHigh;
 
     int totalSlots;
 
@@ -35,7 +53,14 @@ final class AgentRec implements AgentCandidate {
     AgentState presence = AgentState.LOGGED_OUT;
 
     String notReadyReason;
-    final int[] load = new int[CHANNELS];
+    /**
+     * Contacts held per channel (pending, connected or wrapping up), one byte each: never above the
+     * channel's slots (every increment needs a free slot), so at most 100.
+     */
+    private long loadLow;
+
+    private long loadHigh;
+
     int totalLoad;
     ContactRec pending;
     final List<ContactRec> connected = new ArrayList<>(2);
@@ -52,8 +77,8 @@ final class AgentRec implements AgentCandidate {
     final Eligible[] eligible = new Eligible[CHANNELS];
     /** The channels on which at least one of the agent's queues has had contacts. */
     long activeMask;
-    /** Per active channel: whether the agent is available there (its entries are in its queues' pools). */
-    final boolean[] inPool = new boolean[CHANNELS];
+    /** Per active channel, a bit: whether the agent is available there (its entries are in its queues' pools). */
+    private int inPoolBits;
     /** Whether all its queues keep array pools, so that it can leave them lazily ({@link Matching}). */
     boolean lazyPools;
     /** Contacts waiting for this agent alone, in order of place. */
@@ -86,16 +111,92 @@ final class AgentRec implements AgentCandidate {
         totalSlots = 0;
         for (ContactChannel channel : ContactChannel.values()) {
             int i = channel.ordinal();
-            slots[i] = newProfile.capacity().slots(channel);
-            totalSlots += slots[i];
+            int n = newProfile.capacity().slots(channel);
+            if (lowLane(i, COUNT_BITS)) {
+                slotsLow = withLane(slotsLow, i, COUNT_BITS, n);
+            } else {
+                slotsHigh = withLane(slotsHigh, i, COUNT_BITS, n);
+            }
+            totalSlots += n;
             long mask = 0;
             for (ContactChannel other : ContactChannel.values()) {
                 if (newProfile.capacity().blocks(channel, other)) {
                     mask |= 1L << other.ordinal();
                 }
             }
-            blocks[i] = mask;
+            if (lowLane(i, SET_BITS)) {
+                blocksLow = withLane(blocksLow, i, SET_BITS, (int) mask);
+            } else {
+                blocksHigh = withLane(blocksHigh, i, SET_BITS, (int) mask);
+            }
         }
+    }
+
+    private static boolean lowLane(int channel, int width) {
+        return channel < Long.SIZE / width;
+    }
+
+    private static int lane(long low, long high, int channel, int width) {
+        int perLong = Long.SIZE / width;
+        long bits = channel < perLong ? low : high;
+        return (int) (bits >>> ((channel % perLong) * width)) & ((1 << width) - 1);
+    }
+
+    private static long withLane(long bits, int channel, int width, int value) {
+        if (value < 0 || value >= 1 << width) {
+            throw new IllegalStateException("channel " + channel + ": " + value + " does not fit its lane");
+        }
+        int shift = (channel % (Long.SIZE / width)) * width;
+        long mask = ((1L << width) - 1) << shift;
+        return (bits & ~mask) | ((long) value << shift);
+    }
+
+    /** The slots of a channel. */
+    int slots(int channel) {
+        return lane(slotsLow, slotsHigh, channel, COUNT_BITS);
+    }
+
+    /** The contacts held on a channel. */
+    int load(int channel) {
+        return lane(loadLow, loadHigh, channel, COUNT_BITS);
+    }
+
+    private int blocks(int channel) {
+        return lane(blocksLow, blocksHigh, channel, SET_BITS);
+    }
+
+    private void setLoad(int channel, int value) {
+        if (lowLane(channel, COUNT_BITS)) {
+            loadLow = withLane(loadLow, channel, COUNT_BITS, value);
+        } else {
+            loadHigh = withLane(loadHigh, channel, COUNT_BITS, value);
+        }
+    }
+
+    /** Takes a slot of the channel (with {@link #totalLoad}). */
+    void takeSlot(int channel) {
+        setLoad(channel, load(channel) + 1);
+        totalLoad++;
+    }
+
+    /** Frees a slot of the channel (with {@link #totalLoad}). */
+    void freeSlot(int channel) {
+        setLoad(channel, load(channel) - 1);
+        totalLoad--;
+    }
+
+    /** Whether the agent is in the pools of the channel. */
+    boolean inPool(int channel) {
+        return (inPoolBits & (1 << channel)) != 0;
+    }
+
+    void inPool(int channel, boolean in) {
+        inPoolBits = in ? inPoolBits | (1 << channel) : inPoolBits & ~(1 << channel);
+    }
+
+    /** Whether the agent is in the pools of some channel. */
+    boolean inAnyPool() {
+        return inPoolBits != 0;
     }
 
     int proficiency(int skill) {
@@ -104,14 +205,14 @@ final class AgentRec implements AgentCandidate {
 
     /** Whether a new offer on the channel could be made now. */
     boolean available(int channel) {
-        if (presence != AgentState.READY || pending != null || load[channel] >= slots[channel]) {
+        if (presence != AgentState.READY || pending != null || load(channel) >= slots(channel)) {
             return false;
         }
         if (totalLoad == 0) {
             return true;
         }
         for (int c = 0; c < CHANNELS; c++) {
-            if (load[c] > 0 && (blocks[c] & (1L << channel)) != 0) {
+            if (load(c) > 0 && (blocks(c) & (1 << channel)) != 0) {
                 return false;
             }
         }
@@ -120,7 +221,7 @@ final class AgentRec implements AgentCandidate {
 
     /** Whether there is a free slot on the channel, ignoring presence and blocking (force-assign). */
     boolean hasSlot(int channel) {
-        return load[channel] < slots[channel];
+        return load(channel) < slots(channel);
     }
 
     AgentState computeReported() {
@@ -202,7 +303,7 @@ final class AgentRec implements AgentCandidate {
 
     @Override
     public int load(ContactChannel channel) {
-        return load[channel.ordinal()];
+        return load(channel.ordinal());
     }
 
     @Override
@@ -212,7 +313,7 @@ final class AgentRec implements AgentCandidate {
 
     @Override
     public int capacity(ContactChannel channel) {
-        return slots[channel.ordinal()];
+        return slots(channel.ordinal());
     }
 
     @Override

@@ -138,11 +138,8 @@ public final class CoreViews {
             if (a.presence != AgentState.LOGGED_OUT) {
                 loggedIn++;
             }
-            for (boolean in : a.inPool) {
-                if (in) {
-                    available++;
-                    break;
-                }
+            if (a.inAnyPool()) {
+                available++;
             }
         }
         return new QueueStatistics(
@@ -206,28 +203,28 @@ public final class CoreViews {
                 total++;
             }
             for (int ch = 0; ch < AgentRec.CHANNELS; ch++) {
-                if (load[ch] != a.load[ch]) {
+                if (load[ch] != a.load(ch)) {
                     return Optional.of(
-                            a.id + " load mismatch on channel " + ch + ": " + a.load[ch] + " vs " + load[ch]);
+                            a.id + " load mismatch on channel " + ch + ": " + a.load(ch) + " vs " + load[ch]);
                 }
-                if (a.pending == null && a.connected.size() + a.wrapUps.size() > 0 && load[ch] > a.slots[ch]) {
+                if (a.pending == null && a.connected.size() + a.wrapUps.size() > 0 && load[ch] > a.slots(ch)) {
                     return Optional.of(a.id + " above capacity on channel " + ch);
                 }
                 boolean available = a.available(ch);
                 boolean activeSomewhere = (a.activeMask & (1L << ch)) != 0;
-                if (a.inPool[ch] && !activeSomewhere) {
+                if (a.inPool(ch) && !activeSomewhere) {
                     return Optional.of(a.id + " in a pool of a channel none of its queues uses");
                 }
-                if (a.slots[ch] > 0 && activeSomewhere && available != a.inPool[ch]) {
-                    return Optional.of(a.id + " pool membership " + a.inPool[ch] + " but available " + available);
+                if (a.slots(ch) > 0 && activeSomewhere && available != a.inPool(ch)) {
+                    return Optional.of(a.id + " pool membership " + a.inPool(ch) + " but available " + available);
                 }
-                if (a.inPool[ch] != core.matching.markedAvailable(a, ch)) {
+                if (a.inPool(ch) != core.matching.markedAvailable(a, ch)) {
                     return Optional.of(a.id + " availability bit disagrees with its pools");
                 }
                 for (Membership m : a.memberships) {
                     Pool.Entry e = m.entries[ch];
                     boolean active = (m.queue.activeChannels & (1L << ch)) != 0;
-                    boolean belongs = a.inPool[ch] && active;
+                    boolean belongs = a.inPool(ch) && active;
                     // an array pool may keep an agent's entry after it left (lazily), never before it joins
                     Pool pool = m.queue.pools[ch];
                     boolean staleAllowed = a.lazyPools && pool.lazy();
@@ -236,7 +233,7 @@ public final class CoreViews {
                         return Optional.of(a.id + " entry in pool " + m.queue.id + " disagrees");
                     }
                 }
-                if (a.inPool[ch]) {
+                if (a.inPool(ch)) {
                     Eligible eligible = a.eligible[ch];
                     for (int i = 0; i < eligible.size; i++) {
                         ContactRec first = eligible.buckets[i].firstFor(a);

@@ -129,7 +129,7 @@ final class Matching {
             if (member.entries[channel] == null) {
                 continue;
             }
-            if (agent.inPool[channel]) {
+            if (agent.inPool(channel)) {
                 long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
                 queue.pools[channel].add(member.entries[channel], rank);
             } else if (agent.available(channel)) {
@@ -149,11 +149,11 @@ final class Matching {
     long update(AgentRec agent) {
         long newlyAvailable = 0;
         for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if (agent.slots[c] == 0 || (agent.activeMask & (1L << c)) == 0) {
+            if (agent.slots(c) == 0 || (agent.activeMask & (1L << c)) == 0) {
                 continue;
             }
             boolean isAvailable = agent.available(c);
-            if (agent.inPool[c]) {
+            if (agent.inPool(c)) {
                 if (!isAvailable) {
                     leave(agent, c);
                 } else {
@@ -190,12 +190,12 @@ final class Matching {
             long rank = queue.selectorDependsOnContact ? 0 : queue.selector.rank(agent, null);
             pool.add(entry, rank);
         }
-        agent.inPool[channel] = true;
+        agent.inPool(channel, true);
         available[channel].add(agent.seq);
     }
 
     private void leave(AgentRec agent, int channel) {
-        agent.inPool[channel] = false;
+        agent.inPool(channel, false);
         available[channel].remove(agent.seq);
         if (agent.lazyPools) {
             return; // its entries go stale; walks and its next join unlink them
@@ -212,7 +212,7 @@ final class Matching {
     /** Leaves every pool (before the profile changes). */
     void leaveAll(AgentRec agent) {
         for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if (agent.inPool[c]) {
+            if (agent.inPool(c)) {
                 leave(agent, c);
             }
         }

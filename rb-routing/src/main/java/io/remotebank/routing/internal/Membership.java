@@ -14,7 +14,7 @@ final class Membership {
         this.queue = queue;
         this.weight = weight;
         for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if (agent.slots[c] > 0) {
+            if (agent.slots(c) > 0) {
                 entries[c] = new Pool.Entry(agent);
             }
         }

@@ -139,7 +139,7 @@ final class Requirement {
     }
 
     boolean satisfiedBy(AgentRec agent) {
-        return agent.slots[channel] > 0 && metBy(agent.proficiency, agent.languageMask, agent.languages);
+        return agent.slots(channel) > 0 && metBy(agent.proficiency, agent.languageMask, agent.languages);
     }
 
     /**

@@ -375,7 +375,7 @@ public final class RoutingCore {
         if (preferred != null
                 && queue.preferredWaitMillis > 0
                 && preferred.presence != AgentState.LOGGED_OUT
-                && preferred.slots[contact.ch] > 0) {
+                && preferred.slots(contact.ch) > 0) {
             waitForAgent(contact, preferred, queue.preferredWaitMillis);
         } else {
             enterStep(contact, 0);
@@ -440,8 +440,7 @@ public final class RoutingCore {
         contact.offerExpires = now + offerTimeoutMillis;
         agent.lastOfferSequence = offerSeq;
         agent.pending = contact;
-        agent.load[contact.ch]++;
-        agent.totalLoad++;
+        agent.takeSlot(contact.ch);
         linkOffer(contact);
         if (events.recording) {
             events.offerMade(now, offerOf(contact));
@@ -556,8 +555,7 @@ public final class RoutingCore {
         AgentRec agent = contact.agent;
         unlinkOffer(contact);
         agent.pending = null;
-        agent.load[contact.ch]--;
-        agent.totalLoad--;
+        agent.freeSlot(contact.ch);
         contact.agent = null;
         contact.state = ContactState.WAITING;
     }
@@ -638,8 +636,7 @@ public final class RoutingCore {
     }
 
     private void freeSlot(AgentRec agent, ContactRec contact) {
-        agent.load[contact.ch]--;
-        agent.totalLoad--;
+        agent.freeSlot(contact.ch);
         agent.idleSince = now;
         events.wrapUpEnded(now, agent, contact);
         refresh(agent);
@@ -760,7 +757,7 @@ public final class RoutingCore {
         if (target.presence == AgentState.LOGGED_OUT) {
             throw illegal("agent " + agentId + " is logged out");
         }
-        if (target.slots[contact.ch] == 0) {
+        if (target.slots(contact.ch) == 0) {
             throw new RoutingException(
                     RoutingError.NO_CAPACITY, "agent " + agentId + " has no " + contact.channel.code() + " slots");
         }
@@ -888,8 +885,7 @@ public final class RoutingCore {
             } else {
                 leaveWaitingPlace(contact);
             }
-            agent.load[contact.ch]++;
-            agent.totalLoad++;
+            agent.takeSlot(contact.ch);
         }
         connect(contact, agent, true);
     }
