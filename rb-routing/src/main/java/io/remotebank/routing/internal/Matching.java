@@ -94,9 +94,14 @@ final class Matching {
 
     /** The bucket of a contact's requirement in a step of its queue (created on first use). */
     Bucket bucket(QueueRec queue, ContactRec contact, StepRec step) {
-        probe.set(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language);
-        Bucket bucket = queue.buckets.get(probe); // a probe equals the requirement it describes
+        Bucket bucket = existingBucket(queue, contact, step);
         return bucket != null ? bucket : bucket(queue, probe.toRequirement(languages));
+    }
+
+    /** The bucket of a contact's requirement in a step of its queue, or null before its first use. */
+    Bucket existingBucket(QueueRec queue, ContactRec contact, StepRec step) {
+        probe.set(contact.ch, contact.ownSkills, contact.ownMins, step, contact.language);
+        return queue.buckets.get(probe); // a probe equals the requirement it describes
     }
 
     /** The bucket of a queue for a requirement, created (and offered to eligible agents) on first use. */
@@ -241,8 +246,13 @@ final class Matching {
 
     /** The best available agent for a waiting contact in its current bucket, or null. */
     AgentRec bestAgentFor(ContactRec contact) {
+        return bestAgentFor(contact, contact.bucket);
+    }
+
+    /** The best available agent for a contact in a bucket of its queue, or null. */
+    AgentRec bestAgentFor(ContactRec contact, Bucket bucket) {
         QueueRec queue = contact.queue;
-        Requirement requirement = contact.bucket.requirement;
+        Requirement requirement = bucket.requirement;
         Pool pool = queue.pools[contact.ch];
         if (!queue.selectorDependsOnContact) {
             // the pool holds only agents with a slot on this channel: skills and language decide

@@ -364,6 +364,17 @@ public final class RoutingCore {
         ContactRec contact = new ContactRec(request, contactSeq + 1, now, own, mins, skills);
         contact.queue = queue;
         contact.computeKey();
+        // The agent is chosen before the duplicate check, changing nothing: the first read of its
+        // record (a cache miss the offer cannot avoid) then overlaps the contact table's insertion.
+        Bucket bucket = null;
+        AgentRec chosen = null;
+        if (preferred == null && !queue.selectorDependsOnContact) { // no selector SPI is called early
+            bucket = matching.existingBucket(queue, contact, queue.steps[0]);
+            if (bucket != null) {
+                chosen = matching.bestAgentFor(contact, bucket);
+            }
+        }
+        boolean ready = chosen != null && chosen.presence == AgentState.READY;
         // the last check and the first change: one probe of the contact table for both
         if (contacts.putIfAbsent(contact.id, contact) != null) {
             throw new RoutingException(
@@ -378,7 +389,7 @@ public final class RoutingCore {
                 && preferred.slots(contact.ch) > 0) {
             waitForAgent(contact, preferred, queue.preferredWaitMillis);
         } else {
-            enterStep(contact, 0);
+            enterStep(contact, 0, bucket, ready ? chosen : null);
         }
         return contact.state == ContactState.OFFERED ? offerOf(contact) : null;
     }
@@ -397,11 +408,21 @@ public final class RoutingCore {
     }
 
     private void enterStep(ContactRec contact, int index) {
+        enterStep(contact, index, null, null);
+    }
+
+    /**
+     * A contact enters a step of its queue.
+     *
+     * @param bucket its bucket there when already looked up, else null
+     * @param chosen the agent already chosen for it in that bucket, else null
+     */
+    private void enterStep(ContactRec contact, int index, Bucket bucket, AgentRec chosen) {
         QueueRec queue = contact.queue;
         StepRec step = queue.steps[index];
         contact.step = index;
         contact.timerVersion++;
-        contact.bucket = matching.bucket(queue, contact, step);
+        contact.bucket = bucket != null ? bucket : matching.bucket(queue, contact, step);
         if (step.timeoutMillis > 0 && (index + 1 < queue.steps.length || !(queue.overflow instanceof Overflow.Stay))) {
             contact.stepDeadline = now + step.timeoutMillis;
             timers.schedule(contact.stepDeadline, Timers.Kind.STEP, contact, null, null, contact.timerVersion);
@@ -410,7 +431,11 @@ public final class RoutingCore {
         }
         events.stepEntered(now, contact, step.name);
         if (contact.state == ContactState.WAITING) {
-            place(contact);
+            if (chosen != null) {
+                offer(contact, chosen);
+            } else {
+                place(contact);
+            }
         }
     }
 
