@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Runs a peer program (sipp, openssl...) to its end, its output in a log file, for tests whose
@@ -25,7 +26,17 @@ public final class PeerProcess {
      * @param exitCode its exit code, -1 when it was killed
      * @param outputTail the last 4,000 characters of its output (stdout and stderr), for messages
      */
-    public record Result(boolean ended, int exitCode, String outputTail) {}
+    public record Result(boolean ended, int exitCode, String outputTail) {
+
+        /**
+         * Fails the test unless the program ended in time with exit code 0 (a peer's verdict that all
+         * went well); the message carries its output.
+         */
+        public void assertSucceeded() {
+            Assertions.assertTrue(ended, () -> "the peer did not end in time; its output:\n" + outputTail);
+            Assertions.assertEquals(0, exitCode, () -> "the peer's exit code; its output:\n" + outputTail);
+        }
+    }
 
     /**
      * Runs a program in a directory and waits for it.

@@ -39,6 +39,22 @@ public final class Sipp {
      */
     public record Ports(int sip, int media) {}
 
+    /**
+     * sipp's arguments: bound to loopback on the given ports ({@code -i 127.0.0.1 -p ... -mp ...}),
+     * then the rest.
+     *
+     * @param ports the ports
+     * @param rest the scenario, transport, call counts, target...
+     * @return the arguments
+     */
+    public static List<String> args(Ports ports, String... rest) {
+        List<String> args = new ArrayList<>(6 + rest.length);
+        args.addAll(List.of(
+                "-i", "127.0.0.1", "-p", Integer.toString(ports.sip()), "-mp", Integer.toString(ports.media())));
+        args.addAll(List.of(rest));
+        return args;
+    }
+
     /** A sipp started in the background whose ports are bound. */
     public static final class Running implements AutoCloseable {
         private final Process process;

@@ -62,19 +62,6 @@ class SippTest {
     }
 
     private static List<String> idleUas(Sipp.Ports ports, int timeoutSeconds) {
-        return List.of(
-                "-sn",
-                "uas",
-                "-i",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(ports.sip()),
-                "-mp",
-                Integer.toString(ports.media()),
-                "-m",
-                "1",
-                "-timeout",
-                Integer.toString(timeoutSeconds),
-                "-nostdin");
+        return Sipp.args(ports, "-sn", "uas", "-m", "1", "-timeout", Integer.toString(timeoutSeconds), "-nostdin");
     }
 }

@@ -12,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +31,12 @@ class SipSippIT {
             PeerProcess.Result sippRun = Sipp.run(
                     dir,
                     Duration.ofSeconds(360),
-                    ports -> List.of(
+                    ports -> Sipp.args(
+                            ports,
                             "-sn",
                             "uac",
                             "-t",
                             "u1",
-                            "-i",
-                            "127.0.0.1",
-                            "-p",
-                            Integer.toString(ports.sip()),
-                            "-mp",
-                            Integer.toString(ports.media()),
                             "-m",
                             "2000",
                             "-r",
@@ -51,12 +45,7 @@ class SipSippIT {
                             "300",
                             "-nostdin",
                             "127.0.0.1:" + server.ports().get("udp")));
-            assertThat(sippRun.ended())
-                    .as("sipp ended; output:%n%s", sippRun.outputTail())
-                    .isTrue();
-            assertThat(sippRun.exitCode())
-                    .as("sipp exit code; output:%n%s", sippRun.outputTail())
-                    .isZero();
+            sippRun.assertSucceeded();
         } finally {
             assertThat(server.stop()).isEqualTo(ExitCodes.OK);
         }
@@ -66,23 +55,7 @@ class SipSippIT {
     void sipCall_againstSippUas_everyCallSucceeds() throws Exception {
         Path dir = Files.createTempDirectory("sipp-uas");
         try (Sipp.Running sipp = Sipp.start(
-                dir,
-                ports -> List.of(
-                        "-sn",
-                        "uas",
-                        "-t",
-                        "u1",
-                        "-i",
-                        "127.0.0.1",
-                        "-p",
-                        Integer.toString(ports.sip()),
-                        "-mp",
-                        Integer.toString(ports.media()),
-                        "-m",
-                        "20",
-                        "-timeout",
-                        "120",
-                        "-nostdin"))) {
+                dir, ports -> Sipp.args(ports, "-sn", "uas", "-t", "u1", "-m", "20", "-timeout", "120", "-nostdin"))) {
             int port = sipp.ports().sip();
             Process p = sipp.process();
             StringWriter out = new StringWriter();

@@ -72,7 +72,8 @@ class RegistrarSippIT {
             PeerProcess.Result sippRun = Sipp.run(
                     dir,
                     Duration.ofSeconds(180),
-                    ports -> List.of(
+                    ports -> Sipp.args(
+                            ports,
                             "-sf",
                             scenario.toString(),
                             "-s",
@@ -83,12 +84,6 @@ class RegistrarSippIT {
                             "s1pp-Secret",
                             "-t",
                             transport,
-                            "-i",
-                            "127.0.0.1",
-                            "-p",
-                            Integer.toString(ports.sip()),
-                            "-mp",
-                            Integer.toString(ports.media()),
                             "-m",
                             Integer.toString(CALLS),
                             "-r",
@@ -97,12 +92,7 @@ class RegistrarSippIT {
                             "120",
                             "-nostdin",
                             "127.0.0.1:" + port));
-            assertThat(sippRun.ended())
-                    .as("sipp ended; output:%n%s", sippRun.outputTail())
-                    .isTrue();
-            assertThat(sippRun.exitCode())
-                    .as("sipp exit code; output:%n%s", sippRun.outputTail())
-                    .isZero();
+            sippRun.assertSucceeded();
             assertThat(registrar.lookup(SipUri.parse("sip:alice@bank.example")))
                     .as("every binding was removed by its own REGISTER with Expires: 0")
                     .isEmpty();

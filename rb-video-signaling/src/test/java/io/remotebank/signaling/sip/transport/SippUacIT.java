@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,17 +50,12 @@ class SippUacIT {
             PeerProcess.Result sippRun = Sipp.run(
                     dir,
                     Duration.ofSeconds(360),
-                    ports -> List.of(
+                    ports -> Sipp.args(
+                            ports,
                             "-sn",
                             "uac",
                             "-t",
                             transport == SipTransport.UDP ? "u1" : "t1",
-                            "-i",
-                            "127.0.0.1",
-                            "-p",
-                            Integer.toString(ports.sip()),
-                            "-mp",
-                            Integer.toString(ports.media()),
                             "-m",
                             Integer.toString(CALLS),
                             "-r",
@@ -70,12 +64,7 @@ class SippUacIT {
                             "300",
                             "-nostdin",
                             "127.0.0.1:" + port));
-            assertThat(sippRun.ended())
-                    .as("sipp ended; output:%n%s", sippRun.outputTail())
-                    .isTrue();
-            assertThat(sippRun.exitCode())
-                    .as("sipp exit code; output:%n%s", sippRun.outputTail())
-                    .isZero();
+            sippRun.assertSucceeded();
             assertThat(uas[0].liveDialogs())
                     .as("every dialog ended with its BYE")
                     .isZero();
