@@ -372,9 +372,11 @@ public final class RoutingCore {
             bucket = matching.existingBucket(queue, contact, queue.steps[0]);
             if (bucket != null) {
                 chosen = matching.bestAgentFor(contact, bucket);
+                if (chosen != null && chosen.presence != AgentState.READY) {
+                    throw new IllegalStateException("agent " + chosen.id + " is in a pool while " + chosen.presence);
+                }
             }
         }
-        boolean ready = chosen != null && chosen.presence == AgentState.READY;
         // the last check and the first change: one probe of the contact table for both
         if (contacts.putIfAbsent(contact.id, contact) != null) {
             throw new RoutingException(
@@ -389,7 +391,7 @@ public final class RoutingCore {
                 && preferred.slots(contact.ch) > 0) {
             waitForAgent(contact, preferred, queue.preferredWaitMillis);
         } else {
-            enterStep(contact, 0, bucket, ready ? chosen : null);
+            enterStep(contact, 0, bucket, chosen);
         }
         return contact.state == ContactState.OFFERED ? offerOf(contact) : null;
     }
@@ -414,8 +416,8 @@ public final class RoutingCore {
     /**
      * A contact enters a step of its queue.
      *
-     * @param bucket its bucket there when already looked up, else null
-     * @param chosen the agent already chosen for it in that bucket, else null
+     * @param bucket its bucket there when it has already been searched for an agent, else null
+     * @param chosen the agent that search found, null when it found none
      */
     private void enterStep(ContactRec contact, int index, Bucket bucket, AgentRec chosen) {
         QueueRec queue = contact.queue;
@@ -431,10 +433,12 @@ public final class RoutingCore {
         }
         events.stepEntered(now, contact, step.name);
         if (contact.state == ContactState.WAITING) {
-            if (chosen != null) {
+            if (bucket == null) {
+                place(contact);
+            } else if (chosen != null) {
                 offer(contact, chosen);
             } else {
-                place(contact);
+                contact.bucket.add(contact); // searched already: nobody available can take it
             }
         }
     }
