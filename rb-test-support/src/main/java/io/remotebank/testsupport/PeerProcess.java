@@ -50,17 +50,27 @@ public final class PeerProcess {
      */
     public static Result run(List<String> command, Path dir, Duration timeout)
             throws IOException, InterruptedException {
-        Path log = dir.resolve(Path.of(command.get(0)).getFileName() + ".out");
-        Process p = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Path log = log(command, dir);
+        Process p = start(command, dir);
         boolean ended = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!ended) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         return new Result(ended, ended ? p.exitValue() : -1, tail(log));
+    }
+
+    /** Where a program's output goes: {@code <program>.out} in its working directory. */
+    static Path log(List<String> command, Path dir) {
+        return dir.resolve(Path.of(command.get(0)).getFileName() + ".out");
+    }
+
+    /** Starts a program in a directory, its output (stdout and stderr) to its {@link #log}. */
+    static Process start(List<String> command, Path dir) throws IOException {
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log(command, dir).toFile())
+                .start();
     }
 
     /** The last 4,000 characters of a log file. */

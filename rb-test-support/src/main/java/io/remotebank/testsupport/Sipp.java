@@ -147,15 +147,12 @@ public final class Sipp {
     static Running start(Path dir, PortSource portSource, Function<Ports, List<String>> arguments)
             throws IOException, InterruptedException {
         Path sipp = program();
-        Path log = dir.resolve("sipp.out");
         String failure = "";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Ports ports = portSource.next();
-            Process p = new ProcessBuilder(command(sipp, arguments.apply(ports)))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            List<String> command = command(sipp, arguments.apply(ports));
+            Path log = PeerProcess.log(command, dir);
+            Process p = PeerProcess.start(command, dir);
             if (awaitBound(p, ports)) {
                 return new Running(p, ports, log);
             }
