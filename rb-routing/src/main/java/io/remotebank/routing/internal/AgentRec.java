@@ -6,6 +6,7 @@ import io.remotebank.routing.AgentProfile;
 import io.remotebank.routing.AgentState;
 import io.remotebank.routing.spi.AgentCandidate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,8 +74,16 @@ final class AgentRec implements AgentCandidate {
     long lastOfferSequence;
 
     List<Membership> memberships = List.of();
-    /** Per channel: the buckets this agent is eligible for, in its queues. */
-    final Eligible[] eligible = new Eligible[CHANNELS];
+    /**
+     * The buckets this agent is eligible for in its queues, all channels in one array (a search reads
+     * it straight from the record, with no per-channel object in between), in the order they were
+     * added.
+     */
+    Bucket[] eligible = new Bucket[4];
+    /** Per entry of {@link #eligible}: its channel (low byte) and the queue's weight (the bits above). */
+    int[] eligibleMeta = new int[4];
+
+    int eligibleCount;
     /** The channels on which at least one of the agent's queues has had contacts. */
     long activeMask;
     /** Per active channel, a bit: whether the agent is available there (its entries are in its queues' pools). */
@@ -96,9 +105,34 @@ final class AgentRec implements AgentCandidate {
     AgentRec(AgentId id, int seq) {
         this.id = id;
         this.seq = seq;
-        for (int i = 0; i < CHANNELS; i++) {
-            eligible[i] = new Eligible();
+    }
+
+    /** Makes the agent eligible for a bucket, with the weight of its queue (0-100). */
+    void addEligible(Bucket bucket, int weight) {
+        int n = eligibleCount;
+        if (n == eligible.length) {
+            eligible = Arrays.copyOf(eligible, n * 2);
+            eligibleMeta = Arrays.copyOf(eligibleMeta, n * 2);
         }
+        eligible[n] = bucket;
+        eligibleMeta[n] = bucket.requirement.channel | weight << 8;
+        eligibleCount = n + 1;
+    }
+
+    /** The channel of eligible entry {@code meta}. */
+    static int eligibleChannel(int meta) {
+        return meta & 0xff;
+    }
+
+    /** The weight of eligible entry {@code meta}. */
+    static int eligibleWeight(int meta) {
+        return meta >>> 8;
+    }
+
+    /** Forgets every eligible bucket (before the profile changes). */
+    void clearEligible() {
+        Arrays.fill(eligible, 0, eligibleCount, null);
+        eligibleCount = 0;
     }
 
     void applyProfile(AgentProfile newProfile, Skills skills, Languages languageBits) {

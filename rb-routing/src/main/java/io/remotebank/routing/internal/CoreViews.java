@@ -234,9 +234,11 @@ public final class CoreViews {
                     }
                 }
                 if (a.inPool(ch)) {
-                    Eligible eligible = a.eligible[ch];
-                    for (int i = 0; i < eligible.size; i++) {
-                        ContactRec first = eligible.buckets[i].firstFor(a);
+                    for (int i = 0; i < a.eligibleCount; i++) {
+                        if (AgentRec.eligibleChannel(a.eligibleMeta[i]) != ch) {
+                            continue;
+                        }
+                        ContactRec first = a.eligible[i].firstFor(a);
                         if (first != null) {
                             return Optional.of(a.id + " available while " + first.id + " waits for it");
                         }

@@ -63,7 +63,7 @@ final class Matching {
             lazy &= queue.lazyPools;
             for (Bucket bucket : queue.bucketList) {
                 if (bucket.requirement.satisfiedBy(agent)) {
-                    agent.eligible[bucket.requirement.channel].add(bucket, weight);
+                    agent.addEligible(bucket, weight);
                 }
             }
         }
@@ -85,9 +85,7 @@ final class Matching {
         }
         agent.memberships = List.of();
         agent.activeMask = 0;
-        for (Eligible list : agent.eligible) {
-            list.clear();
-        }
+        agent.clearEligible();
     }
 
     private final Requirement.Probe probe = new Requirement.Probe();
@@ -114,7 +112,7 @@ final class Matching {
             queue.bucketList.add(bucket);
             for (Membership member : queue.members) {
                 if (requirement.satisfiedBy(member.agent)) {
-                    member.agent.eligible[requirement.channel].add(bucket, member.weight);
+                    member.agent.addEligible(bucket, member.weight);
                 }
             }
         }
@@ -285,36 +283,35 @@ final class Matching {
         ContactRec best = null;
         double bestScore = 0;
         long bestSeq = 0;
-        for (int c = 0; c < AgentRec.CHANNELS; c++) {
-            if ((channels & (1L << c)) == 0) {
+        Bucket[] buckets = agent.eligible;
+        int[] metas = agent.eligibleMeta;
+        for (int i = 0, n = agent.eligibleCount; i < n; i++) {
+            int meta = metas[i];
+            if ((channels & (1L << AgentRec.eligibleChannel(meta))) == 0) {
                 continue;
             }
-            Eligible eligible = agent.eligible[c];
-            Bucket[] buckets = eligible.buckets;
-            int[] weights = eligible.weights;
-            for (int i = 0, n = eligible.size; i < n; i++) {
-                Bucket bucket = buckets[i];
-                if (bucket.headSeq == 0) {
-                    continue; // empty
-                }
-                double score = (double) (now - bucket.headKey) / bucket.ageingMillis + weights[i];
-                if (best != null && (score < bestScore || (score == bestScore && bucket.headSeq > bestSeq))) {
-                    continue;
-                }
-                ContactRec candidate = bucket.headExcludes ? bucket.firstFor(agent) : bucket.head();
-                if (candidate == null) {
-                    continue;
-                }
-                if (candidate != bucket.head()) {
-                    score = candidate.score(now, weights[i]);
-                    if (best != null && (score < bestScore || (score == bestScore && candidate.seq > bestSeq))) {
-                        continue;
-                    }
-                }
-                best = candidate;
-                bestScore = score;
-                bestSeq = candidate.seq;
+            Bucket bucket = buckets[i];
+            if (bucket.headSeq == 0) {
+                continue; // empty
             }
+            int weight = AgentRec.eligibleWeight(meta);
+            double score = (double) (now - bucket.headKey) / bucket.ageingMillis + weight;
+            if (best != null && (score < bestScore || (score == bestScore && bucket.headSeq > bestSeq))) {
+                continue;
+            }
+            ContactRec candidate = bucket.headExcludes ? bucket.firstFor(agent) : bucket.head();
+            if (candidate == null) {
+                continue;
+            }
+            if (candidate != bucket.head()) {
+                score = candidate.score(now, weight);
+                if (best != null && (score < bestScore || (score == bestScore && candidate.seq > bestSeq))) {
+                    continue;
+                }
+            }
+            best = candidate;
+            bestScore = score;
+            bestSeq = candidate.seq;
         }
         return best;
     }
