@@ -158,4 +158,31 @@ class SelectionTest {
             assertThat(centre.offered(plain)).contains(ContactId.of("s1"));
         }
     }
+
+    @Test
+    void anAgentFreeOnOneChannelOnly_isGivenThatChannelsBestContact_notAnOlderOneElsewhere() {
+        try (Centre centre = Centre.with(
+                QueueConfig.builder("primary").build(),
+                QueueConfig.builder("secondary").build())) {
+            centre.arrive("voice-old", "secondary");
+            centre.advanceSeconds(5);
+            centre.arrive("chat", CHAT, "secondary", r -> {});
+            centre.advanceSeconds(5);
+            centre.arrive("voice-primary", "primary");
+            // one voice and two chats at once, voice not blocking chat; the primary queue weighs 10
+            AgentId agent = centre.ready(
+                    "agent",
+                    p -> p.queue(QueueId.of("primary"), 10)
+                            .queue("secondary")
+                            .capacity(AgentCapacity.builder()
+                                    .channel(VOICE, 1)
+                                    .channel(CHAT, 2)
+                                    .build()));
+            // free on both channels: the weight makes the newest voice contact the best of all three
+            centre.acceptOffer(agent, ContactId.of("voice-primary"));
+            // now free on chat alone: the chat, although the voice contact beside it waited longer
+            assertThat(centre.offered(agent)).contains(ContactId.of("chat"));
+            assertThat(centre.state(ContactId.of("voice-old"))).isEqualTo(ContactState.WAITING);
+        }
+    }
 }
