@@ -82,7 +82,7 @@ final class AgentRec implements AgentCandidate {
     Bucket[] eligible = new Bucket[4];
     /** Per entry of {@link #eligible}: its channel (low byte) and the queue's weight (the bits above). */
     int[] eligibleMeta = new int[4];
-
+    /** How many entries of {@link #eligible} are in use. */
     int eligibleCount;
     /** The channels on which at least one of the agent's queues has had contacts. */
     long activeMask;

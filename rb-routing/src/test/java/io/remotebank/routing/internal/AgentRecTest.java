@@ -8,6 +8,8 @@ import io.remotebank.core.ContactChannel;
 import io.remotebank.routing.AgentCapacity;
 import io.remotebank.routing.AgentProfile;
 import io.remotebank.routing.AgentState;
+import io.remotebank.routing.QueueConfig;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 /** The agent's per-channel slots, load and blocking, packed in lanes of two longs each. */
@@ -106,5 +108,28 @@ class AgentRecTest {
         assertThat(agent.inAnyPool()).isTrue();
         agent.inPool(last.ordinal(), false);
         assertThat(agent.inAnyPool()).isFalse();
+    }
+
+    @Test
+    void eligibleBuckets_keepTheirChannelAndWeight_growingPastTheFirstArray_andClear() {
+        AgentRec agent = agent(AgentCapacity.standard());
+        Skills skills = new Skills();
+        QueueRec queue = new QueueRec(
+                QueueConfig.builder("q").build(), skills, new Matching(new HashMap<>(), skills, new Languages()));
+        Bucket[] added = new Bucket[CHANNELS.length];
+        for (int c = 0; c < CHANNELS.length; c++) {
+            added[c] = new Bucket(queue, new Requirement(c, new int[0], new int[0], null, new Languages()));
+            agent.addEligible(added[c], 100 - c); // weights 100..91: the largest weight fits beside a channel
+        }
+
+        assertThat(agent.eligibleCount).isEqualTo(CHANNELS.length);
+        for (int i = 0; i < CHANNELS.length; i++) {
+            assertThat(agent.eligible[i]).isSameAs(added[i]);
+            assertThat(AgentRec.eligibleChannel(agent.eligibleMeta[i])).isEqualTo(i);
+            assertThat(AgentRec.eligibleWeight(agent.eligibleMeta[i])).isEqualTo(100 - i);
+        }
+        agent.clearEligible();
+        assertThat(agent.eligibleCount).isZero();
+        assertThat(agent.eligible).containsOnlyNulls();
     }
 }
