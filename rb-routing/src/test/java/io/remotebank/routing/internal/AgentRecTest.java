@@ -12,7 +12,10 @@ import io.remotebank.routing.QueueConfig;
 import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
-/** The agent's per-channel slots, load and blocking, packed in lanes of two longs each, and its flat list of eligible buckets. */
+/**
+ * The agent's per-channel slots, load and blocking, packed in lanes of two longs each, and its flat
+ * list of eligible buckets.
+ */
 class AgentRecTest {
 
     private static final ContactChannel[] CHANNELS = ContactChannel.values();
