@@ -102,13 +102,44 @@ class SipMessageTest {
         assertThat(m.headers()).extracting(Header::name).startsWith("Via", "v", "Call-ID");
     }
 
+    private static SipMessage okWithVia(String via) {
+        String text = "SIP/2.0 200 OK\r\nVia: " + via + "\r\n"
+                + "Call-ID: x@y\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n\r\n";
+        return SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code SIP/2.0/} is read in one compare; every other spelling the grammar allows, as before. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "SIP/2.0/TLS h.example.com;branch=z9hG4bK1",
+                "SIP/2.0/ TLS h.example.com;branch=z9hG4bK1",
+                "SIP / 2.0 / TLS h.example.com;branch=z9hG4bK1",
+                "SIP/2.0\r\n /TLS h.example.com;branch=z9hG4bK1",
+                "sip/2.0/tls h.example.com;branch=z9hG4bK1"
+            })
+    void viaSentProtocol_everySpelling_givesTheSameParts(String via) {
+        Via top = okWithVia(via).topVia().orElseThrow();
+        assertThat(top.protocol()).isEqualToIgnoringCase("SIP");
+        assertThat(top.version()).isEqualTo("2.0");
+        assertThat(top.transport()).isEqualToIgnoringCase("TLS");
+        assertThat(top.host()).isEqualTo("h.example.com");
+        assertThat(top.branch()).contains("z9hG4bK1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SIP/2.0/", "SIP/2.0/TLSh.example.com", "SIP/2.0/ ;x", "SIP/2.0", "SIP/2.0/TLS"})
+    void viaSentProtocol_incomplete_isA400(String via) {
+        assertThatThrownBy(() -> okWithVia(via))
+                .isInstanceOfSatisfying(
+                        SipParseException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {"SIP/2.0/UDP a.example.com,", "SIP/2.0/UDP a.example.com, SIP/2.0/UDP", "SIP/2.0/UDP a, ;x"})
     void vias_afterTheTopValue_areStillChecked(String via) {
-        String text = "SIP/2.0 200 OK\r\nVia: " + via + "\r\n"
-                + "Call-ID: x@y\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n\r\n";
-        SipMessage m = SipParser.ofDefaults().parse(text.getBytes(StandardCharsets.UTF_8));
+        SipMessage m = okWithVia(via);
         assertThat(m.topVia().orElseThrow().host()).isEqualTo(via.substring(12, via.indexOf(',')));
         assertThatThrownBy(m::vias)
                 .isInstanceOfSatisfying(
