@@ -523,8 +523,8 @@ public final class Grammar {
     private Via via() {
         String protocol;
         String version;
-        if (end - pos >= Long.BYTES && (long) LONGS.get(b, pos) == SIP_2_0_SLASH) {
-            // the spelling nearly every Via has: one 8-byte compare instead of two tokens and a slash
+        if (end - pos >= Long.BYTES && (long) MessageScanner.LONGS.get(b, pos) == SIP_2_0_SLASH) {
+            // the spelling nearly every Via has: one 8-byte compare instead of two tokens and two slashes
             protocol = "SIP";
             version = "2.0";
             pos += Long.BYTES;
@@ -552,10 +552,9 @@ public final class Grammar {
         return new Via(protocol, version, transport, host, port, params(true));
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     /** {@code SIP/2.0/} as a little-endian word. */
-    private static final long SIP_2_0_SLASH = (long) LONGS.get("SIP/2.0/".getBytes(StandardCharsets.US_ASCII), 0);
+    private static final long SIP_2_0_SLASH =
+            (long) MessageScanner.LONGS.get("SIP/2.0/".getBytes(StandardCharsets.US_ASCII), 0);
 
     private void slash() {
         skipLws();
