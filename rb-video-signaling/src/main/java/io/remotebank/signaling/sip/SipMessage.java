@@ -150,10 +150,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (h == null) {
             Header[] a = new Header[frame.headerCount];
             for (int i = 0; i < a.length; i++) {
-                // The Call-ID, checked when framed, is its whole value: that string is shared.
-                String value = frame.kind(i) == HeaderNames.CALL_ID
-                        ? frame.callId
-                        : text(frame.valueStart(i), frame.valueEnd(i));
+                String value = sharedValue(i);
+                if (value == null) {
+                    value = text(frame.valueStart(i), frame.valueEnd(i));
+                }
                 a[i] = new Header(
                         HeaderNames.name(frame.bytes, frame.nameStart(i), frame.nameEnd(i), frame.kinds[i]), value);
             }
@@ -161,6 +161,23 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             headers = h;
         }
         return h;
+    }
+
+    /**
+     * The whole value of field i when a string equal to it exists already, else null: the Call-ID
+     * checked when framed, and a Content-Length of 0 (that of every message without a body).
+     */
+    private String sharedValue(int i) {
+        int k = frame.kind(i);
+        if (k == HeaderNames.CALL_ID) {
+            return frame.callId;
+        }
+        if (k == HeaderNames.CONTENT_LENGTH
+                && frame.valueEnd(i) - frame.valueStart(i) == 1
+                && frame.bytes[frame.valueStart(i)] == '0') {
+            return "0";
+        }
+        return null;
     }
 
     /**
@@ -508,8 +525,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** A copy of the body. */
     public byte[] body() {
-        return Arrays.copyOfRange(frame.bytes, frame.bodyStart, frame.end);
+        // An empty array cannot be changed, so all empty bodies share one.
+        return frame.end == frame.bodyStart ? NO_BODY : Arrays.copyOfRange(frame.bytes, frame.bodyStart, frame.end);
     }
+
+    private static final byte[] NO_BODY = new byte[0];
 
     /** The body decoded as UTF-8 (SDP and other text bodies). */
     public String bodyText() {

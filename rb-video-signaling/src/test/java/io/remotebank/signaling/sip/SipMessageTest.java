@@ -397,4 +397,81 @@ class SipMessageTest {
             assertThat(a.uri().toString()).isEqualTo("sip:a@example.com");
         }
     }
+
+    // The userinfo of a sip URI (RFC 3261 25.1: user-unreserved, escapes, one colon before the
+    // password) is what comes before the first '@'; without an '@' there is none, whatever the
+    // bytes. Each row: user and password (empty: none) and host, or the error and its offset.
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "sip:alice@h|alice||h||",
+                "sip:alice:pw@h|alice|pw|h||",
+                "sip:a%41b@h|a%41b||h||",
+                "sip:a:p%2A@h|a|p%2A|h||",
+                "sip:h;x=a@b|h;x=a||b||",
+                "sip:h;x|||h||",
+                "sip:[::1]:5060|||[::1]||",
+                "sip:a%4@h||||bad %-escape|5",
+                "sip:a%zz@h||||bad %-escape|5",
+                "sip:a%@h||||bad %-escape|5",
+                "sip:a:b:c@h||||character not allowed in the user part|7",
+                "sip:a[b@h||||character not allowed in the user part|5",
+                "sip:a[b;x=@@h||||character not allowed in the user part|5",
+                "sip:h%||||unexpected character in the URI|5",
+                "sip:@h||||empty user part|4"
+            })
+    void userInfo_isWhatComesBeforeTheFirstAt_checkedByItsGrammar(
+            String uri, String user, String password, String host, String error, Integer offset) {
+        if (error != null) {
+            assertThatThrownBy(() -> SipUri.parse(uri))
+                    .isInstanceOfSatisfying(
+                            SipParseException.class, e -> assertThat(e.offset()).isEqualTo(offset))
+                    .hasMessageContaining(error);
+            return;
+        }
+        SipUri u = SipUri.parse(uri);
+        assertThat(u.user().orElse(null)).isEqualTo(user);
+        assertThat(u.password().orElse(null)).isEqualTo(password);
+        assertThat(u.host()).contains(host);
+    }
+
+    // The scan writes header positions into room its thread keeps, and gives each message exact copies:
+    // a message parsed earlier on the thread keeps its own fields whatever is parsed after it, also
+    // after more fields than the room held at first (it grows), more than it keeps (256), and a failure.
+    @Test
+    void headerFields_stayTheirMessages_whenTheThreadParsesOthers() {
+        SipParser roomy = SipParser.withLimits(new SipLimits(65_536, 400, 8_192));
+        SipMessage forty = roomy.parse(withExtraFields(40));
+        SipMessage small = roomy.parse(withExtraFields(0));
+        SipMessage many = roomy.parse(withExtraFields(300));
+        assertThatThrownBy(() -> roomy.parse("OPTIONS sip:a@b SIP/2.0\r\nX-A: 1\r\nX-B: 2\r\nCSeq: x\r\n\r\n"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SipParseException.class);
+        SipMessage after = roomy.parse(withExtraFields(2));
+        for (int extra : new int[] {40, 0, 300, 2}) {
+            SipMessage m = extra == 40 ? forty : extra == 0 ? small : extra == 300 ? many : after;
+            assertThat(m.headers()).hasSize(extra + 6);
+            for (int i = 0; i < extra; i++) {
+                assertThat(m.headers().get(5 + i)).isEqualTo(new Header("X-Field-" + i, "value " + i));
+            }
+            assertThat(m.headers().get(extra + 5)).isEqualTo(new Header("Content-Length", "0"));
+            assertThat(m.callId()).contains("c" + extra);
+            assertThat(m.body()).isEmpty();
+            m.validate();
+        }
+    }
+
+    private static byte[] withExtraFields(int n) {
+        StringBuilder t = new StringBuilder("OPTIONS sip:b@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n"
+                + "From: <sip:a@example.com>;tag=1\r\n"
+                + "To: <sip:b@example.com>\r\n"
+                + "Call-ID: c" + n + "\r\n"
+                + "CSeq: 1 OPTIONS\r\n");
+        for (int i = 0; i < n; i++) {
+            t.append("X-Field-").append(i).append(": value ").append(i).append("\r\n");
+        }
+        return t.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -276,7 +276,11 @@ public final class Grammar {
      * @param into where to add them
      */
     public void nameAddressList(List<NameAddress> into) {
-        listOf(() -> into.add(nameAddress()));
+        if (listStart()) {
+            do {
+                into.add(nameAddress());
+            } while (listNext());
+        }
     }
 
     /**
@@ -285,7 +289,11 @@ public final class Grammar {
      * @param into where to add them
      */
     public void viaList(List<Via> into) {
-        listOf(() -> into.add(via()));
+        if (listStart()) {
+            do {
+                into.add(via());
+            } while (listNext());
+        }
     }
 
     /**
@@ -339,7 +347,11 @@ public final class Grammar {
      * @param into where to add them
      */
     public void tokenList(List<String> into) {
-        listOf(() -> into.add(token("token")));
+        if (listStart()) {
+            do {
+                into.add(token("token"));
+            } while (listNext());
+        }
     }
 
     /**
@@ -348,7 +360,11 @@ public final class Grammar {
      * @param into where to add them
      */
     public void contentTypeList(List<ContentType> into) {
-        listOf(() -> into.add(contentType()));
+        if (listStart()) {
+            do {
+                into.add(contentType());
+            } while (listNext());
+        }
     }
 
     /**
@@ -367,27 +383,29 @@ public final class Grammar {
         return pos < end ? null : c;
     }
 
-    private void listOf(Runnable element) {
+    // A comma-separated list is walked as: if (listStart()) do { element } while (listNext()).
+
+    /** Skips whitespace; false when the list is empty (allowed where the grammar has *( ... )). */
+    private boolean listStart() {
+        skipLws();
+        return pos < end;
+    }
+
+    /** After an element: true when a comma and another element follow, false at the end. */
+    private boolean listNext() {
         skipLws();
         if (pos >= end) {
-            return; // an empty list is allowed where the grammar has *( ... )
+            return false;
         }
-        while (true) {
-            skipLws();
-            element.run();
-            skipLws();
-            if (pos >= end) {
-                return;
-            }
-            if (b[pos] != ',') {
-                throw bad("expected a comma between values");
-            }
-            pos++;
-            skipLws();
-            if (pos >= end) {
-                throw bad("empty value after a comma");
-            }
+        if (b[pos] != ',') {
+            throw bad("expected a comma between values");
         }
+        pos++;
+        skipLws();
+        if (pos >= end) {
+            throw bad("empty value after a comma");
+        }
+        return true;
     }
 
     /**
@@ -996,32 +1014,27 @@ public final class Grammar {
             throw bad(i, base, "URI needs ':' after the scheme");
         }
         String scheme = Methods.lowerScheme(b, s, i);
-        boolean sip = scheme.equals("sip") || scheme.equals("sips");
+        SipUri.Kind kind = kindOf(scheme);
+        boolean sip = kind == SipUri.Kind.SIP || kind == SipUri.Kind.SIPS;
         if (!sip) {
             checkUriCharacters(i + 1, e);
         }
         String text = materialize ? utf8(s, e) : null;
         SipUri u;
-        switch (scheme) {
-            case "sip":
-            case "sips":
+        switch (kind) {
+            case SIP:
+            case SIPS:
                 // The sip grammar admits none of the characters checkUriCharacters refuses, so a sip
                 // URI that parses has none; when it does not parse, that check runs first, so the
                 // error is the one it would have been.
                 try {
-                    u = sipUri(
-                            text,
-                            scheme.equals("sip") ? SipUri.Kind.SIP : SipUri.Kind.SIPS,
-                            scheme,
-                            i + 1,
-                            e,
-                            requestUri);
+                    u = sipUri(text, kind, scheme, i + 1, e, requestUri);
                 } catch (SipParseException ex) {
                     checkUriCharacters(i + 1, e);
                     throw ex;
                 }
                 break;
-            case "tel":
+            case TEL:
                 u = telUri(text, i + 1, e);
                 break;
             default:
@@ -1033,7 +1046,7 @@ public final class Grammar {
                         : null;
                 break;
         }
-        return materialize ? u : SipUri.lazy(b, s, e, kindOf(scheme), scheme);
+        return materialize ? u : SipUri.lazy(b, s, e, kind, scheme);
     }
 
     private void checkUriCharacters(int s, int e) {
@@ -1055,17 +1068,15 @@ public final class Grammar {
         }
     }
 
+    /** The kind of a scheme from {@link Methods#lowerScheme}: the known ones are its shared strings, so equals ends at once. */
     private static SipUri.Kind kindOf(String scheme) {
-        switch (scheme) {
-            case "sip":
-                return SipUri.Kind.SIP;
-            case "sips":
-                return SipUri.Kind.SIPS;
-            case "tel":
-                return SipUri.Kind.TEL;
-            default:
-                return SipUri.Kind.OTHER;
+        if (scheme.equals("sip")) {
+            return SipUri.Kind.SIP;
         }
+        if (scheme.equals("sips")) {
+            return SipUri.Kind.SIPS;
+        }
+        return scheme.equals("tel") ? SipUri.Kind.TEL : SipUri.Kind.OTHER;
     }
 
     private SipUri telUri(String text, int s, int e) {

@@ -40,14 +40,18 @@ public final class MessageScanner {
         public String reason;
         public int startLineEnd;
         public int headerCount;
-        /** Per header field i: name start, name end, value start, value end at 4i .. 4i+3. */
-        public int[] positions = new int[64];
+        /**
+         * Per header field i: name start, name end, value start, value end at 4i .. 4i+3. While the
+         * scan runs this is the thread's scratch array; the frame it returns holds an exact copy.
+         */
+        public int[] positions;
 
         /**
          * Per header field i: what {@link HeaderNames#classify} said of its name (the number, and
-         * whether it is spelled canonically); {@link #kind(int)} gives the number alone.
+         * whether it is spelled canonically); {@link #kind(int)} gives the number alone. Scratch and
+         * exact copy as for {@link #positions}.
          */
-        public byte[] kinds = new byte[16];
+        public byte[] kinds;
         /** Bit k set when a field of kind k is present. */
         public long present;
 
@@ -159,8 +163,26 @@ public final class MessageScanner {
         return scan(b, length, limits, false, true);
     }
 
+    /**
+     * Room for the header positions of one scan at a time on a thread. The frame gets arrays of
+     * exactly its size at the end, rather than arrays of a guessed size that is too large for most
+     * messages and too small for some. A thread keeps room for up to {@link #SCRATCH_KEPT} fields.
+     */
+    private static final class Scratch {
+        int[] positions = new int[4 * 32];
+        byte[] kinds = new byte[32];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final int SCRATCH_KEPT = 256;
+    private static final int[] NO_POSITIONS = new int[0];
+    private static final byte[] NO_KINDS = new byte[0];
+
     private static Frame scan(byte[] b, int length, SipLimits limits, boolean datagram, boolean headersOnly) {
+        Scratch scratch = SCRATCH.get();
         Frame f = new Frame();
+        f.positions = scratch.positions;
+        f.kinds = scratch.kinds;
         f.bytes = b;
         f.walker = new Grammar(b, 0, 0, 0);
         int p = 0;
@@ -243,6 +265,7 @@ public final class MessageScanner {
             f.addHeader(ns, ne, vs, ve, k);
             eager(f, b, k & HeaderNames.KIND_MASK, vs, ve);
         }
+        exact(f, scratch);
         f.bodyStart = p;
         f.ascii = (f.high & HIGHS) == 0;
         if (headersOnly) {
@@ -274,6 +297,17 @@ public final class MessageScanner {
         }
         f.walker = null;
         return f;
+    }
+
+    /** Gives the frame exact copies of the scratch arrays it wrote, and keeps grown ones as scratch. */
+    private static void exact(Frame f, Scratch scratch) {
+        int n = f.headerCount;
+        if (f.kinds != scratch.kinds && f.kinds.length <= SCRATCH_KEPT) {
+            scratch.positions = f.positions;
+            scratch.kinds = f.kinds;
+        }
+        f.positions = n == 0 ? NO_POSITIONS : java.util.Arrays.copyOf(f.positions, 4 * n);
+        f.kinds = n == 0 ? NO_KINDS : java.util.Arrays.copyOf(f.kinds, n);
     }
 
     static SipParseException tooLarge(int at, String what) {
