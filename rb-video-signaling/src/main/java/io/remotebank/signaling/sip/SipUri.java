@@ -34,18 +34,17 @@ public final class SipUri {
 
     private final Kind kind;
     private final String scheme;
-    // Parsed lazily: the message bytes and where the URI is, until a part is asked for.
+    // Parsed lazily: the message bytes and where the URI is, until a part is asked for. The parts
+    // sit in an object of their own, so that a URI nobody takes apart (most in a message a proxy
+    // forwards) costs only these fields.
     private final byte[] source;
     private final int from;
     private final int to;
-    private SipUri parts;
-    private final String text;
-    private final String user;
-    private final String password;
-    private final String host;
-    private final int port;
-    private final Parameters parameters;
-    private final String headers;
+    private Parts parts;
+
+    /** The parts of a URI taken apart; immutable, so it may be shared once built. */
+    private record Parts(
+            String text, String user, String password, String host, int port, Parameters parameters, String headers) {}
 
     /**
      * Used by the parser; call {@link #parse(String)} instead.
@@ -70,19 +69,19 @@ public final class SipUri {
             int port,
             Parameters parameters,
             String headers) {
-        this.text = Objects.requireNonNull(text, "text");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
-        this.user = user;
-        this.password = password;
-        this.host = host;
-        this.port = port;
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
-        this.headers = headers;
+        this.parts = new Parts(
+                Objects.requireNonNull(text, "text"),
+                user,
+                password,
+                host,
+                port,
+                Objects.requireNonNull(parameters, "parameters"),
+                headers);
         this.source = null;
         this.from = 0;
         this.to = 0;
-        this.parts = this;
     }
 
     private SipUri(byte[] source, int from, int to, Kind kind, String scheme) {
@@ -91,13 +90,6 @@ public final class SipUri {
         this.to = to;
         this.kind = kind;
         this.scheme = scheme;
-        this.text = null;
-        this.user = null;
-        this.password = null;
-        this.host = null;
-        this.port = -1;
-        this.parameters = Parameters.none();
-        this.headers = null;
     }
 
     /**
@@ -116,10 +108,10 @@ public final class SipUri {
         return new SipUri(source, from, to, kind, scheme);
     }
 
-    private SipUri parts() {
-        SipUri p = parts;
+    private Parts parts() {
+        Parts p = parts;
         if (p == null) {
-            p = Grammar.uriParts(source, from, to);
+            p = Grammar.uriParts(source, from, to).parts;
             parts = p;
         }
         return p;
@@ -154,39 +146,39 @@ public final class SipUri {
 
     /** The user part (for {@code tel}: the number), escapes as written. */
     public Optional<String> user() {
-        return Optional.ofNullable(parts().user);
+        return Optional.ofNullable(parts().user());
     }
 
     /** The password part of a sip URI (deprecated by RFC 3261 but part of the grammar). */
     public Optional<String> password() {
-        return Optional.ofNullable(parts().password);
+        return Optional.ofNullable(parts().password());
     }
 
     /** The host of a sip URI; an IPv6 reference keeps its brackets. */
     public Optional<String> host() {
-        return Optional.ofNullable(parts().host);
+        return Optional.ofNullable(parts().host());
     }
 
     /** The port when given. */
     public OptionalInt port() {
-        int p = parts().port;
+        int p = parts().port();
         return p < 0 ? OptionalInt.empty() : OptionalInt.of(p);
     }
 
     /** The URI parameters. */
     public Parameters parameters() {
-        return parts().parameters;
+        return parts().parameters();
     }
 
     /** The headers part (after {@code ?}) as written, when present. */
     public Optional<String> headers() {
-        return Optional.ofNullable(parts().headers);
+        return Optional.ofNullable(parts().headers());
     }
 
     /** The URI exactly as written. */
     @Override
     public String toString() {
-        return parts().text;
+        return parts().text();
     }
 
     @Override
