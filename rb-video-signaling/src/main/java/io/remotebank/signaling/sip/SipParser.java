@@ -58,19 +58,38 @@ public final class SipParser {
         checkSize(n);
         byte[] b = new byte[n];
         datagram.readBytes(b);
-        return of(MessageScanner.scan(b, n, limits, true));
+        return datagram(b);
     }
 
     /**
-     * Parses one datagram from an array (copied).
+     * Parses one datagram from an array, which is copied: the caller may reuse the array at once.
      *
      * @param datagram the bytes
      * @return the message
+     * @throws SipParseException when it is malformed or over a limit
      */
     public SipMessage parse(byte[] datagram) {
         checkSize(datagram.length);
-        byte[] b = Arrays.copyOf(datagram, datagram.length);
-        return of(MessageScanner.scan(b, b.length, limits, true));
+        return datagram(Arrays.copyOf(datagram, datagram.length));
+    }
+
+    /**
+     * Parses one datagram from an array the caller hands over: the message keeps this array instead
+     * of a copy, since it reads its fields from the bytes when they are asked for. The caller must
+     * not change the array afterwards; the message would read the changed bytes. For a transport
+     * that reads each datagram into an array of its own, which would otherwise be copied once more.
+     *
+     * @param datagram the bytes, taken over without copying
+     * @return the message
+     * @throws SipParseException when it is malformed or over a limit
+     */
+    public SipMessage parseOwned(byte[] datagram) {
+        checkSize(datagram.length);
+        return datagram(datagram);
+    }
+
+    private SipMessage datagram(byte[] owned) {
+        return of(MessageScanner.scan(owned, owned.length, limits, true));
     }
 
     /**

@@ -474,4 +474,24 @@ class SipMessageTest {
         }
         return t.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void parseOwned_keepsTheCallersArray_andReadsAsACopyWould() {
+        byte[] owned = INVITE.getBytes(StandardCharsets.UTF_8);
+        SipMessage kept = SipParser.ofDefaults().parseOwned(owned);
+        SipMessage copied = SipParser.ofDefaults().parse(owned.clone());
+        kept.validate();
+        assertThat(kept.headers()).isEqualTo(copied.headers());
+        assertThat(kept.toBytes()).isEqualTo(copied.toBytes()).isEqualTo(owned);
+        assertThat(kept.bodyText()).isEqualTo("v=0");
+        // Not copied: the message reads the caller's array, which is why the caller must leave it be.
+        owned[INVITE.indexOf("CSeq: 2") + 6] = '3';
+        assertThat(kept.header("CSeq")).contains("3 INVITE");
+        assertThat(copied.header("CSeq")).contains("2 INVITE");
+        // The size limit is checked before anything is scanned, as for a copied datagram.
+        SipParser small = SipParser.withLimits(new SipLimits(100, 10, 100));
+        assertThatThrownBy(() -> small.parseOwned(owned))
+                .isInstanceOfSatisfying(
+                        SipParseException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+    }
 }
