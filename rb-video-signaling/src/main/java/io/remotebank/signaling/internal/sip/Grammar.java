@@ -321,19 +321,10 @@ public final class Grammar {
      * @param into where to add them
      */
     public void viasAfterFirst(List<Via> into) {
-        skipLws();
-        if (pos >= end) {
-            return;
+        // The first value was an element of this list: what follows it is what follows any element.
+        if (listNext()) {
+            viaList(into);
         }
-        if (b[pos] != ',') {
-            throw bad("expected a comma between values");
-        }
-        pos++;
-        skipLws();
-        if (pos >= end) {
-            throw bad("empty value after a comma");
-        }
-        viaList(into);
     }
 
     /** Where the walk is now. */
