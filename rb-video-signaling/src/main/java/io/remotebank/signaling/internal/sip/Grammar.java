@@ -1059,7 +1059,10 @@ public final class Grammar {
         }
     }
 
-    /** The kind of a scheme from {@link Methods#lowerScheme}: the known ones are its shared strings, so equals ends at once. */
+    /**
+     * The kind of a scheme from {@link Methods#lowerScheme}, computed once per URI: the known schemes
+     * are its shared strings, so each equals ends at the identity check.
+     */
     private static SipUri.Kind kindOf(String scheme) {
         if (scheme.equals("sip")) {
             return SipUri.Kind.SIP;
