@@ -27,12 +27,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * Our SIP parser beside JAIN-SIP RI 1.3.0-91 ({@code StringMsgParser}, eager) on the same bytes, in
  * three scenarios. Both sides take the array as it is: JAIN-SIP's parser reads the caller's array
  * without copying it, and ours is given it through {@code SipParser.parseOwned}, which keeps it
- * instead of a copy. The scenarios are: (a) parse and read every header value (ours: {@code validate()}, which parses every
- * known field, plus the value of every field as a String, the Via and Contact lists, the Content-Type
- * and a copy of the body; JAIN-SIP has parsed everything already: the value of every header it
- * parsed as a String through {@code HeaderExt.getValue()}, and the same Via, Contact, Content-Type
- * and body getters); (b) parse and serialize; (c) what a proxy reads: top Via branch, Call-ID, CSeq,
- * From and To tags. Two messages: an INVITE with an SDP offer (about 800 bytes) and a 200 OK.
+ * instead of a copy. The scenarios are: (a) parse and read every header value (ours: {@code
+ * validate()}, which parses every known field, plus the value of every field as a String, the Via
+ * and Contact lists, the Content-Type and a copy of the body; JAIN-SIP has parsed everything
+ * already: the value of every header it parsed as a String through {@code HeaderExt.getValue()},
+ * and the same Via, Contact, Content-Type and body getters); (b) parse and serialize; (c) what a
+ * proxy reads: top Via branch, Call-ID, CSeq, From and To tags. Two messages: an INVITE with an
+ * SDP offer (about 800 bytes) and a 200 OK.
  *
  * <p>Two methods are kept so that earlier readings stay comparable: {@code jainSipParseWalkHeaders}
  * is JAIN-SIP's side of (a) as it was before 2026-11-29 (its header objects walked, no value read),
