@@ -10,6 +10,8 @@ module io.remotebank.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires org.bouncycastle.provider;
+    // The JDBC checkpoint witness takes the application's javax.sql.DataSource; no driver is needed here.
+    requires transitive java.sql;
 
     exports io.remotebank.core;
     exports io.remotebank.core.audit;
@@ -20,6 +22,7 @@ module io.remotebank.core {
     exports io.remotebank.core.spi;
 
     uses io.remotebank.core.spi.AuditStore;
+    uses io.remotebank.core.spi.CheckpointWitness;
     uses io.remotebank.core.spi.ConsentRegistry;
     uses io.remotebank.core.spi.KeyProvider;
 }

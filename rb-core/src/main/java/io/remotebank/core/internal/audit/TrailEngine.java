@@ -17,6 +17,7 @@ import io.remotebank.core.crypto.PublicKeyInfo;
 import io.remotebank.core.crypto.SignatureEncoding;
 import io.remotebank.core.crypto.SignatureOptions;
 import io.remotebank.core.spi.AuditStore;
+import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.core.spi.KeyProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,6 +65,7 @@ public final class TrailEngine implements AutoCloseable {
      * @param checkpointEvery a checkpoint after this many events
      * @param checkpointInterval and at least this often while events come
      * @param clock times of events and checkpoints
+     * @param witness where each checkpoint is also published, off the append path
      */
     @API(status = INTERNAL, since = "0.1")
     public record Settings(
@@ -77,7 +79,8 @@ public final class TrailEngine implements AutoCloseable {
             Duration groupCommitInterval,
             long checkpointEvery,
             Duration checkpointInterval,
-            Clock clock) {}
+            Clock clock,
+            Optional<CheckpointWitness> witness) {}
 
     private record Pending(long sequence, byte[] leafHash, CompletableFuture<AuditReceipt> future) {}
 
@@ -89,6 +92,7 @@ public final class TrailEngine implements AutoCloseable {
     private final SignatureOptions signatureOptions;
     private final String signatureAlgorithm;
     private final Thread writer;
+    private final WitnessPublisher publisher; // null without a witness
 
     // Guarded by lock.
     private byte[] previousLeafHash;
@@ -128,6 +132,7 @@ public final class TrailEngine implements AutoCloseable {
                         settings.signerUserId().orElse(SignatureOptions.SM2_DEFAULT_USER_ID), SignatureEncoding.DER)
                 : SignatureOptions.ecdsa(SignatureEncoding.DER);
         replay(publicKey);
+        this.publisher = settings.witness().map(this::startPublishing).orElse(null);
         this.lastCheckpointTime = settings.clock().instant();
         this.writer = new Thread(this::writeLoop, "rb-audit-writer");
         this.writer.setDaemon(true);
@@ -185,6 +190,11 @@ public final class TrailEngine implements AutoCloseable {
     /** The latest checkpoint, if one was made. */
     public Optional<Checkpoint> latestCheckpoint() {
         return Optional.ofNullable(latest);
+    }
+
+    /** The latest checkpoint the witness accepted, if there is a witness and it accepted one. */
+    public Optional<Checkpoint> latestWitnessed() {
+        return publisher == null ? Optional.empty() : publisher.witnessed();
     }
 
     /** Writes and forces everything accepted so far; waits until done. */
@@ -281,6 +291,9 @@ public final class TrailEngine implements AutoCloseable {
             } catch (InterruptedException e) {
                 interrupted = true; // finish closing; the writer must not be left half way
             }
+        }
+        if (publisher != null) {
+            publisher.close();
         }
         store.close();
         if (interrupted) {
@@ -436,6 +449,9 @@ public final class TrailEngine implements AutoCloseable {
                 unsigned.userId(),
                 Base64.getEncoder().encodeToString(signature));
         store.appendCheckpoint(checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
+        if (publisher != null) {
+            publisher.offer(checkpoint); // after it is durable in the store, never before
+        }
         latest = checkpoint;
         lastCheckpointTime = checkpoint.time();
         return checkpoint;
@@ -540,6 +556,37 @@ public final class TrailEngine implements AutoCloseable {
             latest = last;
         }
         store.recoveryNote().ifPresent(note -> LOG.warn("Audit trail opened after recovery: {}", note));
+    }
+
+    /**
+     * A witness that has seen a checkpoint this store no longer holds or matches proves a rollback:
+     * refuse to write on top of it. A witness that cannot be reached only delays its catching up.
+     */
+    private WitnessPublisher startPublishing(CheckpointWitness witness) {
+        Optional<Checkpoint> witnessed;
+        try {
+            witnessed = witness.latest();
+        } catch (RuntimeException e) {
+            LOG.warn("{} cannot be read; the trail opens unchecked against it: {}", witness.description(), e.getMessage());
+            witnessed = Optional.empty();
+        }
+        if (witnessed.isPresent()) {
+            Checkpoint seen = witnessed.get();
+            if (seen.size() > tree.size()) {
+                throw tampered(witness.description() + " has witnessed a checkpoint at size " + seen.size()
+                        + " but the store holds " + tree.size() + " events: the trail was rolled back");
+            }
+            if (!seen.root().equals(HEX.formatHex(tree.root(seen.size())))) {
+                throw tampered("the events do not match the checkpoint at size " + seen.size() + " that "
+                        + witness.description() + " has witnessed: the trail was rolled back and rewritten");
+            }
+        }
+        WitnessPublisher started = new WitnessPublisher(witness, witnessed);
+        Checkpoint last = latest;
+        if (last != null && (witnessed.isEmpty() || witnessed.get().size() < last.size())) {
+            started.offer(last); // the witness fell behind (e.g. it was down when the trail closed)
+        }
+        return started;
     }
 
     private static AuditException tampered(String message) {
