@@ -37,7 +37,7 @@ enum TrailForgery {
             long before = checkpointSize(checkpoints.get(checkpoints.size() - 2));
             writeCheckpoints(dir, checkpoints.subList(0, checkpoints.size() - 1));
             List<String> lines = records(dir);
-            int edited = (int) before + 1;
+            int edited = (int) before; // the first record the remaining checkpoints do not cover
             lines.set(edited, reframe(edit(body(lines.get(edited)))));
             rechain(lines, edited + 1, suite);
             writeRecords(dir, lines);
