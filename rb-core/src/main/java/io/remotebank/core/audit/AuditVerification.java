@@ -53,6 +53,41 @@ public record AuditVerification(
     }
 
     /**
+     * A result without references from outside the trail and without an accepted unanchored tail,
+     * as this record was before those existed.
+     *
+     * @param records the records the store holds
+     * @param hashAlgorithm the tree's hash
+     * @param root the root over all records, hex
+     * @param checkpoints the checkpoints whose signature verified with a trusted key
+     * @param anchoredSize the size of the largest signed checkpoint that matches the records
+     * @param unanchored records after that checkpoint
+     * @param problems what was found
+     * @param recoveryNote what the store reported on opening
+     */
+    public AuditVerification(
+            long records,
+            String hashAlgorithm,
+            String root,
+            int checkpoints,
+            long anchoredSize,
+            long unanchored,
+            List<Problem> problems,
+            Optional<String> recoveryNote) {
+        this(
+                records,
+                hashAlgorithm,
+                root,
+                checkpoints,
+                anchoredSize,
+                unanchored,
+                false,
+                List.of(),
+                problems,
+                recoveryNote);
+    }
+
+    /**
      * The outcome in one word.
      *
      * @return {@link Status#FAILED} when any problem was found, {@link

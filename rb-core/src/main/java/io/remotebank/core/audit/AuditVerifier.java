@@ -8,8 +8,6 @@ import io.remotebank.core.AuditException;
 import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.KeyId;
 import io.remotebank.core.crypto.PublicKeyInfo;
-import io.remotebank.core.RbException;
-import io.remotebank.core.internal.audit.Merkle;
 import io.remotebank.core.internal.audit.MerkleTree;
 import io.remotebank.core.internal.audit.RecordCodec;
 import io.remotebank.core.spi.AuditStore;
@@ -96,7 +94,12 @@ public final class AuditVerifier {
      */
     public static AuditVerifier trusting(Map<KeyId, PublicKeyInfo> keys) {
         return new AuditVerifier(
-                Arguments.notNull(keys, "keys"), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
+                Arguments.notNull(keys, "keys"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -164,16 +167,17 @@ public final class AuditVerifier {
      */
     public AuditVerification verify(AuditStore store) {
         Arguments.notNull(store, "store");
-        Run run = new Run();
+        VerificationRun run = new VerificationRun();
         List<Checkpoint> checkpoints = readCheckpoints(store, run);
         run.hashSuite = suiteOf(checkpoints, run.problems);
         run.tree = new MerkleTree(run.hashSuite);
         scanRecords(store, run);
         checkCheckpoints(checkpoints, run);
         checkAnchoring(checkpoints.isEmpty() && run.unreadableCheckpoints == 0, run);
+        RollbackCheck rollback = new RollbackCheck(run, this::signatureHolds);
         List<AuditVerification.Reference> references = new ArrayList<>();
-        since.ifPresent(reference -> references.add(checkSince(reference, run)));
-        witness.ifPresent(w -> checkWitness(w, run).ifPresent(references::add));
+        since.ifPresent(reference -> references.add(rollback.since(reference)));
+        witness.ifPresent(w -> rollback.witness(w).ifPresent(references::add));
         List<AuditVerification.Problem> problems = new ArrayList<>(run.problems);
         problems.sort((a, b) -> Long.compare(
                 a.record() < 0 ? Long.MAX_VALUE : a.record(), b.record() < 0 ? Long.MAX_VALUE : b.record()));
@@ -191,25 +195,7 @@ public final class AuditVerifier {
                 store.recoveryNote());
     }
 
-    /** The state of one verification. */
-    private static final class Run {
-        final List<AuditVerification.Problem> problems = new ArrayList<>();
-        CryptoSuite hashSuite;
-        MerkleTree tree;
-        int unreadableCheckpoints;
-        long firstPrecise = Long.MAX_VALUE; // the first bad record the chain, sequence or CRC name
-        int verifiedCheckpoints;
-        long covered; // the largest size a checkpoint with a valid signature covers
-        long anchored; // the largest size whose checkpoint matches the records
-        byte[] anchoredRoot;
-        final Map<Long, String> signedRoots = new HashMap<>(); // size -> root of every validly signed checkpoint
-
-        void add(AuditVerification.Kind kind, long record, String message) {
-            problems.add(new AuditVerification.Problem(kind, record, message));
-        }
-    }
-
-    private static List<Checkpoint> readCheckpoints(AuditStore store, Run run) {
+    private static List<Checkpoint> readCheckpoints(AuditStore store, VerificationRun run) {
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (byte[] line : store.checkpoints()) {
             try {
@@ -226,7 +212,7 @@ public final class AuditVerifier {
     }
 
     /** Rebuilds the tree from the records and checks their sequence numbers, chain and framing. */
-    private static void scanRecords(AuditStore store, Run run) {
+    private static void scanRecords(AuditStore store, VerificationRun run) {
         MerkleTree tree = run.tree;
         TreeSet<Long> damaged = new TreeSet<>(store.damagedRecords());
         if (!damaged.isEmpty()) {
@@ -285,7 +271,7 @@ public final class AuditVerifier {
     }
 
     /** Checks each stored checkpoint's signature and root; finds the largest that matches. */
-    private void checkCheckpoints(List<Checkpoint> checkpoints, Run run) {
+    private void checkCheckpoints(List<Checkpoint> checkpoints, VerificationRun run) {
         MerkleTree tree = run.tree;
         long lastGood = 0;
         long lastSize = -1;
@@ -340,7 +326,7 @@ public final class AuditVerifier {
     }
 
     /** Records prove something only under a signed checkpoint. */
-    private void checkAnchoring(boolean noCheckpoint, Run run) {
+    private void checkAnchoring(boolean noCheckpoint, VerificationRun run) {
         long size = run.tree.size();
         if (noCheckpoint) {
             run.add(
@@ -363,120 +349,8 @@ public final class AuditVerifier {
         }
     }
 
-    private AuditVerification.Reference checkSince(Checkpoint reference, Run run) {
-        String label = "the checkpoint exported earlier (size " + reference.size() + ")";
-        boolean consistent = checkReference(reference, label, run, run.problems);
-        return new AuditVerification.Reference("since", reference.size(), reference.root(), consistent);
-    }
-
-    private Optional<AuditVerification.Reference> checkWitness(CheckpointWitness w, Run run) {
-        List<Checkpoint> witnessed;
-        try {
-            witnessed = w.checkpoints();
-        } catch (RbException e) {
-            run.add(
-                    AuditVerification.Kind.WITNESS_UNAVAILABLE,
-                    -1,
-                    w.description() + " could not be read, so the trail was not checked for a rollback: "
-                            + e.getMessage());
-            return Optional.empty();
-        }
-        if (witnessed.isEmpty()) {
-            return Optional.empty();
-        }
-        // Newest first: the latest witnessed checkpoint that fails tells how far back a rollback went;
-        // the earlier ones that fail too are counted, not repeated.
-        List<AuditVerification.Problem> first = new ArrayList<>();
-        int failed = 0;
-        for (int i = witnessed.size() - 1; i >= 0; i--) {
-            Checkpoint c = witnessed.get(i);
-            String label = "the witnessed checkpoint at size " + c.size() + " (" + w.description() + ")";
-            List<AuditVerification.Problem> found = new ArrayList<>();
-            if (!checkReference(c, label, run, found)) {
-                failed++;
-                if (first.isEmpty()) {
-                    first.addAll(found);
-                }
-            }
-        }
-        for (int i = 0; i < first.size(); i++) {
-            AuditVerification.Problem p = first.get(i);
-            run.problems.add(
-                    failed > 1 && i == 0
-                            ? new AuditVerification.Problem(
-                                    p.kind(),
-                                    p.record(),
-                                    p.message() + " (and " + (failed - 1) + " earlier witnessed checkpoint(s) fail too)")
-                            : p);
-        }
-        Checkpoint latest = witnessed.get(witnessed.size() - 1);
-        return Optional.of(new AuditVerification.Reference("witness", latest.size(), latest.root(), failed == 0));
-    }
-
-    /**
-     * Checks a checkpoint from outside the trail: signed by a trusted key, covering no more records
-     * than the trail holds, extended by the trail (RFC 6962 2.1.2 consistency proof from it to the
-     * trail's latest matching checkpoint, checked as RFC 9162 2.1.4.2 does), and still in the trail.
-     */
-    private boolean checkReference(
-            Checkpoint reference, String label, Run run, List<AuditVerification.Problem> out) {
-        if (!signatureHolds(reference, label, out)) {
-            return false;
-        }
-        if (!reference.hashAlgorithm().equals(run.hashSuite.digestAlgorithm())) {
-            out.add(new AuditVerification.Problem(
-                    AuditVerification.Kind.INCONSISTENT_CHECKPOINT,
-                    -1,
-                    label + " names hash " + reference.hashAlgorithm() + " but the trail uses "
-                            + run.hashSuite.digestAlgorithm()));
-            return false;
-        }
-        MerkleTree tree = run.tree;
-        long m = reference.size();
-        if (m > tree.size()) {
-            out.add(new AuditVerification.Problem(
-                    AuditVerification.Kind.ROLLBACK,
-                    tree.size(),
-                    label + " covers " + m + " records but the trail holds " + tree.size() + ": records "
-                            + tree.size() + " to " + (m - 1)
-                            + " and the checkpoints over them were removed (the trail was rolled back)"));
-            return false;
-        }
-        // Prove against the latest checkpoint that matches the records; past it, against the records.
-        boolean toAnchor = run.anchoredRoot != null && run.anchored >= m;
-        long n = toAnchor ? run.anchored : tree.size();
-        byte[] newRoot = toAnchor ? run.anchoredRoot : tree.root(n);
-        boolean extended;
-        try {
-            extended = Merkle.verifyConsistency(
-                    run.hashSuite, m, n, tree.consistencyPath(m, n), reference.rootBytes(), newRoot);
-        } catch (IllegalArgumentException e) {
-            extended = false; // a root that is not hex
-        }
-        if (!extended) {
-            out.add(new AuditVerification.Problem(
-                    AuditVerification.Kind.ROLLBACK,
-                    -1,
-                    label + " is not extended by the trail (the RFC 6962 consistency proof from size " + m
-                            + " to size " + n + " fails): records before " + m
-                            + " were changed after it was made, so the trail was rolled back and rewritten"));
-            return false;
-        }
-        if (!reference.root().equals(run.signedRoots.get(m))) {
-            out.add(new AuditVerification.Problem(
-                    AuditVerification.Kind.ROLLBACK,
-                    m < tree.size() ? m : -1,
-                    label + " is missing from the trail's checkpoints: checkpoints were removed (rolled back)"
-                            + (m > run.covered
-                                    ? ", and the records from " + run.covered + " on are covered by no checkpoint"
-                                    : "")));
-            return false;
-        }
-        return true;
-    }
-
     /** Whether a checkpoint is signed by a trusted key; reports why not. */
-    private boolean signatureHolds(Checkpoint checkpoint, String label, List<AuditVerification.Problem> out) {
+    boolean signatureHolds(Checkpoint checkpoint, String label, List<AuditVerification.Problem> out) {
         Optional<PublicKeyInfo> key = anyKey.isPresent() ? anyKey : Optional.ofNullable(keys.get(checkpoint.keyId()));
         if (key.isEmpty()) {
             out.add(new AuditVerification.Problem(
@@ -511,5 +385,4 @@ public final class AuditVerifier {
         }
         return suite.orElse(CryptoSuite.international());
     }
-
 }

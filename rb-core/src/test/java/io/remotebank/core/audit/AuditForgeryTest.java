@@ -121,7 +121,8 @@ class AuditForgeryTest {
             assertThat(r.consistent()).isEqualTo(forgery == TrailForgery.RECORD_APPENDED);
         });
         if (forgery != TrailForgery.RECORD_APPENDED) {
-            assertThat(result.problems()).extracting(AuditVerification.Problem::kind)
+            assertThat(result.problems())
+                    .extracting(AuditVerification.Problem::kind)
                     .contains(AuditVerification.Kind.ROLLBACK);
         }
     }
@@ -201,7 +202,8 @@ class AuditForgeryTest {
         AuditVerification result = verify(AuditVerifier.trusting(f.publicKey()).acceptingUnanchoredTail());
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.problems()).extracting(AuditVerification.Problem::kind)
+        assertThat(result.problems())
+                .extracting(AuditVerification.Problem::kind)
                 .containsExactly(AuditVerification.Kind.NO_CHECKPOINT);
     }
 
@@ -212,7 +214,8 @@ class AuditForgeryTest {
     void reopeningARolledBackTrail_withItsWitness_isRefused(TrailForgery forgery) throws IOException {
         forgery.apply(dir, f.suite);
 
-        assertThatThrownBy(() -> f.trail(AuditStores.directory(dir)).witness(witness).open())
+        assertThatThrownBy(() ->
+                        f.trail(AuditStores.directory(dir)).witness(witness).open())
                 .satisfies(e -> assertCode(e, CoreError.AUDIT_TAMPERED))
                 .hasMessageContaining("the in-memory witness");
     }
@@ -221,7 +224,8 @@ class AuditForgeryTest {
     void aForgedExportedCheckpoint_isNoReference() throws IOException {
         Checkpoint forged = new Checkpoint(
                 exported.size(),
-                exported.root().replace(exported.root().charAt(0), exported.root().charAt(0) == '0' ? '1' : '0'),
+                exported.root()
+                        .replace(exported.root().charAt(0), exported.root().charAt(0) == '0' ? '1' : '0'),
                 exported.time(),
                 exported.hashAlgorithm(),
                 exported.signatureAlgorithm(),

@@ -214,7 +214,9 @@ class AuditVerifierTest {
 
         AuditVerification result;
         try (AuditStore store = AuditStores.directoryReadOnly(dir)) {
-            result = AuditVerifier.trusting(f.publicKey()).acceptingUnanchoredTail().verify(store);
+            result = AuditVerifier.trusting(f.publicKey())
+                    .acceptingUnanchoredTail()
+                    .verify(store);
         }
 
         assertThat(result.problems()).isEmpty();
@@ -232,11 +234,14 @@ class AuditVerifierTest {
 
         AuditVerification result;
         try (AuditStore store = AuditStores.directoryReadOnly(empty)) {
-            result = AuditVerifier.trusting(f.publicKey()).acceptingUnanchoredTail().verify(store);
+            result = AuditVerifier.trusting(f.publicKey())
+                    .acceptingUnanchoredTail()
+                    .verify(store);
         }
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.problems()).extracting(AuditVerification.Problem::kind)
+        assertThat(result.problems())
+                .extracting(AuditVerification.Problem::kind)
                 .containsExactly(AuditVerification.Kind.NO_CHECKPOINT);
     }
 

@@ -161,12 +161,17 @@ class CheckpointWitnessTest {
         }
         CheckpointWitness witness = CheckpointWitnesses.inMemory();
 
-        AuditTrail reopened = f.trail(AuditStores.directory(dir)).witness(witness).open();
+        AuditTrail reopened =
+                f.trail(AuditStores.directory(dir)).witness(witness).open();
         reopened.close();
 
-        assertThat(witness.latest()).hasValueSatisfying(c -> assertThat(c.size()).isEqualTo(4));
+        assertThat(witness.latest())
+                .hasValueSatisfying(c -> assertThat(c.size()).isEqualTo(4));
         try (AuditStore store = AuditStores.directoryReadOnly(dir)) {
-            assertThat(AuditVerifier.trusting(f.publicKey()).witnessedBy(witness).verify(store).intact())
+            assertThat(AuditVerifier.trusting(f.publicKey())
+                            .witnessedBy(witness)
+                            .verify(store)
+                            .intact())
                     .isTrue();
         }
     }
@@ -193,7 +198,9 @@ class CheckpointWitnessTest {
 
         AuditVerification result;
         try (AuditStore store = AuditStores.directoryReadOnly(dir)) {
-            result = AuditVerifier.trusting(f.publicKey()).witnessedBy(unreadable).verify(store);
+            result = AuditVerifier.trusting(f.publicKey())
+                    .witnessedBy(unreadable)
+                    .verify(store);
         }
 
         assertThat(result.passed()).isFalse();

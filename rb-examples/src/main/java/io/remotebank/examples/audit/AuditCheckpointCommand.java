@@ -74,15 +74,17 @@ public final class AuditCheckpointCommand implements Callable<Integer> {
         AuditVerification result;
         Optional<Checkpoint> anchor;
         try (AuditStore store = AuditStores.directoryReadOnly(directory)) {
-            result = AuditVerifier.trusting(trusted.key()).acceptingUnanchoredTail().verify(store);
+            result = AuditVerifier.trusting(trusted.key())
+                    .acceptingUnanchoredTail()
+                    .verify(store);
             anchor = result.passed() ? anchor(store.checkpoints(), result, trusted) : Optional.empty();
         }
         if (anchor.isEmpty()) {
             err.println("rb audit checkpoint: nothing exported: the trail does not verify; run rb audit verify "
                     + directory);
             for (AuditVerification.Problem p : result.problems()) {
-                err.println("  - " + p.kind() + (p.record() >= 0 ? " at record " + p.record() : "") + ": "
-                        + p.message());
+                err.println(
+                        "  - " + p.kind() + (p.record() >= 0 ? " at record " + p.record() : "") + ": " + p.message());
             }
             return ExitCodes.CHECK_FAILED;
         }

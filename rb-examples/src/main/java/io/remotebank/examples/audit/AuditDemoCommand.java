@@ -165,7 +165,9 @@ public final class AuditDemoCommand implements Callable<Integer> {
             out.println("Signer's public key: " + TrailFiles.signerPem(directory));
             if (witness != null) {
                 out.println("Witness: " + witness + " (latest witnessed checkpoint at size "
-                        + trail.latestWitnessed().map(c -> Long.toString(c.size())).orElse("none") + ")");
+                        + trail.latestWitnessed()
+                                .map(c -> Long.toString(c.size()))
+                                .orElse("none") + ")");
             }
             out.println("Next: rb audit verify " + directory + "   |   rb audit show " + directory);
         }

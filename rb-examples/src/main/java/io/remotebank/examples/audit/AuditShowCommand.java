@@ -20,8 +20,8 @@ import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -101,9 +101,8 @@ public final class AuditShowCommand implements Callable<Integer> {
             long vouched = vouchedFor(store, err);
             List<ObjectNode> events = parse(AuditReader.of(store, fields).readJson(from, limit, output.unmasked()));
             events.forEach(event -> event.put("anchored", event.path("seq").asLong() < vouched));
-            long unvouched = events.stream()
-                    .filter(e -> !e.get("anchored").asBoolean())
-                    .count();
+            long unvouched =
+                    events.stream().filter(e -> !e.get("anchored").asBoolean()).count();
             if (unvouched > 0) {
                 err.println("rb audit show: WARNING: " + unvouched + " of the events shown (from record "
                         + Math.max(from, vouched) + " on) are not vouched for by any signed checkpoint: anyone who"
@@ -111,7 +110,8 @@ public final class AuditShowCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
-                ObjectNode json = Json.object().put("total", size).put("from", from).put("anchoredSize", vouched);
+                ObjectNode json =
+                        Json.object().put("total", size).put("from", from).put("anchoredSize", vouched);
                 ArrayNode array = json.putArray("events");
                 events.forEach(array::add);
                 out.println(Json.document(json));
@@ -142,7 +142,8 @@ public final class AuditShowCommand implements Callable<Integer> {
         AuditVerification result =
                 AuditVerifier.trusting(trusted.key()).acceptingUnanchoredTail().verify(store);
         if (!result.passed()) {
-            err.println("rb audit show: WARNING: the trail does not verify (" + result.problems().size()
+            err.println("rb audit show: WARNING: the trail does not verify ("
+                    + result.problems().size()
                     + " problem(s), the first: " + result.problems().get(0).message() + "); run rb audit verify "
                     + directory);
         }

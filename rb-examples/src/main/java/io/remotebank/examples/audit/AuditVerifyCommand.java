@@ -96,14 +96,14 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                     + " together with their records) cannot be seen without a reference from outside the trail");
         }
         AuditVerification result;
-        try (CheckpointWitness witness =
-                        witnessFile == null ? null : CheckpointWitnesses.fileReadOnly(witnessFile);
+        try (CheckpointWitness witness = witnessFile == null ? null : CheckpointWitnesses.fileReadOnly(witnessFile);
                 AuditStore store = AuditStores.directoryReadOnly(directory)) {
             if (witness != null) {
                 verifier = verifier.witnessedBy(witness);
             }
             result = verifier.verify(store);
-            if (witness != null && result.references().stream().noneMatch(r -> r.source().equals("witness"))) {
+            if (witness != null
+                    && result.references().stream().noneMatch(r -> r.source().equals("witness"))) {
                 err.println("rb audit verify: " + witness.description() + " holds no checkpoint yet");
             }
         }
@@ -126,7 +126,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                 + " not anchored");
         for (AuditVerification.Reference ref : r.references()) {
             out.println((ref.source().equals("since") ? "Since:        " : "Witness:      ") + "checkpoint at size "
-                    + ref.size() + ": " + (ref.consistent() ? "held and extended by the trail" : "NOT HELD OR EXTENDED"));
+                    + ref.size() + ": "
+                    + (ref.consistent() ? "held and extended by the trail" : "NOT HELD OR EXTENDED"));
         }
         r.recoveryNote().ifPresent(note -> out.println("Recovery:     " + note));
         out.println("Result:       " + result(r));
@@ -142,8 +143,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                 "UNANCHORED TAIL ACCEPTED: intact up to record " + (r.anchoredSize() - 1) + "; records "
                         + r.anchoredSize() + " to " + (r.records() - 1) + " (" + r.unanchored()
                         + ") are under no signed checkpoint and vouched for by nothing";
-            case FAILED -> "FAILED (" + r.problems().size() + " problem(s): tampered, damaged, rolled back or not"
-                    + " anchored)";
+            case FAILED ->
+                "FAILED (" + r.problems().size() + " problem(s): tampered, damaged, rolled back or not" + " anchored)";
         };
     }
 

@@ -47,7 +47,8 @@ class AuditForgeryCommandTest extends CliTest {
     static void demoTrails() {
         StringWriter log = new StringWriter();
         PrintWriter sink = new PrintWriter(log);
-        assertThat(RbCli.execute(sink, sink, "audit", "demo", templates.resolve("plain").toString(), "--events", "30"))
+        assertThat(RbCli.execute(
+                        sink, sink, "audit", "demo", templates.resolve("plain").toString(), "--events", "30"))
                 .as(log.toString())
                 .isZero();
         assertThat(RbCli.execute(
@@ -87,8 +88,8 @@ class AuditForgeryCommandTest extends CliTest {
     }
 
     private int verify(String... extra) {
-        List<String> args = new ArrayList<>(
-                List.of("audit", "verify", trail.toString(), "--public-key", trustedKey.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("audit", "verify", trail.toString(), "--public-key", trustedKey.toString()));
         args.addAll(List.of(extra));
         return rb(args.toArray(String[]::new));
     }
@@ -108,7 +109,8 @@ class AuditForgeryCommandTest extends CliTest {
 
     static Stream<Arguments> forgeries() {
         return Stream.of(
-                Arguments.of(TrailForgery.NO_CHECKPOINTS_RECHAINED, false, "NO_CHECKPOINT", "holds no signed checkpoint"),
+                Arguments.of(
+                        TrailForgery.NO_CHECKPOINTS_RECHAINED, false, "NO_CHECKPOINT", "holds no signed checkpoint"),
                 Arguments.of(
                         TrailForgery.LAST_CHECKPOINT_DROPPED_TAIL_EDITED,
                         false,
@@ -193,7 +195,8 @@ class AuditForgeryCommandTest extends CliTest {
         assertThat(verify("--since", reference.toString())).isEqualTo(ExitCodes.OK);
 
         assertThat(out.toString())
-                .contains("Since:        checkpoint at size 30: held and extended by the trail", "Result:       INTACT");
+                .contains(
+                        "Since:        checkpoint at size 30: held and extended by the trail", "Result:       INTACT");
         assertThat(err.toString()).doesNotContain("no --since or --witness given");
     }
 
@@ -208,14 +211,7 @@ class AuditForgeryCommandTest extends CliTest {
     void show_warnsAboutEventsNoCheckpointVouchesFor() throws IOException {
         TrailForgery.RECORD_APPENDED.apply(trail, CryptoSuite.international());
 
-        assertThat(rb(
-                        "audit",
-                        "show",
-                        trail.toString(),
-                        "--from",
-                        "28",
-                        "--public-key",
-                        trustedKey.toString()))
+        assertThat(rb("audit", "show", trail.toString(), "--from", "28", "--public-key", trustedKey.toString()))
                 .isEqualTo(ExitCodes.OK);
 
         assertThat(out.toString())

@@ -133,9 +133,13 @@ public abstract class CheckpointWitnessContract {
         witness.publish(history.get(9));
 
         assertThat(json(witness.checkpoints()))
-                .containsExactly(history.get(0).toJson(), history.get(3).toJson(), history.get(9).toJson());
-        assertThat(witness.latest()).hasValueSatisfying(c -> assertThat(c.toJson())
-                .isEqualTo(history.get(9).toJson()));
+                .containsExactly(
+                        history.get(0).toJson(),
+                        history.get(3).toJson(),
+                        history.get(9).toJson());
+        assertThat(witness.latest())
+                .hasValueSatisfying(
+                        c -> assertThat(c.toJson()).isEqualTo(history.get(9).toJson()));
         assertThat(witness.latest().orElseThrow()).isEqualTo(history.get(9));
     }
 

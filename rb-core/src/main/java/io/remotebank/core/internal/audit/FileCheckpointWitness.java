@@ -84,7 +84,8 @@ public final class FileCheckpointWitness implements CheckpointWitness {
             throw new StorageException(CoreError.STORAGE_FAILED, description() + " is open read-only");
         }
         ensureOpen();
-        Optional<Checkpoint> latest = written.isEmpty() ? Optional.empty() : Optional.of(written.get(written.size() - 1));
+        Optional<Checkpoint> latest =
+                written.isEmpty() ? Optional.empty() : Optional.of(written.get(written.size() - 1));
         if (WitnessRule.admit(latest, checkpoint, description())) {
             log.append(checkpoint.toJson());
             written.add(checkpoint);

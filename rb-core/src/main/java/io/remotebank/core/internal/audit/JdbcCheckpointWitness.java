@@ -36,7 +36,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class JdbcCheckpointWitness implements CheckpointWitness {
 
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+    private static final Pattern TABLE =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
     private static final int QUERY_TIMEOUT_SECONDS = 30;
 
     private final DataSource dataSource;
@@ -99,8 +100,7 @@ public final class JdbcCheckpointWitness implements CheckpointWitness {
     @Override
     public List<Checkpoint> checkpoints() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select =
-                        c.prepareStatement("SELECT checkpoint FROM " + table + " ORDER BY size")) {
+                PreparedStatement select = c.prepareStatement("SELECT checkpoint FROM " + table + " ORDER BY size")) {
             select.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             List<Checkpoint> out = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -129,8 +129,8 @@ public final class JdbcCheckpointWitness implements CheckpointWitness {
     }
 
     private Optional<Checkpoint> latest(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT checkpoint FROM " + table + " ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")) {
+        try (PreparedStatement select =
+                c.prepareStatement("SELECT checkpoint FROM " + table + " ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")) {
             select.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(parse(rows.getString(1))) : Optional.empty();
@@ -197,7 +197,6 @@ public final class JdbcCheckpointWitness implements CheckpointWitness {
     }
 
     private StorageException failed(String what, SQLException e) {
-        return new StorageException(
-                CoreError.STORAGE_FAILED, description() + ": " + what + ": " + e.getMessage(), e);
+        return new StorageException(CoreError.STORAGE_FAILED, description() + ": " + what + ": " + e.getMessage(), e);
     }
 }

@@ -132,7 +132,9 @@ public final class TrailEngine implements AutoCloseable {
                         settings.signerUserId().orElse(SignatureOptions.SM2_DEFAULT_USER_ID), SignatureEncoding.DER)
                 : SignatureOptions.ecdsa(SignatureEncoding.DER);
         replay(publicKey);
-        this.publisher = settings.witness().map(this::startPublishing).orElse(null);
+        this.publisher = settings.witness()
+                .map(w -> WitnessPublisher.start(w, tree, Optional.ofNullable(latest)))
+                .orElse(null);
         this.lastCheckpointTime = settings.clock().instant();
         this.writer = new Thread(this::writeLoop, "rb-audit-writer");
         this.writer.setDaemon(true);
@@ -556,37 +558,6 @@ public final class TrailEngine implements AutoCloseable {
             latest = last;
         }
         store.recoveryNote().ifPresent(note -> LOG.warn("Audit trail opened after recovery: {}", note));
-    }
-
-    /**
-     * A witness that has seen a checkpoint this store no longer holds or matches proves a rollback:
-     * refuse to write on top of it. A witness that cannot be reached only delays its catching up.
-     */
-    private WitnessPublisher startPublishing(CheckpointWitness witness) {
-        Optional<Checkpoint> witnessed;
-        try {
-            witnessed = witness.latest();
-        } catch (RuntimeException e) {
-            LOG.warn("{} cannot be read; the trail opens unchecked against it: {}", witness.description(), e.getMessage());
-            witnessed = Optional.empty();
-        }
-        if (witnessed.isPresent()) {
-            Checkpoint seen = witnessed.get();
-            if (seen.size() > tree.size()) {
-                throw tampered(witness.description() + " has witnessed a checkpoint at size " + seen.size()
-                        + " but the store holds " + tree.size() + " events: the trail was rolled back");
-            }
-            if (!seen.root().equals(HEX.formatHex(tree.root(seen.size())))) {
-                throw tampered("the events do not match the checkpoint at size " + seen.size() + " that "
-                        + witness.description() + " has witnessed: the trail was rolled back and rewritten");
-            }
-        }
-        WitnessPublisher started = new WitnessPublisher(witness, witnessed);
-        Checkpoint last = latest;
-        if (last != null && (witnessed.isEmpty() || witnessed.get().size() < last.size())) {
-            started.offer(last); // the witness fell behind (e.g. it was down when the trail closed)
-        }
-        return started;
     }
 
     private static AuditException tampered(String message) {

@@ -2,8 +2,11 @@ package io.remotebank.core.internal.audit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.remotebank.core.AuditException;
+import io.remotebank.core.CoreError;
 import io.remotebank.core.audit.Checkpoint;
 import io.remotebank.core.spi.CheckpointWitness;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -37,12 +40,51 @@ public final class WitnessPublisher {
     private volatile Checkpoint witnessed;
 
     /**
-     * Starts publishing to a witness.
+     * Checks a reopened trail against its witness and starts publishing to it. A witness that has
+     * seen a checkpoint the store no longer holds or matches proves a rollback: the trail refuses to
+     * write on top of it. A witness that cannot be read only delays its catching up.
      *
      * @param witness the witness
-     * @param alreadyWitnessed the latest checkpoint it held when the trail opened, if known
+     * @param tree the tree replayed from the store
+     * @param latestStored the store's latest checkpoint, published at once when the witness lacks it
+     * @return the running publisher
+     * @throws AuditException with {@link CoreError#AUDIT_TAMPERED} on a rollback
      */
-    public WitnessPublisher(CheckpointWitness witness, Optional<Checkpoint> alreadyWitnessed) {
+    public static WitnessPublisher start(
+            CheckpointWitness witness, MerkleTree tree, Optional<Checkpoint> latestStored) {
+        Optional<Checkpoint> held;
+        try {
+            held = witness.latest();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{} cannot be read; the trail opens unchecked against it: {}",
+                    witness.description(),
+                    e.getMessage());
+            held = Optional.empty();
+        }
+        if (held.isPresent()) {
+            Checkpoint seen = held.get();
+            if (seen.size() > tree.size()) {
+                throw tampered(witness.description() + " has witnessed a checkpoint at size " + seen.size()
+                        + " but the store holds " + tree.size() + " events: the trail was rolled back");
+            }
+            if (!seen.root().equals(HexFormat.of().formatHex(tree.root(seen.size())))) {
+                throw tampered("the events do not match the checkpoint at size " + seen.size() + " that "
+                        + witness.description() + " has witnessed: the trail was rolled back and rewritten");
+            }
+        }
+        WitnessPublisher publisher = new WitnessPublisher(witness, held);
+        long witnessedSize = held.map(Checkpoint::size).orElse(-1L);
+        Optional<Checkpoint> behind = latestStored.filter(last -> last.size() > witnessedSize);
+        behind.ifPresent(publisher::offer); // e.g. the witness was down when the trail last closed
+        return publisher;
+    }
+
+    private static AuditException tampered(String message) {
+        return new AuditException(CoreError.AUDIT_TAMPERED, message + "; run `rb audit verify` on the trail");
+    }
+
+    private WitnessPublisher(CheckpointWitness witness, Optional<Checkpoint> alreadyWitnessed) {
         this.witness = witness;
         this.witnessed = alreadyWitnessed.orElse(null);
         this.thread = new Thread(this::run, "rb-audit-witness");
@@ -131,7 +173,8 @@ public final class WitnessPublisher {
                 LOG.info("{} accepts checkpoints again (size {})", witness.description(), checkpoint.size());
             }
         } catch (RuntimeException e) {
-            // A refusal (the witness saw a later checkpoint) or an outage. Once per outage, not per checkpoint: the next checkpoint tries again.
+            // A refusal (the witness saw a later checkpoint) or an outage. Once per outage, not per checkpoint: the
+            // next checkpoint tries again.
             if (!failing) {
                 failing = true;
                 LOG.error(
