@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -103,5 +104,14 @@ class CsvCellTest {
     void textRow_encodesEachCell(String a, String b, String c, String line) {
         List<String> cells = Arrays.asList(a, b, c);
         assertThat(CsvCell.textRow(cells)).isEqualTo(line);
+    }
+
+    @Test
+    void guideExample_aTextCellANumberCellAndAnId() {
+        // tag::csv-cell[]
+        String line = CsvCell.text("=cmd|' /C calc'!A0") + "," + CsvCell.number("-1.5") + "," + CsvCell.text("c-001");
+        // -> "'=cmd|' /C calc'!A0",-1.5,c-001
+        // end::csv-cell[]
+        assertThat(line).isEqualTo("\"'=cmd|' /C calc'!A0\",-1.5,c-001");
     }
 }
