@@ -2,8 +2,8 @@
  * RemoteBank SDK core: what every other module shares.
  *
  * <p>Identifiers and shared values, the exception root and error codes, SPI discovery, PII masking,
- * the consent registry, crypto suites (international and SM2/SM3/SM4) with key providers and
- * envelope field encryption, and the tamper-evident audit trail.
+ * CSV cells safe to open in a spreadsheet, the consent registry, crypto suites (international and
+ * SM2/SM3/SM4) with key providers and envelope field encryption, and the tamper-evident audit trail.
  */
 module io.remotebank.core {
     requires static transitive org.apiguardian.api;
@@ -20,6 +20,7 @@ module io.remotebank.core {
     exports io.remotebank.core.discovery;
     exports io.remotebank.core.pii;
     exports io.remotebank.core.spi;
+    exports io.remotebank.core.text;
 
     uses io.remotebank.core.spi.AuditStore;
     uses io.remotebank.core.spi.CheckpointWitness;
