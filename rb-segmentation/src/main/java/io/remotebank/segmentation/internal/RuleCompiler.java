@@ -269,7 +269,7 @@ final class RuleCompiler {
                 return Typed.bool(new RuleNodes.Not(bool(c.args.get(0), c)));
             case "-_": {
                 Typed a = compile(c.args.get(0));
-                if (!a.type.numeric() && a.type != Type.DURATION) {
+                if (!a.type.numeric()) {
                     throw error(c, "no operator '-' for " + a.type.cel);
                 }
                 return Typed.num(a.type, new RuleNodes.Neg(a.num));
