@@ -148,7 +148,7 @@ final class RuleCompiler {
         }
         if (v instanceof Long) {
             long x = (Long) v;
-            if (Math.abs((double) x) > RuleNodes.MAX_INT) {
+            if (x > (1L << 53) || x < -(1L << 53)) {
                 throw unsupported(l, "int literals beyond ±2^53 are not supported");
             }
             return Typed.num(Type.INT, new Expr.Const(x, Expr.Kind.NUMBER));
@@ -635,6 +635,9 @@ final class RuleCompiler {
                 i++;
             }
             String unit = s.substring(u, i);
+            if (unit.isEmpty()) {
+                throw error(at, "not a duration; write e.g. '720h', '1h30m', '90s'");
+            }
             switch (unit) {
                 case "h":
                     total += value * 3_600_000d;

@@ -47,7 +47,7 @@ public final class ProfileSchema {
      * @return the schema
      */
     public static ProfileSchema of(List<ProfileField> fields) {
-        if (fields == null || fields.contains(null)) {
+        if (fields == null || fields.stream().anyMatch(java.util.Objects::isNull)) {
             throw new SegmentationException(SegmentationError.SCHEMA_INVALID, "fields must not be or hold null");
         }
         return new ProfileSchema(fields);

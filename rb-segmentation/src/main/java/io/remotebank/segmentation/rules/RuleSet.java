@@ -64,7 +64,7 @@ public final class RuleSet {
         if (schema == null) {
             throw new SegmentationException(SegmentationError.ARGUMENT_INVALID, "schema is null");
         }
-        if (segments == null || segments.contains(null)) {
+        if (segments == null || segments.stream().anyMatch(java.util.Objects::isNull)) {
             throw new SegmentationException(SegmentationError.ARGUMENT_INVALID, "segments must not be or hold null");
         }
         if (segments.size() > MAX_SEGMENTS) {
