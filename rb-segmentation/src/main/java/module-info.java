@@ -14,4 +14,6 @@ module io.remotebank.segmentation {
     exports io.remotebank.segmentation.pmml;
     exports io.remotebank.segmentation.profile;
     exports io.remotebank.segmentation.rules;
+    exports io.remotebank.segmentation.rfm;
+    exports io.remotebank.segmentation.batch;
 }
