@@ -16,4 +16,6 @@ module io.remotebank.segmentation {
     exports io.remotebank.segmentation.rules;
     exports io.remotebank.segmentation.rfm;
     exports io.remotebank.segmentation.batch;
+    exports io.remotebank.segmentation.funnel;
+    exports io.remotebank.segmentation.ladder;
 }
