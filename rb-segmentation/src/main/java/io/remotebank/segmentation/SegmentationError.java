@@ -27,7 +27,8 @@ public enum SegmentationError implements ErrorCode {
     /** The model cannot score a record (e.g. no scorecard attribute matched, a computation was undefined). */
     NO_RESULT("segmentation.record.no-result", "The model yields no valid result for this record."),
     /** A profile schema is malformed: a bad field name or type, a name used twice. */
-    SCHEMA_INVALID("segmentation.schema.invalid", "A profile schema has a bad field name or type, or a name used twice."),
+    SCHEMA_INVALID(
+            "segmentation.schema.invalid", "A profile schema has a bad field name or type, or a name used twice."),
     /** A profile value does not fit its field's type (a number that is not one, a date not in ISO form). */
     VALUE_INVALID("segmentation.profile.value-invalid", "A profile value does not fit its field's type."),
     /** A segment rule is not valid CEL, or does not type-check against the profile schema. */

@@ -115,7 +115,8 @@ public final class CsvInput implements AutoCloseable {
                 chunk.add(
                         row.line(),
                         List.of(),
-                        "expected " + header.size() + " columns, found " + row.fields().size());
+                        "expected " + header.size() + " columns, found "
+                                + row.fields().size());
                 continue;
             }
             chunk.add(row.line(), row.fields(), null);

@@ -54,21 +54,22 @@ public final class Funnel {
                 int c = schema.indexOf(field);
                 if (c < 0) {
                     throw new SegmentationException(
-                            SegmentationError.SCHEMA_INVALID, "stage '" + s.name() + "': the schema has no field '"
-                                    + field + "'");
+                            SegmentationError.SCHEMA_INVALID,
+                            "stage '" + s.name() + "': the schema has no field '" + field + "'");
                 }
                 ProfileType t = schema.fields().get(c).type();
                 if (t != ProfileType.DATE && t != ProfileType.TIMESTAMP) {
                     throw new SegmentationException(
-                            SegmentationError.SCHEMA_INVALID, "stage '" + s.name() + "': field '" + field
-                                    + "' must be a date or timestamp, is " + t.schemaName());
+                            SegmentationError.SCHEMA_INVALID,
+                            "stage '" + s.name() + "': field '" + field + "' must be a date or timestamp, is "
+                                    + t.schemaName());
                 }
                 eventColumn[i] = c;
                 timestampColumn[i] = t == ProfileType.TIMESTAMP;
             } else if (!s.rule().get().schema().equals(schema)) {
                 throw new SegmentationException(
-                        SegmentationError.ARGUMENT_INVALID, "stage '" + s.name() + "': its rule was compiled against "
-                                + "another schema");
+                        SegmentationError.ARGUMENT_INVALID,
+                        "stage '" + s.name() + "': its rule was compiled against " + "another schema");
             }
         }
         this.schema = schema;

@@ -78,7 +78,8 @@ public final class FunnelCounter {
      */
     public void add(ProfileBatch batch, String[] segments, boolean[] skip, Instant now) {
         List<?> own = funnel.schema().fields();
-        if (batch.schema().size() < own.size() || !batch.schema().fields().subList(0, own.size()).equals(own)) {
+        if (batch.schema().size() < own.size()
+                || !batch.schema().fields().subList(0, own.size()).equals(own)) {
             throw new SegmentationException(
                     SegmentationError.ARGUMENT_INVALID, "the batch's schema does not begin with the funnel's");
         }
@@ -159,7 +160,8 @@ public final class FunnelCounter {
         }
         customers += other.customers;
         overall.merge(other.overall);
-        other.bySegment.forEach((k, v) -> bySegment.computeIfAbsent(k, x -> new Group(stages)).merge(v));
+        other.bySegment.forEach(
+                (k, v) -> bySegment.computeIfAbsent(k, x -> new Group(stages)).merge(v));
         other.byCohort.forEach((k, v) -> {
             long[] mine = byCohort.computeIfAbsent(k, x -> new long[stages]);
             for (int i = 0; i < stages; i++) {
@@ -206,8 +208,8 @@ public final class FunnelCounter {
                     }
                 }
             }
-            out.add(new StageStats(names.get(s), reached, conversion, fromStart, s == 0 ? 0 : before - reached, median,
-                    mean));
+            out.add(new StageStats(
+                    names.get(s), reached, conversion, fromStart, s == 0 ? 0 : before - reached, median, mean));
         }
         return out;
     }

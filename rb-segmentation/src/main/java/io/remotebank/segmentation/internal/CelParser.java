@@ -28,8 +28,23 @@ final class CelParser {
 
     /** Reserved words that are not literals (CEL spec, "Syntax"). */
     private static final Set<String> RESERVED = Set.of(
-            "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package",
-            "namespace", "return", "var", "void", "while");
+            "as",
+            "break",
+            "const",
+            "continue",
+            "else",
+            "for",
+            "function",
+            "if",
+            "import",
+            "let",
+            "loop",
+            "package",
+            "namespace",
+            "return",
+            "var",
+            "void",
+            "while");
 
     /** A syntax error or a refused feature, at an offset of the source. */
     static final class Failure extends RuntimeException {
@@ -118,8 +133,12 @@ final class CelParser {
                 tokens.add(new Token(Kind.IDENT, word, null, s));
             } else {
                 String two = i + 1 < n ? src.substring(i, i + 2) : "";
-                if (two.equals("&&") || two.equals("||") || two.equals("<=") || two.equals(">=")
-                        || two.equals("==") || two.equals("!=")) {
+                if (two.equals("&&")
+                        || two.equals("||")
+                        || two.equals("<=")
+                        || two.equals(">=")
+                        || two.equals("==")
+                        || two.equals("!=")) {
                     tokens.add(new Token(Kind.PUNCT, two, null, i));
                     i += 2;
                 } else if ("()[]{}.,?:!-+*/%<>".indexOf(c) >= 0) {
@@ -404,7 +423,9 @@ final class CelParser {
             enter(t.pos);
             try {
                 Node operand = unary();
-                if (t.text.equals("-") && operand instanceof Literal && !(((Literal) operand).value instanceof String)
+                if (t.text.equals("-")
+                        && operand instanceof Literal
+                        && !(((Literal) operand).value instanceof String)
                         && !(((Literal) operand).value instanceof Boolean)) {
                     // A negative literal is one literal (so that the smallest int64 can be written).
                     Object v = ((Literal) operand).value;

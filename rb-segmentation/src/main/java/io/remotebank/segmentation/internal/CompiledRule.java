@@ -47,8 +47,11 @@ public final class CompiledRule {
         RuleCompiler.Result r = compile(rule, source, schema);
         if (r.root().type != RuleCompiler.Type.BOOL) {
             throw new RuleException(
-                    SegmentationError.RULE_INVALID, rule, 1, 1, "a condition must be bool, this is "
-                            + r.root().type.cel);
+                    SegmentationError.RULE_INVALID,
+                    rule,
+                    1,
+                    1,
+                    "a condition must be bool, this is " + r.root().type.cel);
         }
         return new CompiledRule(schema, r.root().bool, null, r.stringSlots());
     }
@@ -66,8 +69,11 @@ public final class CompiledRule {
         RuleCompiler.Result r = compile(rule, source, schema);
         if (!r.root().type.numeric()) {
             throw new RuleException(
-                    SegmentationError.RULE_INVALID, rule, 1, 1, "a value must be int or double, this is "
-                            + r.root().type.cel);
+                    SegmentationError.RULE_INVALID,
+                    rule,
+                    1,
+                    1,
+                    "a value must be int or double, this is " + r.root().type.cel);
         }
         return new CompiledRule(schema, null, r.root().num, r.stringSlots());
     }

@@ -92,8 +92,16 @@ final class RuleCompiler {
     }
 
     private static final Set<String> TIMESTAMP_PARTS = Set.of(
-            "getFullYear", "getMonth", "getDayOfMonth", "getDate", "getDayOfWeek", "getDayOfYear", "getHours",
-            "getMinutes", "getSeconds", "getMilliseconds");
+            "getFullYear",
+            "getMonth",
+            "getDayOfMonth",
+            "getDate",
+            "getDayOfWeek",
+            "getDayOfYear",
+            "getHours",
+            "getMinutes",
+            "getSeconds",
+            "getMilliseconds");
 
     private final ProfileSchema schema;
     private final Map<String, Integer> variables = new HashMap<>();
@@ -129,8 +137,8 @@ final class RuleCompiler {
         }
         if (n instanceof Select) {
             Select s = (Select) n;
-            throw unsupported(n, "field selection ('." + s.field + "') is not supported: a profile's fields are "
-                    + "flat names");
+            throw unsupported(
+                    n, "field selection ('." + s.field + "') is not supported: a profile's fields are " + "flat names");
         }
         if (n instanceof ListLiteral) {
             return listLiteral((ListLiteral) n);
@@ -373,8 +381,9 @@ final class RuleCompiler {
                 return Typed.num(result, new RuleNodes.Arith(code, false, a.num, b.num));
             }
             if (op.equals("+") && (a.type == Type.STRING || a.type == Type.STRING_LIST)) {
-                throw unsupported(c, "concatenation with '+' is not supported: rules compare values, they do not "
-                        + "build them");
+                throw unsupported(
+                        c,
+                        "concatenation with '+' is not supported: rules compare values, they do not " + "build them");
             }
         }
         String hint = a.type.numeric() && b.type.numeric()
@@ -442,8 +451,12 @@ final class RuleCompiler {
         Typed list = compile(c.args.get(0));
         Typed i = compile(c.args.get(1));
         if (list.type != Type.STRING_LIST || list.list == null) {
-            throw error(c, "no operator '[]' for " + list.type.cel + (list.type == Type.STRING ? " (strings are not "
-                    + "indexed)" : list.list == null && list.type == Type.STRING_LIST ? " literal" : ""));
+            throw error(
+                    c,
+                    "no operator '[]' for " + list.type.cel
+                            + (list.type == Type.STRING
+                                    ? " (strings are not " + "indexed)"
+                                    : list.list == null && list.type == Type.STRING_LIST ? " literal" : ""));
         }
         if (i.type != Type.INT) {
             throw error(c.args.get(1), "a list index must be int, found " + i.type.cel);
@@ -509,11 +522,15 @@ final class RuleCompiler {
             case "all":
                 return quantifier(c);
             case "matches":
-                throw unsupported(c, "matches() is not supported: regular expressions cost unbounded time per record"
-                        + " and RE2 and Java differ; use startsWith(), endsWith() or contains()");
+                throw unsupported(
+                        c,
+                        "matches() is not supported: regular expressions cost unbounded time per record"
+                                + " and RE2 and Java differ; use startsWith(), endsWith() or contains()");
             case "has":
-                throw unsupported(c, "has() is not supported: a profile has no messages; a missing value makes a "
-                        + "comparison false");
+                throw unsupported(
+                        c,
+                        "has() is not supported: a profile has no messages; a missing value makes a "
+                                + "comparison false");
             case "exists_one":
             case "map":
             case "filter":
@@ -571,8 +588,10 @@ final class RuleCompiler {
 
     private Typed argument(Call c, int count, int i) {
         if (c.args.size() != count) {
-            throw error(c, c.function + "() takes " + count + " argument" + (count == 1 ? "" : "s") + ", found "
-                    + c.args.size());
+            throw error(
+                    c,
+                    c.function + "() takes " + count + " argument" + (count == 1 ? "" : "s") + ", found "
+                            + c.args.size());
         }
         return compile(c.args.get(i));
     }
@@ -585,8 +604,10 @@ final class RuleCompiler {
             return arg;
         }
         if (arg.type != Type.STRING || arg.constant == null) {
-            throw unsupported(c, c.function + "() takes a string literal here, e.g. "
-                    + (timestamp ? "timestamp('2024-01-01T00:00:00Z')" : "duration('720h')"));
+            throw unsupported(
+                    c,
+                    c.function + "() takes a string literal here, e.g. "
+                            + (timestamp ? "timestamp('2024-01-01T00:00:00Z')" : "duration('720h')"));
         }
         String text = (String) arg.constant;
         if (timestamp) {
@@ -678,8 +699,10 @@ final class RuleCompiler {
             try {
                 zone = ZoneId.of((String) z.constant);
             } catch (DateTimeException e) {
-                throw error(c.args.get(0), "unknown time zone; use an IANA name such as 'Asia/Shanghai' or an offset "
-                        + "such as '+08:00'");
+                throw error(
+                        c.args.get(0),
+                        "unknown time zone; use an IANA name such as 'Asia/Shanghai' or an offset "
+                                + "such as '+08:00'");
             }
         }
         int part = switch (c.function) {
@@ -706,8 +729,10 @@ final class RuleCompiler {
         }
         Typed list = compile(c.target);
         if (list.type != Type.STRING_LIST || list.list == null) {
-            throw unsupported(c, c.function + "() is supported on list<string> fields only, found " + list.type.cel
-                    + (list.list == null && list.type == Type.STRING_LIST ? " literal" : ""));
+            throw unsupported(
+                    c,
+                    c.function + "() is supported on list<string> fields only, found " + list.type.cel
+                            + (list.list == null && list.type == Type.STRING_LIST ? " literal" : ""));
         }
         String name = ((Ident) c.args.get(0)).name;
         if (schema.indexOf(name) >= 0 || name.equals("now")) {
@@ -719,7 +744,8 @@ final class RuleCompiler {
         try {
             Typed body = compile(c.args.get(1));
             if (body.type != Type.BOOL) {
-                throw error(c.args.get(1), "the predicate of " + c.function + "() must be bool, found " + body.type.cel);
+                throw error(
+                        c.args.get(1), "the predicate of " + c.function + "() must be bool, found " + body.type.cel);
             }
             return Typed.bool(new RuleNodes.Quantifier(c.function.equals("exists"), list.list, slot, body.bool));
         } finally {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 
-
 /**
  * The nodes segment rules compile to, beside PMML's {@link Expr} and {@link Pred}: a CEL number,
  * timestamp (epoch milliseconds) or duration (milliseconds) is an {@link Expr}, a bool a {@link Pred}

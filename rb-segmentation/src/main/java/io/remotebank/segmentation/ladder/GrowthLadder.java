@@ -49,11 +49,13 @@ public final class GrowthLadder {
             }
             if (i > 0) {
                 Tier lower = b.tiers.get(i - 1);
-                if (t.minAum() < lower.minAum() || t.minActivity() < lower.minActivity()
+                if (t.minAum() < lower.minAum()
+                        || t.minActivity() < lower.minActivity()
                         || (t.minAum() == lower.minAum() && t.minActivity() == lower.minActivity())) {
                     throw new SegmentationException(
-                            SegmentationError.ARGUMENT_INVALID, "tier '" + t.name() + "' must ask more than '"
-                                    + lower.name() + "' (tiers go from the lowest up)");
+                            SegmentationError.ARGUMENT_INVALID,
+                            "tier '" + t.name() + "' must ask more than '" + lower.name()
+                                    + "' (tiers go from the lowest up)");
                 }
             }
         }
@@ -141,7 +143,11 @@ public final class GrowthLadder {
             return new TierDecision(
                     TierState.holding(to.name()),
                     Optional.of(new TierChange(
-                            current.tier(), to.name(), asOf, true, "assets " + Numbers.format(aum) + " >= "
+                            current.tier(),
+                            to.name(),
+                            asOf,
+                            true,
+                            "assets " + Numbers.format(aum) + " >= "
                                     + Numbers.format(to.minAum()) + " and activity " + Numbers.format(activity) + " >= "
                                     + Numbers.format(to.minActivity()))));
         }
@@ -160,8 +166,12 @@ public final class GrowthLadder {
         return new TierDecision(
                 TierState.holding(tiers.get(to).name()),
                 Optional.of(new TierChange(
-                        from.name(), tiers.get(to).name(), asOf, false, "below " + Math.round((1 - hysteresis) * 100)
-                                + "% of '" + from.name() + "' minimums since " + since + " (grace " + grace + ")")));
+                        from.name(),
+                        tiers.get(to).name(),
+                        asOf,
+                        false,
+                        "below " + Math.round((1 - hysteresis) * 100) + "% of '" + from.name() + "' minimums since "
+                                + since + " (grace " + grace + ")")));
     }
 
     /** Builds a {@link GrowthLadder}. */

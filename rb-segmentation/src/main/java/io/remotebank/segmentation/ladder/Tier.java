@@ -22,8 +22,8 @@ public record Tier(String name, double minAum, double minActivity) {
         }
         if (!(minAum >= 0) || Double.isInfinite(minAum) || !(minActivity >= 0) || Double.isInfinite(minActivity)) {
             throw new SegmentationException(
-                    SegmentationError.ARGUMENT_INVALID, "tier '" + name + "': minAum and minActivity must be finite and"
-                            + " at least 0");
+                    SegmentationError.ARGUMENT_INVALID,
+                    "tier '" + name + "': minAum and minActivity must be finite and" + " at least 0");
         }
     }
 }

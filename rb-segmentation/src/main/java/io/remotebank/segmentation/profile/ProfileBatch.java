@@ -150,13 +150,15 @@ public final class ProfileBatch {
     private void checkField(int field) {
         if (field < 0 || field >= schema.size()) {
             throw new SegmentationException(
-                    SegmentationError.ARGUMENT_INVALID, "no field " + field + " (the schema has " + schema.size() + ")");
+                    SegmentationError.ARGUMENT_INVALID,
+                    "no field " + field + " (the schema has " + schema.size() + ")");
         }
     }
 
     private SegmentationException wrongColumn(int field, String asked) {
         ProfileField f = schema.fields().get(field);
-        String right = f.type() == ProfileType.STRING ? "texts" : f.type() == ProfileType.STRING_LIST ? "lists" : "numbers";
+        String right =
+                f.type() == ProfileType.STRING ? "texts" : f.type() == ProfileType.STRING_LIST ? "lists" : "numbers";
         return new SegmentationException(
                 SegmentationError.ARGUMENT_INVALID,
                 "field '" + f.name() + "' is " + f.type().schemaName() + ": use " + right + "(" + field + "), not "
@@ -259,8 +261,10 @@ public final class ProfileBatch {
             throw invalid(f, f.type() == ProfileType.INT ? "a whole number within ±2^53" : "a decimal number");
         } catch (DateTimeParseException e) {
             throw invalid(
-                    f, f.type() == ProfileType.DATE ? "an ISO date such as 2024-03-31" : "an ISO timestamp with a zone"
-                            + " such as 2024-03-31T08:00:00+08:00");
+                    f,
+                    f.type() == ProfileType.DATE
+                            ? "an ISO date such as 2024-03-31"
+                            : "an ISO timestamp with a zone" + " such as 2024-03-31T08:00:00+08:00");
         } catch (DateTimeException | ArithmeticException e) {
             throw invalid(f, "a date or time within range");
         }

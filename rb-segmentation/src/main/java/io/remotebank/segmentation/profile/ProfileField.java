@@ -22,8 +22,28 @@ public record ProfileField(String name, ProfileType type) {
 
     /** CEL's reserved words (CEL spec, "Syntax"), and {@code now}, which rules read as the clock. */
     static final Set<String> RESERVED = Set.of(
-            "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if",
-            "import", "let", "loop", "package", "namespace", "return", "var", "void", "while", "now");
+            "true",
+            "false",
+            "null",
+            "in",
+            "as",
+            "break",
+            "const",
+            "continue",
+            "else",
+            "for",
+            "function",
+            "if",
+            "import",
+            "let",
+            "loop",
+            "package",
+            "namespace",
+            "return",
+            "var",
+            "void",
+            "while",
+            "now");
 
     /** Validates. */
     public ProfileField {

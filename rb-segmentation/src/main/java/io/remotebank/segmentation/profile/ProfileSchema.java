@@ -33,7 +33,8 @@ public final class ProfileSchema {
         for (int i = 0; i < fields.size(); i++) {
             if (byName.putIfAbsent(fields.get(i).name(), i) != null) {
                 throw new SegmentationException(
-                        SegmentationError.SCHEMA_INVALID, "field '" + fields.get(i).name() + "' is declared twice");
+                        SegmentationError.SCHEMA_INVALID,
+                        "field '" + fields.get(i).name() + "' is declared twice");
             }
         }
         this.fields = List.copyOf(fields);
@@ -174,7 +175,10 @@ public final class ProfileSchema {
     public String toString() {
         StringBuilder s = new StringBuilder("{");
         for (ProfileField f : fields) {
-            s.append(s.length() > 1 ? ", " : "").append(f.name()).append(": ").append(f.type().schemaName());
+            s.append(s.length() > 1 ? ", " : "")
+                    .append(f.name())
+                    .append(": ")
+                    .append(f.type().schemaName());
         }
         return s.append('}').toString();
     }

@@ -82,7 +82,8 @@ public enum ProfileType {
             default:
                 throw new SegmentationException(
                         SegmentationError.SCHEMA_INVALID,
-                        "unknown field type '" + name + "': use int, double, bool, string, date, timestamp or list<string>");
+                        "unknown field type '" + name
+                                + "': use int, double, bool, string, date, timestamp or list<string>");
         }
     }
 }

@@ -89,7 +89,11 @@ public final class RfmFitter {
                     SegmentationError.ARGUMENT_INVALID, "no customer has a transaction history: nothing to fit");
         }
         return new RfmScores(
-                recencyField, frequencyField, monetaryField, quintiles(days, n), quintiles(counts, n),
+                recencyField,
+                frequencyField,
+                monetaryField,
+                quintiles(days, n),
+                quintiles(counts, n),
                 quintiles(amounts, n));
     }
 

@@ -73,14 +73,14 @@ public final class RfmScores {
     private static double[] check(String what, double[] breaks) {
         if (breaks == null || breaks.length != 4) {
             throw new SegmentationException(
-                    SegmentationError.ARGUMENT_INVALID, what + " needs four breaks, got "
-                            + (breaks == null ? "none" : breaks.length));
+                    SegmentationError.ARGUMENT_INVALID,
+                    what + " needs four breaks, got " + (breaks == null ? "none" : breaks.length));
         }
         for (int i = 0; i < 4; i++) {
             if (Double.isNaN(breaks[i]) || (i > 0 && breaks[i] < breaks[i - 1])) {
                 throw new SegmentationException(
-                        SegmentationError.ARGUMENT_INVALID, what + " breaks must be ascending numbers: "
-                                + Arrays.toString(breaks));
+                        SegmentationError.ARGUMENT_INVALID,
+                        what + " breaks must be ascending numbers: " + Arrays.toString(breaks));
             }
         }
         return breaks.clone();
@@ -176,13 +176,14 @@ public final class RfmScores {
         private static int numeric(ProfileSchema s, String name) {
             int i = s.indexOf(name);
             if (i < 0) {
-                throw new SegmentationException(SegmentationError.SCHEMA_INVALID, "the schema has no field '" + name + "'");
+                throw new SegmentationException(
+                        SegmentationError.SCHEMA_INVALID, "the schema has no field '" + name + "'");
             }
             ProfileType t = s.fields().get(i).type();
             if (t != ProfileType.INT && t != ProfileType.DOUBLE) {
                 throw new SegmentationException(
-                        SegmentationError.SCHEMA_INVALID, "field '" + name + "' must be int or double, is "
-                                + t.schemaName());
+                        SegmentationError.SCHEMA_INVALID,
+                        "field '" + name + "' must be int or double, is " + t.schemaName());
             }
             return i;
         }

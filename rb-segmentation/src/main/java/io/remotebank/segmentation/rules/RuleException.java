@@ -33,8 +33,10 @@ public final class RuleException extends SegmentationException {
      * @param reason what is wrong
      */
     public RuleException(SegmentationError code, String rule, int line, int column, String reason) {
-        super(code, "rule '" + rule + "' at " + (line > 1 ? "line " + line + ", " : "") + "column " + column + ": "
-                + reason);
+        super(
+                code,
+                "rule '" + rule + "' at " + (line > 1 ? "line " + line + ", " : "") + "column " + column + ": "
+                        + reason);
         this.rule = rule;
         this.line = line;
         this.column = column;

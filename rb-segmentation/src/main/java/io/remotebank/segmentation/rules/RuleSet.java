@@ -95,7 +95,8 @@ public final class RuleSet {
         for (int i = 0; i < segments.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt((Integer i) -> segments.get(i).priority()).reversed());
+        order.sort(Comparator.comparingInt((Integer i) -> segments.get(i).priority())
+                .reversed());
         List<SegmentRule> sorted = new ArrayList<>();
         CompiledRule[] rules = new CompiledRule[compiled.length];
         for (int i = 0; i < order.size(); i++) {

@@ -67,14 +67,17 @@ class BatchTest {
                     .containsEntry("opened", LocalDate.of(2024, 1, 2))
                     .containsEntry("products", List.of("fund", "card"));
             assertThat(chunk.line(1)).isEqualTo(3);
-            assertThat(errors[1]).contains("field 'vip' (bool): expected true, false, 1 or 0").doesNotContain("maybe");
+            assertThat(errors[1])
+                    .contains("field 'vip' (bool): expected true, false, 1 or 0")
+                    .doesNotContain("maybe");
             assertThat(errors[2]).contains("field 'aum' (double): expected a decimal number");
             assertThat(chunk.line(3)).isEqualTo(6);
             assertThat(errors[3]).isEqualTo("expected 6 columns, found 3");
             assertThat(errors[5]).contains("quoted field is not closed");
             assertThat(chunk.line(5)).isEqualTo(8);
             assertThat(errors[4]).isNull();
-            assertThat(batch.toMap(4)).containsOnly(java.util.Map.entry("vip", false), java.util.Map.entry("products", List.of()));
+            assertThat(batch.toMap(4))
+                    .containsOnly(java.util.Map.entry("vip", false), java.util.Map.entry("products", List.of()));
         }
     }
 
@@ -129,7 +132,10 @@ class BatchTest {
                     rules.assign(b, NOW, seg);
                     List<String> out = new ArrayList<>();
                     for (int r = 0; r < b.rows(); r++) {
-                        out.add(b.ids()[r] + "=" + (seg[r] < 0 ? "" : rules.segments().get(seg[r]).name()));
+                        out.add(b.ids()[r] + "="
+                                + (seg[r] < 0
+                                        ? ""
+                                        : rules.segments().get(seg[r]).name()));
                     }
                     return out;
                 },

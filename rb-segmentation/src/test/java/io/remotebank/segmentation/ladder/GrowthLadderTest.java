@@ -65,7 +65,8 @@ class GrowthLadderTest {
 
     @Test
     void recoveringDuringGrace_clearsTheCount() {
-        TierState below = ladder.evaluate(TierState.holding("白金"), 100_000, 2, D).state();
+        TierState below =
+                ladder.evaluate(TierState.holding("白金"), 100_000, 2, D).state();
         TierState back = ladder.evaluate(below, 480_000, 2, D.plusDays(30)).state();
         assertThat(back).isEqualTo(TierState.holding("白金"));
         TierDecision again = ladder.evaluate(back, 100_000, 2, D.plusDays(100));
@@ -96,7 +97,8 @@ class GrowthLadderTest {
 
     @Test
     void badLadders_areRefused() {
-        assertThatThrownBy(() -> GrowthLadder.builder().tier("a", 0, 0).tier("b", 0, 0).build())
+        assertThatThrownBy(() ->
+                        GrowthLadder.builder().tier("a", 0, 0).tier("b", 0, 0).build())
                 .isInstanceOf(SegmentationException.class)
                 .hasMessageContaining("must ask more than 'a'");
         assertThatThrownBy(() -> GrowthLadder.builder().tier("a", 10, 0).build())

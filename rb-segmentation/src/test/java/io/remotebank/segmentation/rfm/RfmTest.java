@@ -67,7 +67,8 @@ class RfmTest {
             assertThat(b.numbers(r)[i]).as("r of %d", i + 1).isEqualTo(rec[i]);
         }
         for (int i = 10; i < 12; i++) {
-            assertThat(new double[] {b.numbers(r)[i], b.numbers(f)[i], b.numbers(m)[i]}).containsExactly(1, 1, 1);
+            assertThat(new double[] {b.numbers(r)[i], b.numbers(f)[i], b.numbers(m)[i]})
+                    .containsExactly(1, 1, 1);
         }
     }
 
@@ -93,13 +94,17 @@ class RfmTest {
     @Test
     void fixedBreaks_scoreAsGiven() {
         RfmScores scores = RfmScores.withBreaks(
-                "last_txn", "txns", "amount", new double[] {7, 30, 90, 180}, new double[] {1, 3, 10, 30},
-                new double[] {1e3, 1e4, 1e5, 1e6});
+                "last_txn", "txns", "amount", new double[] {7, 30, 90, 180}, new double[] {1, 3, 10, 30}, new double[] {
+                    1e3, 1e4, 1e5, 1e6
+                });
         ProfileBatch b = SCHEMA.newBatch(1);
         b.setAll(0, "x", Map.of("last_txn", AS_OF.minusDays(30), "txns", 11, "amount", 1e5));
         b.rows(1);
         scores.score(b, AS_OF);
-        assertThat(b.toMap(0)).containsEntry("r_score", 4L).containsEntry("f_score", 4L).containsEntry("m_score", 3L);
+        assertThat(b.toMap(0))
+                .containsEntry("r_score", 4L)
+                .containsEntry("f_score", 4L)
+                .containsEntry("m_score", 3L);
     }
 
     @Test

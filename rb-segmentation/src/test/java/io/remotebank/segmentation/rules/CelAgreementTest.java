@@ -249,13 +249,16 @@ class CelAgreementTest {
                 case 3:
                     return "(" + bool(depth - 1) + " ? " + bool(depth - 1) + " : " + bool(depth - 1) + ")";
                 case 4:
-                    return "(" + integer(depth - 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + integer(depth - 1) + ")";
+                    return "(" + integer(depth - 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " "
+                            + integer(depth - 1) + ")";
                 case 5:
-                    return "(" + real(depth - 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + real(depth - 1) + ")";
+                    return "(" + real(depth - 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + real(depth - 1)
+                            + ")";
                 case 6:
                     return "(" + integer(depth - 1) + " " + pick("<", ">=") + " " + real(depth - 1) + ")";
                 case 7:
-                    return "(" + string(depth - 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + string(depth - 1) + ")";
+                    return "(" + string(depth - 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " "
+                            + string(depth - 1) + ")";
                 case 8:
                     return string(depth - 1) + "." + pick("startsWith", "endsWith", "contains") + "("
                             + string(depth - 1) + ")";

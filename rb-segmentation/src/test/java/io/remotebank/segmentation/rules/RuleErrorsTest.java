@@ -15,7 +15,8 @@ class RuleErrorsTest {
 
     private static RuleException refused(String expression) {
         try {
-            RuleSet.compile(Profiles.SCHEMA, List.of(new SegmentRule("ok", 2, "vip"), new SegmentRule("bad", 1, expression)));
+            RuleSet.compile(
+                    Profiles.SCHEMA, List.of(new SegmentRule("ok", 2, "vip"), new SegmentRule("bad", 1, expression)));
         } catch (RuleException e) {
             return e;
         }

@@ -35,7 +35,8 @@ class RuleSetTest {
 
     @Test
     void highestPriorityMatch_wins() {
-        assertThat(rules.segmentOf(Map.of("aum", 7e6, "products", List.of()), NOW)).contains("private-banking");
+        assertThat(rules.segmentOf(Map.of("aum", 7e6, "products", List.of()), NOW))
+                .contains("private-banking");
         assertThat(rules.segmentOf(
                         Map.of("aum", 6e4, "products", List.of("card"), "opened", LocalDate.of(2025, 6, 1)), NOW))
                 .contains("wealth-starter");
@@ -52,7 +53,8 @@ class RuleSetTest {
 
     @Test
     void segments_areListedHighestPriorityFirst() {
-        assertThat(rules.segments()).extracting(SegmentRule::name)
+        assertThat(rules.segments())
+                .extracting(SegmentRule::name)
                 .containsExactly("private-banking", "wealth-starter", "new");
     }
 
@@ -70,7 +72,12 @@ class RuleSetTest {
         long none = 0;
         for (int r = 0; r < 500; r++) {
             Optional<String> one = set.segmentOf(batch.toMap(r), NOW);
-            assertThat(one).isEqualTo(assigned[r] < 0 ? Optional.empty() : Optional.of(set.segments().get(assigned[r]).name()));
+            assertThat(one)
+                    .isEqualTo(
+                            assigned[r] < 0
+                                    ? Optional.empty()
+                                    : Optional.of(
+                                            set.segments().get(assigned[r]).name()));
             none += assigned[r] < 0 ? 1 : 0;
         }
         Map<String, Long> counts = set.counts(assigned, 500);
@@ -81,7 +88,8 @@ class RuleSetTest {
 
     @Test
     void batchOfAnotherSchema_isRefused() {
-        ProfileBatch other = ProfileSchema.builder().field("x", ProfileType.INT).build().newBatch(1);
+        ProfileBatch other =
+                ProfileSchema.builder().field("x", ProfileType.INT).build().newBatch(1);
         assertThatThrownBy(() -> rules.assign(other, NOW, new int[1]))
                 .isInstanceOf(SegmentationException.class)
                 .hasMessageContaining("does not begin with the rules' schema");
