@@ -18,4 +18,5 @@ module io.remotebank.segmentation {
     exports io.remotebank.segmentation.batch;
     exports io.remotebank.segmentation.funnel;
     exports io.remotebank.segmentation.ladder;
+    exports io.remotebank.segmentation.nba;
 }

@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
  * cities by tier, incomes and assets log-normal and correlated, a 90-day transaction history
  * (a fifth of customers have none), the products held, marketing consents, app use, and the dates at
  * which each customer passed the conversion funnel's stages (card opened, bound, first deposit, first
- * investment, retained), empty where they have not. Customer {@code i} is the same whatever chunk or
+ * investment, retained), empty where they have not, last quarter's assets and the marketing contacts of
+ * the last seven days. Customer {@code i} is the same whatever chunk or
  * thread generates it, so runs are reproducible. Immutable and thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -49,6 +50,8 @@ public final class CustomerBase {
             .field("deposited", ProfileType.DATE)
             .field("invested", ProfileType.DATE)
             .field("retained", ProfileType.DATE)
+            .field("aum_prev", ProfileType.DOUBLE)
+            .field("contacts_7d", ProfileType.INT)
             .build();
 
     private static final String[][] CITIES = {
@@ -128,6 +131,8 @@ public final class CustomerBase {
         double[] deposited = batch.numbers(18);
         double[] invested = batch.numbers(19);
         double[] retained = batch.numbers(20);
+        double[] aumPrev = batch.numbers(21);
+        double[] contacts = batch.numbers(22);
         for (int r = 0; r < rows; r++) {
             long index = first + r;
             SplittableRandom rnd = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
@@ -186,11 +191,16 @@ public final class CustomerBase {
                 held.add("loan");
             }
             products[r] = held.toArray(new String[0]);
+            // Last quarter's assets: most customers drift a little, some move a lot.
+            aumPrev[r] = Math.round(assets * Math.exp(rnd.nextGaussian() * (rnd.nextDouble() < 0.1 ? 0.8 : 0.12)) * 100)
+                    / 100.0;
+            contacts[r] = rnd.nextDouble() < 0.7 ? 0 : 1 + rnd.nextInt(3);
         }
     }
 
     /** A stage reached with a probability, a few days after the previous one, and not after today. */
-    private static long stage(SplittableRandom rnd, long previous, double probability, int minDays, int maxDays, long today) {
+    private static long stage(
+            SplittableRandom rnd, long previous, double probability, int minDays, int maxDays, long today) {
         if (rnd.nextDouble() >= probability) {
             return -1;
         }
@@ -224,6 +234,18 @@ public final class CustomerBase {
         SCHEMA.fields().forEach(f -> header.add(f.name()));
         out.write(CsvCell.textRow(header));
         out.write('\n');
+        writeCsvRows(out, first, count);
+    }
+
+    /**
+     * Writes customers as CSV rows without the header, e.g. to continue a file.
+     *
+     * @param out where to write (not closed)
+     * @param first the first customer's index
+     * @param count how many customers
+     * @throws IOException if writing fails
+     */
+    public void writeCsvRows(Writer out, long first, long count) throws IOException {
         ProfileBatch batch = SCHEMA.newBatch(4096);
         StringBuilder line = new StringBuilder();
         for (long done = 0; done < count; ) {
