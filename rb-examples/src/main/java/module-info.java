@@ -11,6 +11,7 @@ module io.remotebank.examples {
     requires io.remotebank.segmentation;
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires org.slf4j;
     requires static transitive org.apiguardian.api;
 
