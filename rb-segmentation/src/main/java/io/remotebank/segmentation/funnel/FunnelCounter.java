@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -182,7 +183,7 @@ public final class FunnelCounter {
             for (long c : v) {
                 counts.add(c);
             }
-            cohorts.put(String.format("%04d-%02d", k / 100, k % 100), counts);
+            cohorts.put(String.format(Locale.ROOT, "%04d-%02d", k / 100, k % 100), counts);
         });
         return new FunnelReport(names, customers, stats(names, overall), segments, cohorts);
     }

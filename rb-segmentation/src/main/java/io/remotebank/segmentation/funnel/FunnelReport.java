@@ -2,9 +2,12 @@ package io.remotebank.segmentation.funnel;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -24,12 +27,16 @@ public record FunnelReport(
         Map<String, List<StageStats>> bySegment,
         Map<String, List<Long>> byCohort) {
 
-    /** Copies. */
+    /** Copies, keeping the segments' order and sorting the cohorts (Map.copyOf would lose both). */
     public FunnelReport {
         stages = List.copyOf(stages);
         overall = List.copyOf(overall);
-        bySegment = Map.copyOf(bySegment);
-        byCohort = Map.copyOf(byCohort);
+        Map<String, List<StageStats>> segments = new LinkedHashMap<>();
+        bySegment.forEach((k, v) -> segments.put(k, List.copyOf(v)));
+        bySegment = Collections.unmodifiableMap(segments);
+        Map<String, List<Long>> cohorts = new TreeMap<>();
+        byCohort.forEach((k, v) -> cohorts.put(k, List.copyOf(v)));
+        byCohort = Collections.unmodifiableMap(cohorts);
     }
 
     /** The step that loses the largest share overall. */

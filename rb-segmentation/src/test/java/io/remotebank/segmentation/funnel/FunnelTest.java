@@ -96,6 +96,24 @@ class FunnelTest {
     }
 
     @Test
+    void cohortsAscend_andSegmentsKeepTheOrderFirstSeen_inTheReport() {
+        List<Map<String, Object>> customers = new java.util.ArrayList<>();
+        String[] segments = new String[24];
+        for (int i = 0; i < 24; i++) {
+            // months from 2023-12 back to 2022-01; segments z23 ... z0, first seen in that order
+            customers.add(customer(LocalDate.of(2023, 12, 1).minusMonths(i)));
+            segments[i] = "z" + (23 - i);
+        }
+        FunnelCounter counter = RETAIL.newCounter();
+        counter.add(batch(customers), segments, null, NOW);
+        FunnelReport report = counter.report();
+        assertThat(report.byCohort().keySet()).first().isEqualTo("2022-01");
+        assertThat(List.copyOf(report.byCohort().keySet())).isSorted().hasSize(24);
+        assertThat(report.bySegment().keySet()).first().isEqualTo("z23");
+        assertThat(List.copyOf(report.bySegment().keySet())).element(23).isEqualTo("z0");
+    }
+
+    @Test
     void laterEventWithoutAnEarlierOne_countsUpToTheGapOnly() {
         Map<String, Object> gap = customer(LocalDate.of(2025, 3, 1), 1, 1, 1, 1);
         gap.remove("deposited");
