@@ -17,7 +17,7 @@ public final class RfmSegments {
     private RfmSegments() {}
 
     /** The default segments, highest priority first. */
-    // snippet: rfm-segments
+    // tag::rfm-segments[]
     public static final List<SegmentRule> DEFAULT = List.of(
             new SegmentRule("champions", 110, "r_score >= 4 && f_score >= 4 && m_score >= 4"),
             new SegmentRule("loyal", 100, "r_score >= 3 && f_score >= 4"),
@@ -30,5 +30,5 @@ public final class RfmSegments {
             new SegmentRule("about_to_sleep", 30, "r_score == 2"),
             new SegmentRule("hibernating", 20, "r_score == 1 && (f_score >= 2 || m_score >= 2)"),
             new SegmentRule("lost", 10, "r_score == 1"));
-    // end snippet
+    // end::rfm-segments[]
 }
