@@ -61,10 +61,12 @@ public final class SegmentationBatchRun {
      */
     public static void main(String[] args) {
         long customers = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         Clock clock = Clock.systemUTC();
         Instant start = clock.instant();
-        Totals t = run(customers, threads, clock, p -> { });
+        Totals t = run(customers, threads, clock, p -> {});
         Duration wall = Duration.between(start, clock.instant());
         System.out.printf(
                 Locale.ROOT,
@@ -78,7 +80,8 @@ public final class SegmentationBatchRun {
         System.out.printf(Locale.ROOT, "mean score %.2f over %,d scored%n", t.scoreSum() / t.scored(), t.scored());
         var rules = RuleSet.compile(RfmScores.extend(CustomerBase.SCHEMA), RulesBenchmark.SEGMENTS);
         for (int i = 0; i < t.segments().length - 1; i++) {
-            System.out.printf(Locale.ROOT, "  %-16s %,12d%n", rules.segments().get(i).name(), t.segments()[i + 1]);
+            System.out.printf(
+                    Locale.ROOT, "  %-16s %,12d%n", rules.segments().get(i).name(), t.segments()[i + 1]);
         }
     }
 
@@ -113,7 +116,8 @@ public final class SegmentationBatchRun {
                     ProfileBatch inputs = RFM_INPUTS.newBatch(b.rows());
                     for (int f = 0; f < RFM_INPUTS.size(); f++) {
                         System.arraycopy(
-                                b.numbers(schema.indexOf(RFM_INPUTS.fields().get(f).name())),
+                                b.numbers(schema.indexOf(
+                                        RFM_INPUTS.fields().get(f).name())),
                                 0,
                                 inputs.numbers(f),
                                 0,

@@ -90,8 +90,7 @@ class GuideExamplesTest {
         }
         // end::rule-error[]
         RuleException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> RuleSet.compile(schema, List.of(new SegmentRule("rich", 1, "aum * 2 > 3"))),
-                RuleException.class);
+                () -> RuleSet.compile(schema, List.of(new SegmentRule("rich", 1, "aum * 2 > 3"))), RuleException.class);
         assertThat(e.rule()).isEqualTo("rich");
         assertThat(e.column()).isEqualTo(5);
     }
@@ -123,13 +122,14 @@ class GuideExamplesTest {
         String[] segments = new String[batch.rows()];
         java.util.Arrays.fill(segments, "all");
         // tag::funnel[]
-        Funnel funnel = Funnel.retail(
-                CustomerBase.SCHEMA, List.of("opened", "bound", "deposited", "invested", "retained"));
+        Funnel funnel =
+                Funnel.retail(CustomerBase.SCHEMA, List.of("opened", "bound", "deposited", "invested", "retained"));
         FunnelCounter counter = funnel.newCounter(); // one per thread; merge() them
         counter.add(batch, segments, null, NOW);
         FunnelReport report = counter.report();
-        report.keyMoment().ifPresent(k -> System.out.printf(
-                "%s -> %s keeps %.0f%% (%d lost)%n", k.from(), k.to(), k.conversion() * 100, k.lost()));
+        report.keyMoment()
+                .ifPresent(k -> System.out.printf(
+                        "%s -> %s keeps %.0f%% (%d lost)%n", k.from(), k.to(), k.conversion() * 100, k.lost()));
         // end::funnel[]
         assertThat(report.stages()).containsExactly("开卡", "绑定", "入金", "投资", "留存");
         assertThat(report.keyMoment()).isPresent();
@@ -154,26 +154,33 @@ class GuideExamplesTest {
         int consentCall = schema.indexOf("consent_call");
         NextBestAction nba = NextBestAction.builder()
                 .action(new Action(
-                        "wealth-call", "wealth", ContactChannel.VOICE,
+                        "wealth-call",
+                        "wealth",
+                        ContactChannel.VOICE,
                         Condition.compile("wealth-call", "aum >= 1e5 && !('wealth' in products)", schema),
                         Propensity.formula(Formula.compile("p", "app_logins_30d > 10 ? 0.2 : 0.05", schema)),
                         Formula.compile("v", "aum * 0.004", schema)))
                 .action(new Action(
-                        "card-sms", "card", ContactChannel.SMS,
+                        "card-sms",
+                        "card",
+                        ContactChannel.SMS,
                         Condition.compile("card-sms", "!('card' in products)", schema),
                         Propensity.fixed(0.03),
                         Formula.compile("v", "300.0", schema)))
                 .capacity("wealth", 50) // the calls the agents can make today
-                .gate((b, row, action, at) -> action.channel() == ContactChannel.VOICE && b.numbers(consentCall)[row] != 1
-                        ? ContactVerdict.refused(ContactVerdict.Reason.NO_CONSENT, "consent_call")
-                        : ContactVerdict.allowed())
+                .gate((b, row, action, at) ->
+                        action.channel() == ContactChannel.VOICE && b.numbers(consentCall)[row] != 1
+                                ? ContactVerdict.refused(ContactVerdict.Reason.NO_CONSENT, "consent_call")
+                                : ContactVerdict.allowed())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         List<Decision> decisions = nba.decide(batch);
         String why = decisions.get(0).explain(); // "chose 'card-sms'; 'wealth-call' not eligible: ..."
         // end::nba[]
         assertThat(nba.counts(decisions).get("wealth-call")).isEqualTo(50L);
-        assertThat(why).startsWith(decisions.get(0).action().map(a -> "chose '" + a + "'").orElse("no action"));
+        assertThat(why)
+                .startsWith(
+                        decisions.get(0).action().map(a -> "chose '" + a + "'").orElse("no action"));
     }
 
     @Test

@@ -31,7 +31,11 @@ class ChannelsContactGateTest {
 
     private static Action action(ContactChannel channel) {
         return new Action(
-                "a", "c", channel, Condition.compile("a", "true", SCHEMA), Propensity.fixed(0.5),
+                "a",
+                "c",
+                channel,
+                Condition.compile("a", "true", SCHEMA),
+                Propensity.fixed(0.5),
                 Formula.compile("a", "1.0", SCHEMA));
     }
 
@@ -52,8 +56,9 @@ class ChannelsContactGateTest {
         ProfileBatch b = one(Map.of("consent_call", false, "consent_sms", true, "contacts_7d", 0));
         assertThat(gate.check(b, 0, action(ContactChannel.SMS), NOON_SHANGHAI)).isEqualTo(ContactVerdict.allowed());
         assertThat(gate.check(b, 0, action(ContactChannel.VOICE), NOON_SHANGHAI))
-                .isInstanceOfSatisfying(ContactVerdict.Refused.class, r -> assertThat(r.reason())
-                        .isEqualTo(Reason.NO_CONSENT));
+                .isInstanceOfSatisfying(
+                        ContactVerdict.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(Reason.NO_CONSENT));
         // no consent_wechat column at all: no consent
         assertThat(gate.check(b, 0, action(ContactChannel.WECHAT), NOON_SHANGHAI))
                 .isInstanceOf(ContactVerdict.Refused.class);
@@ -64,7 +69,8 @@ class ChannelsContactGateTest {
         ChannelsContactGate gate = new ChannelsContactGate(policy);
         ProfileBatch b = one(Map.of("consent_call", true, "consent_sms", true, "contacts_7d", 2));
         assertThat(gate.check(b, 0, action(ContactChannel.SMS), NOON_SHANGHAI))
-                .isInstanceOfSatisfying(ContactVerdict.Refused.class, r -> assertThat(r.reason())
-                        .isEqualTo(Reason.FREQUENCY_CAP));
+                .isInstanceOfSatisfying(
+                        ContactVerdict.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(Reason.FREQUENCY_CAP));
     }
 }

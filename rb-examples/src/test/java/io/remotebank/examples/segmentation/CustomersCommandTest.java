@@ -28,18 +28,35 @@ class CustomersCommandTest {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
         Path schema = dir.resolve("schema.yaml");
-        assertThat(rb("customers", "--count", "500", "--seed", "3", "--output", a.toString(), "--schema",
+        assertThat(rb(
+                        "customers",
+                        "--count",
+                        "500",
+                        "--seed",
+                        "3",
+                        "--output",
+                        a.toString(),
+                        "--schema",
                         schema.toString()))
                 .isEqualTo(ExitCodes.OK);
-        assertThat(rb("customers", "--count", "500", "--seed", "3", "--output", b.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(rb("customers", "--count", "500", "--seed", "3", "--output", b.toString()))
+                .isEqualTo(ExitCodes.OK);
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
         assertThat(Files.readAllLines(a)).hasSize(501);
         assertThat(Files.readString(schema)).startsWith("fields:\n").contains("  opened: date\n");
 
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "segments: [{name: rich, priority: 1, when: \"aum >= 1e6\"}]\n");
-        assertThat(rb("segment", "--schema", schema.toString(), "--rules", rules.toString(), "--input", a.toString(),
-                        "--output", dir.resolve("out.csv").toString()))
+        assertThat(rb(
+                        "segment",
+                        "--schema",
+                        schema.toString(),
+                        "--rules",
+                        rules.toString(),
+                        "--input",
+                        a.toString(),
+                        "--output",
+                        dir.resolve("out.csv").toString()))
                 .isEqualTo(ExitCodes.OK);
     }
 
@@ -54,7 +71,12 @@ class CustomersCommandTest {
 
     @Test
     void countOutOfRange_exits2() {
-        assertThat(rb("customers", "--count", "0", "--output", dir.resolve("x.csv").toString()))
+        assertThat(rb(
+                        "customers",
+                        "--count",
+                        "0",
+                        "--output",
+                        dir.resolve("x.csv").toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--count must be 1 to 100000000");
     }

@@ -37,9 +37,7 @@ class FunnelCommandTest {
 
     /** Four customers counted by hand: 4 opened, 3 bound, 2 deposited, 1 invested, 1 retained. */
     private Path handCounted() throws IOException {
-        return write(
-                "funnel.csv",
-                """
+        return write("funnel.csv", """
                 id,opened,bound,deposited,invested,retained,segment
                 a,2025-01-05,2025-01-06,2025-01-16,2025-02-15,2025-05-16,young
                 b,2025-01-20,2025-01-22,2025-01-30,,,young
@@ -60,7 +58,11 @@ class FunnelCommandTest {
         assertThat(json.path("keyMoment").path("to").asText()).isEqualTo("投资");
         assertThat(json.path("cohorts").path("2025-01").toString()).isEqualTo("[2,2,2,1,1]");
         assertThat(json.path("cohorts").path("2025-02").toString()).isEqualTo("[2,1,0,0,0]");
-        assertThat(json.path("segments").path("senior").path("keyMoment").path("to").asText())
+        assertThat(json.path("segments")
+                        .path("senior")
+                        .path("keyMoment")
+                        .path("to")
+                        .asText())
                 .isEqualTo("入金");
         assertThat(err.toString()).contains("rb funnel: 4 rows");
     }
@@ -72,8 +74,8 @@ class FunnelCommandTest {
                 .isEqualTo(ExitCodes.OK);
         Path html = dir.resolve("funnel.html");
         // tag::funnel[]
-        int exit = rb("funnel", "--input", customers.toString(), "--html", html.toString(), "--now",
-                "2025-06-30T00:00:00Z");
+        int exit = rb(
+                "funnel", "--input", customers.toString(), "--html", html.toString(), "--now", "2025-06-30T00:00:00Z");
         // end::funnel[]
         assertThat(exit).isEqualTo(ExitCodes.OK);
         String page = Files.readString(html);
@@ -103,7 +105,8 @@ class FunnelCommandTest {
                 "id,opened,bound,deposited,invested,retained,segment\n"
                         + "a,2025-01-05,2025-01-06,,,,<script>alert(1)</script>\n");
         Path html = dir.resolve("x.html");
-        assertThat(rb("funnel", "--input", in.toString(), "--html", html.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(rb("funnel", "--input", in.toString(), "--html", html.toString()))
+                .isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(html)).doesNotContain("<script>").contains("&lt;script&gt;");
     }
 
@@ -117,15 +120,14 @@ class FunnelCommandTest {
 
     @Test
     void aDateThatDoesNotParse_failsItsRowOnly() throws IOException {
-        Path in = write(
-                "funnel.csv",
-                """
+        Path in = write("funnel.csv", """
                 id,opened,bound,deposited,invested,retained
                 a,2025-01-05,2025-01-06,,,
                 b,2025-13-45,,,,
                 """);
         assertThat(rb("funnel", "--input", in.toString(), "--json")).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(new ObjectMapper().readTree(out.toString()).path("customers").asLong()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).path("customers").asLong())
+                .isEqualTo(1);
         assertThat(err.toString()).contains("line 3: ");
     }
 }

@@ -46,9 +46,7 @@ class NbaCommandTest {
                 "schema.yaml",
                 "fields: {aum: double, age: int, consent_call: bool, consent_sms: bool, contacts_7d: int}\n");
         // tag::actions[]
-        actions = write(
-                "actions.yaml",
-                """
+        actions = write("actions.yaml", """
                 actions:
                   - {name: wealth-call, campaign: wealth, channel: voice, when: "aum >= 1e5",
                      propensity: 0.2, value: "aum * 0.01"}
@@ -58,9 +56,7 @@ class NbaCommandTest {
                 policy: {from: '08:00', until: '20:00', zone: Asia/Shanghai, max_per_week: 2}
                 """);
         // end::actions[]
-        customers = write(
-                "customers.csv",
-                """
+        customers = write("customers.csv", """
                 id,aum,age,consent_call,consent_sms,contacts_7d
                 c1,1000000,40,true,true,0
                 c2,2000000,40,true,true,0
@@ -78,8 +74,15 @@ class NbaCommandTest {
     void inTheDay_capacityGoesToTheRichest_consentAndCapsAreKept_andEachChoiceIsExplained() {
         // tag::nba[]
         int exit = rb(
-                "nba", "--schema", schema.toString(), "--actions", actions.toString(),
-                "--input", customers.toString(), "--now", "2025-06-30T10:00:00+08:00");
+                "nba",
+                "--schema",
+                schema.toString(),
+                "--actions",
+                actions.toString(),
+                "--input",
+                customers.toString(),
+                "--now",
+                "2025-06-30T10:00:00+08:00");
         // end::nba[]
         assertThat(exit).isEqualTo(ExitCodes.OK);
         List<String> lines = decisions();
@@ -95,8 +98,16 @@ class NbaCommandTest {
     @Test
     void inQuietHours_nothingIsSent() throws IOException {
         int exit = rb(
-                "nba", "--schema", schema.toString(), "--actions", actions.toString(),
-                "--input", customers.toString(), "--now", "2025-06-30T22:00:00+08:00", "--json");
+                "nba",
+                "--schema",
+                schema.toString(),
+                "--actions",
+                actions.toString(),
+                "--input",
+                customers.toString(),
+                "--now",
+                "2025-06-30T22:00:00+08:00",
+                "--json");
         assertThat(exit).isEqualTo(ExitCodes.OK);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.path("rows").asInt()).isEqualTo(5);
@@ -106,8 +117,17 @@ class NbaCommandTest {
 
     @Test
     void json_countsTheChosenActions() throws IOException {
-        rb("nba", "--schema", schema.toString(), "--actions", actions.toString(), "--input", customers.toString(),
-                "--now", "2025-06-30T10:00:00+08:00", "--json");
+        rb(
+                "nba",
+                "--schema",
+                schema.toString(),
+                "--actions",
+                actions.toString(),
+                "--input",
+                customers.toString(),
+                "--now",
+                "2025-06-30T10:00:00+08:00",
+                "--json");
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.path("actions").toString()).isEqualTo("{\"wealth-call\":1,\"card-sms\":2}");
         assertThat(json.path("none").asInt()).isEqualTo(2);
@@ -118,7 +138,13 @@ class NbaCommandTest {
         Path bad = write(
                 "bad.yaml",
                 "actions: [{name: x, channel: sms, when: \"aum * 2 > 3\", propensity: 0.1, value: \"1.0\"}]\n");
-        assertThat(rb("nba", "--schema", schema.toString(), "--actions", bad.toString(), "--input",
+        assertThat(rb(
+                        "nba",
+                        "--schema",
+                        schema.toString(),
+                        "--actions",
+                        bad.toString(),
+                        "--input",
                         customers.toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--actions: ").contains("rule 'x'");
@@ -129,13 +155,25 @@ class NbaCommandTest {
         Path badTime = write(
                 "t.yaml",
                 "actions: [{name: x, channel: sms, propensity: 0.1, value: \"1.0\"}]\npolicy: {from: '25:00'}\n");
-        assertThat(rb("nba", "--schema", schema.toString(), "--actions", badTime.toString(), "--input",
+        assertThat(rb(
+                        "nba",
+                        "--schema",
+                        schema.toString(),
+                        "--actions",
+                        badTime.toString(),
+                        "--input",
                         customers.toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--actions: policy: ");
         Path badCapacity = write(
                 "c.yaml", "actions: [{name: x, channel: sms, propensity: 0.1, value: \"1.0\"}]\ncapacity: {x: 2.5}\n");
-        assertThat(rb("nba", "--schema", schema.toString(), "--actions", badCapacity.toString(), "--input",
+        assertThat(rb(
+                        "nba",
+                        "--schema",
+                        schema.toString(),
+                        "--actions",
+                        badCapacity.toString(),
+                        "--input",
                         customers.toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("capacity of 'x' must be a whole number");

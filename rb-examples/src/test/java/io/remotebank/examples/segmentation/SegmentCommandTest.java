@@ -42,23 +42,17 @@ class SegmentCommandTest {
     @BeforeEach
     void files() throws IOException {
         // tag::files[]
-        schema = write(
-                "schema.yaml",
-                """
+        schema = write("schema.yaml", """
                 fields: {aum: double, age: int, vip: bool, opened: date, products: list<string>}
                 """);
-        rules = write(
-                "rules.yaml",
-                """
+        rules = write("rules.yaml", """
                 segments:
                   - {name: private, priority: 30, when: "aum >= 6e6"}
                   - {name: investor, priority: 20, when: "'fund' in products || 'wealth' in products"}
                   - {name: new, priority: 10, when: "now - opened < duration('720h')"}
                   - {name: senior-vip, priority: 5, when: "vip && age >= 60"}
                 """);
-        customers = write(
-                "customers.csv",
-                """
+        customers = write("customers.csv", """
                 customer_id,aum,age,vip,opened,products
                 c1,8000000,45,false,2020-01-01,deposit|fund
                 c2,20000,30,false,2025-06-20,deposit|fund
@@ -74,22 +68,37 @@ class SegmentCommandTest {
         Path output = dir.resolve("out.csv");
         // tag::segment[]
         int exit = rb(
-                "segment", "--schema", schema.toString(), "--rules", rules.toString(),
-                "--input", customers.toString(), "--output", output.toString(),
-                "--now", "2025-06-30T09:00:00+08:00");
+                "segment",
+                "--schema",
+                schema.toString(),
+                "--rules",
+                rules.toString(),
+                "--input",
+                customers.toString(),
+                "--output",
+                output.toString(),
+                "--now",
+                "2025-06-30T09:00:00+08:00");
         // end::segment[]
         assertThat(exit).isEqualTo(ExitCodes.OK);
         assertThat(Files.readAllLines(output))
-                .containsExactly(
-                        "customer_id,segment", "c1,private", "c2,investor", "c3,new", "c4,senior-vip", "c5,");
+                .containsExactly("customer_id,segment", "c1,private", "c2,investor", "c3,new", "c4,senior-vip", "c5,");
         assertThat(err.toString()).contains("5 rows assigned, 0 failed");
     }
 
     @Test
     void json_printsRowsAndTheCountOfEachSegment() throws IOException {
         int exit = rb(
-                "segment", "--schema", schema.toString(), "--rules", rules.toString(),
-                "--input", customers.toString(), "--now", "2025-06-30T09:00:00+08:00", "--json");
+                "segment",
+                "--schema",
+                schema.toString(),
+                "--rules",
+                rules.toString(),
+                "--input",
+                customers.toString(),
+                "--now",
+                "2025-06-30T09:00:00+08:00",
+                "--json");
         assertThat(exit).isEqualTo(ExitCodes.OK);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.path("rows").asLong()).isEqualTo(5);
@@ -100,16 +109,13 @@ class SegmentCommandTest {
 
     @Test
     void ruleThatDoesNotTypeCheck_exits2_namingTheRuleAndColumn() throws IOException {
-        Path bad = write(
-                "bad.yaml",
-                """
+        Path bad = write("bad.yaml", """
                 segments:
                   - {name: ok, priority: 2, when: "vip"}
                   - {name: rich, priority: 1, when: "aum * 2 > 3"}
                 """);
         int exit = rb(
-                "segment", "--schema", schema.toString(), "--rules", bad.toString(),
-                "--input", customers.toString());
+                "segment", "--schema", schema.toString(), "--rules", bad.toString(), "--input", customers.toString());
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString())
                 .contains("--rules: ")
@@ -121,7 +127,13 @@ class SegmentCommandTest {
     @Test
     void refusedCelFeature_exits2_withTheFeatureNamed() throws IOException {
         Path bad = write("bad.yaml", "segments: [{name: m, priority: 1, when: \"has(vip)\"}]\n");
-        assertThat(rb("segment", "--schema", schema.toString(), "--rules", bad.toString(), "--input",
+        assertThat(rb(
+                        "segment",
+                        "--schema",
+                        schema.toString(),
+                        "--rules",
+                        bad.toString(),
+                        "--input",
                         customers.toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("rule 'm'").contains("has() is not supported");
@@ -130,7 +142,13 @@ class SegmentCommandTest {
     @Test
     void unknownTypeInTheSchema_exits2() throws IOException {
         Path bad = write("bad-schema.yaml", "fields: {aum: money}\n");
-        assertThat(rb("segment", "--schema", bad.toString(), "--rules", rules.toString(), "--input",
+        assertThat(rb(
+                        "segment",
+                        "--schema",
+                        bad.toString(),
+                        "--rules",
+                        rules.toString(),
+                        "--input",
                         customers.toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--schema: ").contains("money");
@@ -138,17 +156,22 @@ class SegmentCommandTest {
 
     @Test
     void rowThatDoesNotFitItsType_isReportedWithItsLine_andTheRestAssigned() throws IOException {
-        Path in = write(
-                "in.csv",
-                """
+        Path in = write("in.csv", """
                 customer_id,aum,age,vip,opened,products
                 c1,8000000,45,false,2020-01-01,fund
                 c2,lots,30,false,2025-06-20,
                 c3,100,70,true,2010-05-05,deposit
                 """);
         int exit = rb(
-                "segment", "--schema", schema.toString(), "--rules", rules.toString(), "--input", in.toString(),
-                "--now", "2025-06-30T09:00:00+08:00");
+                "segment",
+                "--schema",
+                schema.toString(),
+                "--rules",
+                rules.toString(),
+                "--input",
+                in.toString(),
+                "--now",
+                "2025-06-30T09:00:00+08:00");
         assertThat(exit).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(out.toString().lines().toList())
                 .containsExactly("customer_id,segment", "c1,private", "c3,senior-vip");
@@ -157,11 +180,17 @@ class SegmentCommandTest {
 
     @Test
     void customerIdsThatArePersonalData_areMasked_unlessUnmasked() throws IOException {
-        Path in = write(
-                "in.csv", "phone,aum,age,vip,opened,products\n13812345678,8000000,45,false,2020-01-01,\n");
+        Path in = write("in.csv", "phone,aum,age,vip,opened,products\n13812345678,8000000,45,false,2020-01-01,\n");
         rb("segment", "--schema", schema.toString(), "--rules", rules.toString(), "--input", in.toString());
         assertThat(out.toString()).doesNotContain("13812345678").contains(",private");
-        rb("segment", "--schema", schema.toString(), "--rules", rules.toString(), "--input", in.toString(),
+        rb(
+                "segment",
+                "--schema",
+                schema.toString(),
+                "--rules",
+                rules.toString(),
+                "--input",
+                in.toString(),
                 "--unmasked");
         assertThat(out.toString()).contains("13812345678,private");
     }
@@ -170,12 +199,26 @@ class SegmentCommandTest {
     void manyRowsOnSeveralThreads_keepTheirOrder() throws IOException {
         StringBuilder s = new StringBuilder("customer_id,aum,age,vip,opened,products\n");
         for (int i = 0; i < 20_000; i++) {
-            s.append('c').append(i).append(',').append(i % 3 == 0 ? "7000000" : "10").append(",40,false,2010-01-01,\n");
+            s.append('c')
+                    .append(i)
+                    .append(',')
+                    .append(i % 3 == 0 ? "7000000" : "10")
+                    .append(",40,false,2010-01-01,\n");
         }
         Path in = write("many.csv", s.toString());
         Path output = dir.resolve("many-out.csv");
-        assertThat(rb("segment", "--schema", schema.toString(), "--rules", rules.toString(), "--input", in.toString(),
-                        "--output", output.toString(), "--threads", "2"))
+        assertThat(rb(
+                        "segment",
+                        "--schema",
+                        schema.toString(),
+                        "--rules",
+                        rules.toString(),
+                        "--input",
+                        in.toString(),
+                        "--output",
+                        output.toString(),
+                        "--threads",
+                        "2"))
                 .isEqualTo(ExitCodes.OK);
         var lines = Files.readAllLines(output);
         assertThat(lines).hasSize(20_001);
