@@ -205,4 +205,22 @@ class SmppBindFailureTest {
                                             + " submit_sm sequence 2)"));
         }
     }
+
+    @Test
+    void close_takesAnyUnbindWait_upToTheResponseTimeout_butNoNegativeOne() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.builder().build().start()) {
+            provider = SmppProvider.create(SmppClientConfig.builder("127.0.0.1", smsc.port())
+                    .credentials("bank", "secret".toCharArray())
+                    .build());
+            provider.start(new RecordingContext());
+            provider.bound().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> provider.close(Duration.ofMillis(-1)))
+                    .isInstanceOfSatisfying(
+                            SmppException.class, e -> assertThat(e.code()).isEqualTo(SmppError.CONFIG_INVALID));
+            provider.close(Duration.ofSeconds(Long.MAX_VALUE)); // more than nanoseconds can count
+            assertThat(provider.isBound()).isFalse();
+            assertThat(smsc.statistics().binds()).isEqualTo(1);
+        }
+    }
 }

@@ -463,7 +463,9 @@ public final class SmppClientEngine {
             return;
         }
         closed = true;
-        long wait = Math.max(0, Math.min(unbindWait.toNanos(), responseTimeout));
+        long wait = unbindWait.isNegative()
+                ? 0
+                : unbindWait.compareTo(config.responseTimeout()) < 0 ? unbindWait.toNanos() : responseTimeout;
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             loop.execute(() -> shutdown(done, wait));
