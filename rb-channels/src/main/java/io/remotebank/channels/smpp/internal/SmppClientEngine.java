@@ -75,6 +75,9 @@ import org.slf4j.LoggerFactory;
  * The SMPP client: one bind, its window and its queues. Every field below the queue is confined
  * to one event loop, so the hot path takes no lock: callers put segments on a lock-free queue and
  * the loop writes as many as the window, the token bucket and the channel allow, then flushes once.
+ * Its concerns that stand apart are classes of their own: {@link WriteBackPressure} (an SMSC that
+ * does not read cannot make it queue answers without end), {@link BindRefusal} (which refused
+ * binds are retried) and {@link WarningRateLimit} (a repeated fault logs a sample and a count).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class SmppClientEngine {
