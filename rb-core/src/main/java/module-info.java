@@ -18,6 +18,7 @@ module io.remotebank.core {
     exports io.remotebank.core.discovery;
     exports io.remotebank.core.pii;
     exports io.remotebank.core.spi;
+    exports io.remotebank.core.time;
 
     uses io.remotebank.core.spi.AuditStore;
     uses io.remotebank.core.spi.ConsentRegistry;

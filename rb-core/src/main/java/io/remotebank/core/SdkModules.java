@@ -28,6 +28,7 @@ public final class SdkModules {
     /** The artifact ids of every published SDK module, in build order ({@code rb-bom} lists each). */
     public static final List<String> PUBLISHED_ARTIFACTS = List.of(
             "rb-core",
+            "rb-testing",
             "rb-routing",
             "rb-video-signaling",
             "rb-identity-verify",
