@@ -1,5 +1,7 @@
 package io.remotebank.core.internal.time;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.Arguments;
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.core.time.Scheduler;
@@ -9,10 +11,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A {@link Scheduler} over a {@link ScheduledExecutorService}. */
+@API(status = INTERNAL, since = "0.1")
 public final class ExecutorScheduler implements Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorScheduler.class);

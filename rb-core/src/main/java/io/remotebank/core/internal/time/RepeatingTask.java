@@ -1,10 +1,14 @@
 package io.remotebank.core.internal.time;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.core.time.Scheduler;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /** A task that schedules itself again after each run, until cancelled. */
+@API(status = INTERNAL, since = "0.1")
 public final class RepeatingTask implements Cancellable, Runnable {
 
     private final Scheduler scheduler;
