@@ -32,6 +32,22 @@ class AuditBenchmarkTest {
     }
 
     @Test
+    void witnessedAppendState_publishesTheLastCheckpoint() throws Exception {
+        AuditBenchmark benchmark = new AuditBenchmark();
+        AuditBenchmark.AppendingWitnessed state = new AuditBenchmark.AppendingWitnessed();
+        state.open();
+        try {
+            for (int i = 0; i < 2_500; i++) {
+                benchmark.remotebankAppendGroupCommitWitnessed(state);
+            }
+        } finally {
+            state.close();
+        }
+        assertThat(state.trail.latestWitnessed())
+                .hasValueSatisfying(c -> assertThat(c.size()).isEqualTo(2_500));
+    }
+
+    @Test
     void rawLog_writesEveryRecord() throws Exception {
         AuditBenchmark.RawLog state = new AuditBenchmark.RawLog();
         state.open();

@@ -3,8 +3,11 @@ package io.remotebank.examples;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.SdkModules;
+import io.remotebank.core.pii.Mask;
 import io.remotebank.examples.audit.AuditCommand;
 import io.remotebank.examples.cli.ExitCodes;
+import io.remotebank.examples.cli.MaskingWriter;
+import io.remotebank.examples.cli.OutputOptions;
 import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
 import io.remotebank.examples.routing.ErlangCommand;
@@ -14,6 +17,7 @@ import io.remotebank.examples.sip.SipCallCommand;
 import io.remotebank.examples.sip.SipServerCommand;
 import io.remotebank.examples.smpp.SmsSendCommand;
 import io.remotebank.examples.smpp.SmscSimCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -21,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -106,7 +111,9 @@ public final class RbCli implements Runnable {
 
     /**
      * Applies the rb conventions to a command tree: usage errors exit with 2 and name the fix, an
-     * exception during execution prints one error line on stderr and exits with 3.
+     * exception during execution prints one error line on stderr and exits with 3, and personal data
+     * in everything the commands print on stdout and stderr is masked (see {@link MaskingWriter})
+     * unless the command line has {@code --unmasked}.
      *
      * @param commandLine a command tree, e.g. an application's own commands
      * @return the same tree
@@ -114,18 +121,67 @@ public final class RbCli implements Runnable {
     public static CommandLine configure(CommandLine commandLine) {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(RbCli::usageError);
+        commandLine.setExecutionStrategy(RbCli::executeMasked);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            cl.getErr().println(cl.getColorScheme().errorText(cl.getCommandName() + ": error: " + describe(e)));
+            String message = cl.getCommandName() + ": error: " + describe(e);
+            cl.getErr().println(cl.getColorScheme().errorText(unmasked(parseResult) ? message : Mask.text(message)));
             return ExitCodes.RUNTIME_ERROR;
         });
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.RUNTIME_ERROR);
         return commandLine;
     }
 
+    /**
+     * Runs the command with its stdout and stderr behind a {@link MaskingWriter} each, the single
+     * place where command output is masked; the writers given by the caller are put back afterwards.
+     */
+    private static int executeMasked(ParseResult parseResult) {
+        if (unmasked(parseResult)) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        CommandLine root = parseResult.commandSpec().commandLine();
+        PrintWriter out = root.getOut();
+        PrintWriter err = root.getErr();
+        MaskingWriter maskedOut = new MaskingWriter(out);
+        MaskingWriter maskedErr = new MaskingWriter(err);
+        root.setOut(new PrintWriter(maskedOut, true));
+        root.setErr(new PrintWriter(maskedErr, true));
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            root.setOut(out);
+            root.setErr(err);
+            closeQuietly(maskedOut);
+            closeQuietly(maskedErr);
+        }
+    }
+
+    /** Whether the command line asked for personal data unmasked ({@code --unmasked} of {@link OutputOptions}). */
+    private static boolean unmasked(ParseResult parseResult) {
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--unmasked")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(MaskingWriter writer) {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // The caller's writer failed; a PrintWriter would have swallowed it too.
+        }
+    }
+
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(cl.getColorScheme().errorText(cl.getCommandName() + ": " + e.getMessage()));
+        // A usage error may quote an argument (a phone number, an ID number): masked like all output.
+        String message = cl.getCommandName() + ": " + e.getMessage();
+        ParseResult parsed = cl.getParseResult();
+        boolean unmasked = parsed != null && unmasked(parsed);
+        err.println(cl.getColorScheme().errorText(unmasked ? message : Mask.text(message)));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Try `" + cl.getCommandSpec().qualifiedName() + " --help`.");
         }

@@ -1,5 +1,6 @@
 package io.remotebank.core.audit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.Arguments;
@@ -10,6 +11,7 @@ import io.remotebank.core.crypto.FieldEncryption;
 import io.remotebank.core.crypto.KeyId;
 import io.remotebank.core.internal.audit.TrailEngine;
 import io.remotebank.core.spi.AuditStore;
+import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.core.spi.KeyProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +120,17 @@ public final class AuditTrail implements AutoCloseable {
         return engine.latestCheckpoint();
     }
 
+    /**
+     * The latest checkpoint the witness accepted ({@link Builder#witness}); it may lag the latest
+     * checkpoint, since the witness is written to off the append path.
+     *
+     * @return the checkpoint, or empty without a witness or before it accepted one
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public Optional<Checkpoint> latestWitnessed() {
+        return engine.latestWitnessed();
+    }
+
     /** Makes every accepted event durable now. */
     public void flush() {
         engine.flush();
@@ -176,7 +189,10 @@ public final class AuditTrail implements AutoCloseable {
         return engine.leafHash(sequence);
     }
 
-    /** Writes what is pending, signs a final checkpoint and closes the store. */
+    /**
+     * Writes what is pending, signs a final checkpoint, publishes it to the witness (if any), and
+     * closes the store and the witness.
+     */
     @Override
     public void close() {
         engine.close();
@@ -201,6 +217,7 @@ public final class AuditTrail implements AutoCloseable {
         private long checkpointEvery = 1000;
         private Duration checkpointInterval = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
+        private CheckpointWitness witness;
 
         private Builder(AuditStore store) {
             this.store = store;
@@ -315,11 +332,28 @@ public final class AuditTrail implements AutoCloseable {
         }
 
         /**
-         * Opens the trail: replays what the store holds and checks it against its latest checkpoint.
+         * A witness that keeps a copy of every checkpoint where this trail's writer cannot rewrite it,
+         * so that a rollback (the last checkpoints removed with their records) is seen. Checkpoints are
+         * published off the append path, after they are durable in the store; a failed publication is
+         * logged and carried by the next checkpoint. The trail closes the witness when it closes.
+         *
+         * @param witness the witness
+         * @return this builder
+         */
+        @API(status = EXPERIMENTAL, since = "0.1")
+        public Builder witness(CheckpointWitness witness) {
+            this.witness = Arguments.notNull(witness, "witness");
+            return this;
+        }
+
+        /**
+         * Opens the trail: replays what the store holds and checks it against its latest checkpoint
+         * and against the latest checkpoint its witness holds.
          *
          * @return the trail
          * @throws AuditException with {@link CoreError#AUDIT_TAMPERED} when the stored trail does not
-         *     match its chain or its latest checkpoint
+         *     match its chain or its latest checkpoint, or the witness has seen a checkpoint the store
+         *     no longer holds or matches (a rollback)
          */
         public AuditTrail open() {
             if (signerKeys == null) {
@@ -337,7 +371,8 @@ public final class AuditTrail implements AutoCloseable {
                     groupCommitInterval,
                     checkpointEvery,
                     checkpointInterval,
-                    clock));
+                    clock,
+                    Optional.ofNullable(witness)));
             return new AuditTrail(engine, suite);
         }
     }

@@ -2,6 +2,7 @@ package io.remotebank.core.pii;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.text.Normalizer;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -13,9 +14,11 @@ import org.apiguardian.api.API;
  * software, erring towards showing less:
  *
  * <ul>
- *   <li>mainland mobile: first 3 and last 4 digits, {@code 138****5678}; another E.164 number: the
- *       {@code +}, first 3 and last 4 digits, {@code +441*****0123}
- *   <li>resident ID number: first 1 and last 1 characters, {@code 1****************X}
+ *   <li>mainland mobile: first 3 and last 4 digits, {@code 138****5678}, after the country code if
+ *       it was written ({@code +86138****5678}, {@code 86138****5678}); another phone number: the
+ *       {@code +} if any, first 3 and last 4 digits, {@code +441*****0123}, {@code 852****4567}
+ *   <li>identity document number (resident ID, Hong Kong ID, passport): first 1 and last 1 letters
+ *       or digits, {@code 1****************X}, {@code A******3}, {@code E*******8}
  *   <li>bank card number: first 6 and last 4 digits, {@code 622202*********0123}
  *   <li>name: Chinese, the first character only, {@code 张*}, {@code 欧***}; Latin, the initial of
  *       each word, {@code J*** S****}
@@ -30,6 +33,8 @@ public final class Mask {
 
     /** What {@link PiiKind#OTHER}, and any value too short to mask partially, becomes. */
     public static final String FULLY_MASKED = "****";
+
+    private static final List<String> MAINLAND_PREFIXES = List.of("86", "0086");
 
     private Mask() {}
 
@@ -51,14 +56,21 @@ public final class Mask {
         if (!plus && digits.length() == 11) {
             return keep(digits, 3, 4);
         }
+        // A mainland mobile written with its country code but no +: 86 or 0086 stays, then 3 + 4 digits.
+        for (String prefix : MAINLAND_PREFIXES) {
+            if (!plus && digits.length() == prefix.length() + 11 && digits.startsWith(prefix)) {
+                return prefix + keep(digits.substring(prefix.length()), 3, 4);
+            }
+        }
         return (plus ? "+" : "") + keep(digits, 3, 4);
     }
 
     /**
-     * Masks a CN resident identity number: only its first and last characters remain.
+     * Masks an identity document number (CN resident ID, Hong Kong ID, passport): only its first and
+     * last letters or digits remain.
      *
-     * @param idNumber e.g. {@code 11010519491231002X}
-     * @return e.g. {@code 1****************X}
+     * @param idNumber e.g. {@code 11010519491231002X}, {@code A123456(3)}, {@code E12345678}
+     * @return e.g. {@code 1****************X}, {@code A******3}, {@code E*******8}
      */
     public static String idNumber(String idNumber) {
         return idNumber == null ? "null" : keep(alphanumeric(idNumber), 1, 1);
@@ -135,8 +147,8 @@ public final class Mask {
     }
 
     /**
-     * Masks every phone number, ID number, card number and e-mail address found in free text (see
-     * {@link PiiScanner}); the rest of the text is unchanged.
+     * Masks every phone number, identity document number, card number, long digit run and e-mail
+     * address found in free text (see {@link PiiScanner}); the rest of the text is unchanged.
      *
      * @param text e.g. a message or a note typed by an agent
      * @return the text with personal data masked
@@ -153,7 +165,9 @@ public final class Mask {
         int position = 0;
         for (PiiScanner.Finding finding : findings) {
             out.append(text, position, finding.start());
-            out.append(finding.kind().mask(text.substring(finding.start(), finding.end())));
+            // The scanner reads full-width digits as digits: mask the value in that (NFKC) form.
+            String value = text.substring(finding.start(), finding.end());
+            out.append(finding.kind().mask(ascii(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC)));
             position = finding.end();
         }
         return out.append(text, position, text.length()).toString();
@@ -188,6 +202,15 @@ public final class Mask {
             }
         }
         return out.toString();
+    }
+
+    private static boolean ascii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHan(int codePoint) {

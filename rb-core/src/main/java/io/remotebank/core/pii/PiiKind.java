@@ -8,9 +8,12 @@ import org.apiguardian.api.API;
 /** A kind of personal data, each with its masking rule (see {@link Mask}). */
 @API(status = STABLE, since = "0.1")
 public enum PiiKind {
-    /** A phone number: a mainland mobile number or any E.164 number. */
+    /** A phone number: a mainland mobile or landline number, or any international number. */
     PHONE(Mask::phone),
-    /** A CN resident identity number (居民身份证号码), 18 or 15 characters. */
+    /**
+     * An identity document number: a CN resident identity number (居民身份证号码, 18 or 15 characters), a
+     * Hong Kong identity card number, a passport or travel permit number.
+     */
     ID_NUMBER(Mask::idNumber),
     /** A bank card number (PAN). */
     CARD_NUMBER(Mask::cardNumber),

@@ -12,6 +12,7 @@ import io.remotebank.core.crypto.PublicKeyInfo;
 import io.remotebank.core.pii.PiiKind;
 import io.remotebank.core.pii.Sensitive;
 import io.remotebank.core.spi.AuditStore;
+import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.core.spi.KeyProvider;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -85,14 +86,63 @@ class AuditGuideExamplesTest {
         // tag::verify[]
         try (AuditStore stored = AuditStores.directoryReadOnly(dir.resolve("trail"))) {
             AuditVerification result = AuditVerifier.trusting(publicKey).verify(stored);
-            result.intact(); // false on any modification, insertion, deletion, reordering or truncation
-            result.unanchored(); // events after the last signed checkpoint
+            result.intact(); // false on any modification, insertion, deletion, reordering or truncation,
+            // and while events after the last signed checkpoint are not yet covered by one
+            result.unanchored(); // those events: they prove nothing until a checkpoint covers them
             result.problems(); // each names its first bad record
         }
         // end::verify[]
         try (AuditStore stored = AuditStores.directoryReadOnly(dir.resolve("trail"))) {
             assertThat(AuditVerifier.trusting(publicKey).verify(stored).intact())
                     .isTrue();
+        }
+    }
+
+    @Test
+    void witnessAndExportedCheckpoint_catchARollback() {
+        CryptoSuite suite = CryptoSuite.international();
+        KeyProvider keys = KeyProviders.inMemory();
+        KeyId signer = KeyId.of("audit/signer");
+        keys.generate(signer, suite.signingKeyType());
+        PublicKeyInfo publicKey = keys.publicKey(signer);
+        Path witnessFile = dir.resolve("elsewhere").resolve("witness.log");
+
+        // tag::witness[]
+        AuditTrail trail = AuditTrail.builder(AuditStores.directory(dir.resolve("trail")))
+                .signer(keys, signer)
+                // A volume, or a database table, that this process may append to but not rewrite:
+                .witness(CheckpointWitnesses.file(witnessFile))
+                .open();
+        // end::witness[]
+        for (int i = 0; i < 3; i++) {
+            trail.append(AuditEvent.builder("routing.contact.assigned", Actor.system("acd"))
+                    .detail("n", i)
+                    .build());
+        }
+        Checkpoint exportedEarlier = trail.checkpoint();
+        trail.close();
+
+        // tag::references[]
+        try (AuditStore stored = AuditStores.directoryReadOnly(dir.resolve("trail"));
+                CheckpointWitness witness = CheckpointWitnesses.fileReadOnly(witnessFile)) {
+            AuditVerification result = AuditVerifier.trusting(publicKey)
+                    .since(exportedEarlier) // a checkpoint kept outside the trail
+                    .witnessedBy(witness) // every checkpoint the trail published
+                    .verify(stored);
+            result.status(); // INTACT, UNANCHORED_TAIL_ACCEPTED (only when accepted) or FAILED
+            result.references(); // what the trail was checked against, and whether it still extends it
+        }
+        // end::references[]
+        try (AuditStore stored = AuditStores.directoryReadOnly(dir.resolve("trail"));
+                CheckpointWitness witness = CheckpointWitnesses.fileReadOnly(witnessFile)) {
+            AuditVerification result = AuditVerifier.trusting(publicKey)
+                    .since(exportedEarlier)
+                    .witnessedBy(witness)
+                    .verify(stored);
+            assertThat(result.intact()).isTrue();
+            assertThat(result.references())
+                    .extracting(AuditVerification.Reference::source)
+                    .containsExactly("since", "witness");
         }
     }
 }

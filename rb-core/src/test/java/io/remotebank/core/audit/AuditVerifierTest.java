@@ -190,15 +190,59 @@ class AuditVerifierTest {
     }
 
     @Test
-    void eventsAfterTheLastCheckpoint_areReportedUnanchored() throws IOException {
+    void eventsAfterTheLastCheckpoint_areUnanchored_andFailTheVerification() throws IOException {
         List<String> checkpoints = Files.readAllLines(dir.resolve("checkpoints.log"));
         Files.write(dir.resolve("checkpoints.log"), checkpoints.subList(0, 2)); // keep 10 and 20
 
         AuditVerification result = verify();
 
-        assertThat(result.intact()).isTrue();
+        assertThat(result.status()).isEqualTo(AuditVerification.Status.FAILED);
+        assertThat(result.intact()).isFalse();
         assertThat(result.anchoredSize()).isEqualTo(20);
         assertThat(result.unanchored()).isEqualTo(20);
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(AuditVerification.Kind.UNANCHORED);
+            assertThat(p.record()).isEqualTo(20);
+            assertThat(p.message()).contains("20 record(s) from record 20 on come after the last signed checkpoint");
+        });
+    }
+
+    @Test
+    void anAcceptedUnanchoredTail_passes_butIsNeverIntact() throws IOException {
+        List<String> checkpoints = Files.readAllLines(dir.resolve("checkpoints.log"));
+        Files.write(dir.resolve("checkpoints.log"), checkpoints.subList(0, 2)); // keep 10 and 20
+
+        AuditVerification result;
+        try (AuditStore store = AuditStores.directoryReadOnly(dir)) {
+            result = AuditVerifier.trusting(f.publicKey())
+                    .acceptingUnanchoredTail()
+                    .verify(store);
+        }
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.status()).isEqualTo(AuditVerification.Status.UNANCHORED_TAIL_ACCEPTED);
+        assertThat(result.passed()).isTrue();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.unanchoredTailAccepted()).isTrue();
+        assertThat(result.unanchored()).isEqualTo(20);
+    }
+
+    @Test
+    void anEmptyTrailWithoutACheckpoint_isNeverIntact() throws IOException {
+        Path empty = dir.resolveSibling(dir.getFileName() + "-empty");
+        Files.createDirectories(empty.resolve("segments"));
+
+        AuditVerification result;
+        try (AuditStore store = AuditStores.directoryReadOnly(empty)) {
+            result = AuditVerifier.trusting(f.publicKey())
+                    .acceptingUnanchoredTail()
+                    .verify(store);
+        }
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.problems())
+                .extracting(AuditVerification.Problem::kind)
+                .containsExactly(AuditVerification.Kind.NO_CHECKPOINT);
     }
 
     @Test

@@ -18,6 +18,10 @@ class MaskTest {
         "+86 138 1234 5678, +86138****5678",
         "+14155550123, +141****0123",
         "+442071838750, +442*****8750",
+        "8613812345678, 86138****5678",
+        "008613812345678, 0086138****5678",
+        "'(852) 9123 4567', 852****4567",
+        "+852 9123 4567, +852****4567",
         "12345, ****"
     })
     void phone(String input, String masked) {
@@ -25,7 +29,13 @@ class MaskTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"11010519491231002X, 1****************X", "110105491231002, 1*************2", "12, ****"})
+    @CsvSource({
+        "11010519491231002X, 1****************X",
+        "110105491231002, 1*************2",
+        "A123456(3), A******3",
+        "E12345678, E*******8",
+        "12, ****"
+    })
     void idNumber_showsFirstAndLastOnly(String input, String masked) {
         assertThat(Mask.idNumber(input)).isEqualTo(masked);
     }
@@ -71,9 +81,29 @@ class MaskTest {
 
     @Test
     void text_leavesTextWithoutPiiAlone() {
-        String text = "order 12345678901234567 (Luhn invalid) at 1732800000000";
+        String text = "order 1234567 at 1732800000000, score 0.12345678901234567";
 
         assertThat(Mask.text(text)).isSameAs(text);
+    }
+
+    @Test
+    void text_masksALongDigitRun_whateverItsCheckDigit() {
+        assertThat(Mask.text("order 12345678901234567 (Luhn invalid)"))
+                .isEqualTo("order 123456*******4567 (Luhn invalid)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "电话１３８１２３４５６７８|电话138****5678",
+                "证件１１０１０５１９４９１２３１００２Ｘ。|证件1****************X。",
+                "HK A123456(3), passport E12345678|HK A******3, passport E*******8",
+                "sip:+8613812345678@127.0.0.1:5060|sip:+86138****5678@127.0.0.1:5060",
+                "call (852) 9123 4567 or 8613812345678|call 852****4567 or 86138****5678"
+            })
+    void text_masksEveryCaseTheScannerFinds(String text, String masked) {
+        assertThat(Mask.text(text)).isEqualTo(masked);
     }
 
     @ParameterizedTest

@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Write, verify and read a tamper-evident audit trail (RFC 6962 Merkle tree, signed checkpoints).",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AuditDemoCommand.class, AuditVerifyCommand.class, AuditShowCommand.class})
+        subcommands = {
+            AuditDemoCommand.class,
+            AuditVerifyCommand.class,
+            AuditCheckpointCommand.class,
+            AuditShowCommand.class
+        })
 public final class AuditCommand implements Runnable {
 
     @Spec
@@ -26,6 +31,6 @@ public final class AuditCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: demo, verify or show");
+        throw new ParameterException(spec.commandLine(), "missing command: demo, verify, checkpoint or show");
     }
 }

@@ -13,6 +13,7 @@ import io.remotebank.core.audit.AuditEvent;
 import io.remotebank.core.audit.AuditStores;
 import io.remotebank.core.audit.AuditTrail;
 import io.remotebank.core.audit.Checkpoint;
+import io.remotebank.core.audit.CheckpointWitnesses;
 import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.FieldEncryption;
 import io.remotebank.core.crypto.KeyId;
@@ -50,7 +51,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Write a small audit trail of varied events into DIR (an empty or new directory):",
             "segments/ and checkpoints.log (the trail), keys/ (the keystore with the signer and the",
-            "customers' data keys), and signer.pem (the signer's public key)."
+            "customers' data keys), and signer.pem (the signer's public key). With --witness FILE, every",
+            "checkpoint is also published to that witness file (put it where the trail's writer cannot",
+            "rewrite it), for rb audit verify --witness FILE."
         })
 public final class AuditDemoCommand implements Callable<Integer> {
 
@@ -73,6 +76,12 @@ public final class AuditDemoCommand implements Callable<Integer> {
             defaultValue = "60",
             description = "How many events to write, 1 to 1000000. Default: ${DEFAULT-VALUE}.")
     int events;
+
+    @Option(
+            names = "--witness",
+            paramLabel = "FILE",
+            description = "Also publish every checkpoint to this witness file (created when missing).")
+    Path witness;
 
     @Mixin
     TrailFiles.PasswordOptions password = new TrailFiles.PasswordOptions();
@@ -115,12 +124,15 @@ public final class AuditDemoCommand implements Callable<Integer> {
         Files.writeString(
                 TrailFiles.signerPem(directory), keys.publicKey(SIGNER).toPem());
 
-        AuditTrail trail = AuditTrail.builder(AuditStores.directory(directory))
+        AuditTrail.Builder builder = AuditTrail.builder(AuditStores.directory(directory))
                 .suite(suite)
                 .signer(keys, SIGNER)
                 .fieldEncryption(FieldEncryption.create(keys, suite))
-                .checkpointEvery(Math.max(1, Math.min(1000, events / 4)))
-                .open();
+                .checkpointEvery(Math.max(1, Math.min(1000, events / 4)));
+        if (witness != null) {
+            builder.witness(CheckpointWitnesses.file(witness));
+        }
+        AuditTrail trail = builder.open();
         Checkpoint last;
         try {
             Instant start = Instant.parse("2026-11-28T09:00:00Z");
@@ -142,12 +154,21 @@ public final class AuditDemoCommand implements Callable<Integer> {
                     .put("hash", suite.digestAlgorithm())
                     .put("root", last.root())
                     .put("publicKey", TrailFiles.signerPem(directory).toString());
+            if (witness != null) {
+                json.put("witness", witness.toString());
+            }
             out.println(Json.document(json));
         } else {
             out.println("Wrote " + events + " audit events to " + directory + " (" + suite.digestAlgorithm() + ", "
                     + suite.signatureAlgorithm() + ")");
             out.println("Root " + last.root() + " signed at size " + last.size());
             out.println("Signer's public key: " + TrailFiles.signerPem(directory));
+            if (witness != null) {
+                out.println("Witness: " + witness + " (latest witnessed checkpoint at size "
+                        + trail.latestWitnessed()
+                                .map(c -> Long.toString(c.size()))
+                                .orElse("none") + ")");
+            }
             out.println("Next: rb audit verify " + directory + "   |   rb audit show " + directory);
         }
         return ExitCodes.OK;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.remotebank.core.audit.AuditReader;
 import io.remotebank.core.audit.AuditStores;
+import io.remotebank.core.audit.AuditVerification;
+import io.remotebank.core.audit.AuditVerifier;
 import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.FieldEncryption;
 import io.remotebank.core.crypto.KeyProviders;
@@ -16,8 +18,10 @@ import io.remotebank.core.spi.AuditStore;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +43,9 @@ import picocli.CommandLine.Spec;
         description = {
             "List the events of an audit trail. Personal data is stored encrypted: with the keystore's",
             "password it is shown masked (or unmasked with --unmasked); without it, as <encrypted KIND>;",
-            "once a customer's key is destroyed (crypto-shredding), as <erased>."
+            "once a customer's key is destroyed (crypto-shredding), as <erased>. The trail is verified",
+            "first: an event that no signed checkpoint vouches for (after the last one, or anywhere when",
+            "the trail fails verification from some record on) is marked [not anchored], with a warning."
         })
 public final class AuditShowCommand implements Callable<Integer> {
 
@@ -59,6 +65,9 @@ public final class AuditShowCommand implements Callable<Integer> {
     TrailFiles.PasswordOptions password = new TrailFiles.PasswordOptions();
 
     @Mixin
+    TrailFiles.KeyOptions key = new TrailFiles.KeyOptions();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     @Spec
@@ -68,7 +77,7 @@ public final class AuditShowCommand implements Callable<Integer> {
     public AuditShowCommand() {}
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (limit < 1 || limit > 100_000) {
             throw new ParameterException(spec.commandLine(), "--limit must be 1 to 100000, got " + limit);
         }
@@ -83,24 +92,62 @@ public final class AuditShowCommand implements Callable<Integer> {
                     .println("rb audit show: personal data stays encrypted; give --keystore-password-file"
                             + " or --keystore-password-env to see it masked");
         }
+        PrintWriter err = spec.commandLine().getErr();
         try (AuditStore store = AuditStores.directoryReadOnly(directory)) {
             long size = store.size();
             if (from < 0 || from > size) {
                 throw new ParameterException(spec.commandLine(), "--from must be 0 to " + size + ", got " + from);
             }
+            long vouched = vouchedFor(store, err);
             List<ObjectNode> events = parse(AuditReader.of(store, fields).readJson(from, limit, output.unmasked()));
+            events.forEach(event -> event.put("anchored", event.path("seq").asLong() < vouched));
+            long unvouched =
+                    events.stream().filter(e -> !e.get("anchored").asBoolean()).count();
+            if (unvouched > 0) {
+                err.println("rb audit show: WARNING: " + unvouched + " of the events shown (from record "
+                        + Math.max(from, vouched) + " on) are not vouched for by any signed checkpoint: anyone who"
+                        + " can write the trail's files could have written or changed them");
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
-                ObjectNode json = Json.object().put("total", size).put("from", from);
+                ObjectNode json =
+                        Json.object().put("total", size).put("from", from).put("anchoredSize", vouched);
                 ArrayNode array = json.putArray("events");
                 events.forEach(array::add);
                 out.println(Json.document(json));
             } else {
                 events.forEach(event -> out.println(line(event)));
-                out.println("(" + events.size() + " of " + size + " events, from " + from + ")");
+                out.println("(" + events.size() + " of " + size + " events, from " + from + "; "
+                        + (vouched >= size ? "all" : "the first " + vouched) + " under a signed checkpoint)");
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * How many records, from the first, a signed checkpoint vouches for: the verifier's anchored
+     * size, or 0 without a key to check signatures with. Warns about what it cannot vouch for.
+     */
+    private long vouchedFor(AuditStore store, PrintWriter err) throws IOException {
+        TrailFiles.TrustedKey trusted;
+        try {
+            trusted = key.resolve(directory, err, "rb audit show");
+        } catch (IOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                err.println("rb audit show: WARNING: " + e.getMessage() + "; no event can be vouched for");
+                return 0;
+            }
+            throw e;
+        }
+        AuditVerification result =
+                AuditVerifier.trusting(trusted.key()).acceptingUnanchoredTail().verify(store);
+        if (!result.passed()) {
+            err.println("rb audit show: WARNING: the trail does not verify ("
+                    + result.problems().size()
+                    + " problem(s), the first: " + result.problems().get(0).message() + "); run rb audit verify "
+                    + directory);
+        }
+        return result.anchoredSize();
     }
 
     private static List<ObjectNode> parse(List<String> events) {
@@ -118,6 +165,9 @@ public final class AuditShowCommand implements Callable<Integer> {
 
     private static String line(ObjectNode event) {
         StringBuilder s = new StringBuilder();
+        if (!event.path("anchored").asBoolean()) {
+            s.append("[not anchored] ");
+        }
         s.append('#')
                 .append(event.path("seq").asLong())
                 .append(' ')

@@ -7,16 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.remotebank.core.audit.AuditStores;
 import io.remotebank.core.audit.AuditVerification;
 import io.remotebank.core.audit.AuditVerifier;
-import io.remotebank.core.crypto.PublicKeyInfo;
+import io.remotebank.core.audit.Checkpoint;
+import io.remotebank.core.audit.CheckpointWitnesses;
 import io.remotebank.core.spi.AuditStore;
+import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apiguardian.api.API;
 import picocli.CommandLine.Command;
@@ -33,20 +34,41 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Verify an audit trail with nothing but the signer's public key: recompute the Merkle tree and",
-            "the hash chain, check every checkpoint's signature, compare the roots. Exits with 1 on any",
-            "tampering; records after the last checkpoint are reported as not yet anchored."
+            "the hash chain, check every checkpoint's signature, compare the roots. Records prove something",
+            "only under a signed checkpoint: records after the last one, or a trail without any, fail the",
+            "check unless --accept-unanchored-tail is given. A rollback (the last checkpoints removed with",
+            "their records) needs a reference from outside the trail: --since, --witness, or both.",
+            "Exit 0: intact (or an accepted unanchored tail, reported as such); 1: the check failed."
         })
 public final class AuditVerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The trail's directory.")
     Path directory;
 
+    @Mixin
+    TrailFiles.KeyOptions key = new TrailFiles.KeyOptions();
+
     @Option(
-            names = "--public-key",
+            names = "--accept-unanchored-tail",
+            description = "Pass a trail whose last records are not yet under a signed checkpoint (a live trail"
+                    + " between checkpoints). Reported as UNANCHORED TAIL ACCEPTED, never as INTACT: nothing"
+                    + " vouches for those records.")
+    boolean acceptUnanchoredTail;
+
+    @Option(
+            names = "--since",
             paramLabel = "FILE",
-            description = "The signer's public key (PEM) from a trusted source. Without it, DIR/signer.pem is"
-                    + " used, which only proves the trail is consistent with itself.")
-    Path publicKey;
+            description = "A checkpoint exported earlier (rb audit checkpoint --export FILE) and kept where the"
+                    + " trail's writer cannot change it: the trail must still hold it and extend it (RFC 6962"
+                    + " consistency proof), or it was rolled back.")
+    Path since;
+
+    @Option(
+            names = "--witness",
+            paramLabel = "FILE",
+            description = "The witness file the trail published its checkpoints to (rb audit demo --witness):"
+                    + " the trail must hold every witnessed checkpoint and extend the latest.")
+    Path witnessFile;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -60,59 +82,97 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        boolean selfAsserted = publicKey == null;
-        Path keyFile = selfAsserted ? TrailFiles.signerPem(directory) : publicKey;
-        PublicKeyInfo key;
-        try {
-            key = PublicKeyInfo.fromPem(Files.readString(keyFile));
-        } catch (NoSuchFileException e) {
-            throw new IOException("no public key at " + keyFile + (selfAsserted ? "; pass --public-key FILE" : ""), e);
+        TrailFiles.TrustedKey trusted = key.resolve(directory, err, "rb audit verify");
+        AuditVerifier verifier = AuditVerifier.trusting(trusted.key());
+        if (acceptUnanchoredTail) {
+            verifier = verifier.acceptingUnanchoredTail();
         }
-        if (selfAsserted) {
-            err.println("rb audit verify: using " + keyFile + " found beside the trail: that key is self-asserted"
-                    + " (whoever could rewrite the trail could replace it); pass --public-key from a trusted source");
+        if (since != null) {
+            Checkpoint reference = TrailFiles.readExported(since, spec.commandLine(), "--since");
+            verifier = verifier.since(reference);
+        }
+        if (since == null && witnessFile == null) {
+            err.println("rb audit verify: no --since or --witness given: a rollback (the last checkpoints removed"
+                    + " together with their records) cannot be seen without a reference from outside the trail");
         }
         AuditVerification result;
-        try (AuditStore store = AuditStores.directoryReadOnly(directory)) {
-            result = AuditVerifier.trusting(key).verify(store);
+        try (CheckpointWitness witness = witnessFile == null ? null : CheckpointWitnesses.fileReadOnly(witnessFile);
+                AuditStore store = AuditStores.directoryReadOnly(directory)) {
+            if (witness != null) {
+                verifier = verifier.witnessedBy(witness);
+            }
+            result = verifier.verify(store);
+            if (witness != null
+                    && result.references().stream().noneMatch(r -> r.source().equals("witness"))) {
+                err.println("rb audit verify: " + witness.description() + " holds no checkpoint yet");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.document(toJson(result, keyFile, selfAsserted)));
+            out.println(Json.document(toJson(result, trusted)));
         } else {
-            print(out, result, keyFile, selfAsserted);
+            print(out, result, trusted);
         }
-        return result.intact() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return result.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    private void print(PrintWriter out, AuditVerification r, Path keyFile, boolean selfAsserted) {
+    private void print(PrintWriter out, AuditVerification r, TrailFiles.TrustedKey trusted) {
         out.println("Trail:        " + directory + " (" + r.hashAlgorithm() + ")");
-        out.println("Public key:   " + keyFile + (selfAsserted ? " (self-asserted)" : ""));
+        out.println("Public key:   " + trusted.file() + (trusted.selfAsserted() ? " (self-asserted)" : ""));
         out.println("Records:      " + r.records());
         out.println("Root:         " + r.root());
         out.println("Checkpoints:  " + r.checkpoints() + " with a valid signature");
         out.println("Anchored:     " + r.anchoredSize() + " records under a signed checkpoint; " + r.unanchored()
-                + " not yet anchored");
+                + " not anchored");
+        for (AuditVerification.Reference ref : r.references()) {
+            out.println((ref.source().equals("since") ? "Since:        " : "Witness:      ") + "checkpoint at size "
+                    + ref.size() + ": "
+                    + (ref.consistent() ? "held and extended by the trail" : "NOT HELD OR EXTENDED"));
+        }
         r.recoveryNote().ifPresent(note -> out.println("Recovery:     " + note));
-        out.println("Result:       " + (r.intact() ? "INTACT" : "TAMPERED OR DAMAGED"));
+        out.println("Result:       " + result(r));
         for (AuditVerification.Problem p : r.problems()) {
             out.println("  - " + p.kind() + (p.record() >= 0 ? " at record " + p.record() : "") + ": " + p.message());
         }
     }
 
-    private ObjectNode toJson(AuditVerification r, Path keyFile, boolean selfAsserted) {
+    private static String result(AuditVerification r) {
+        return switch (r.status()) {
+            case INTACT -> "INTACT";
+            case UNANCHORED_TAIL_ACCEPTED ->
+                "UNANCHORED TAIL ACCEPTED: intact up to record " + (r.anchoredSize() - 1) + "; records "
+                        + r.anchoredSize() + " to " + (r.records() - 1) + " (" + r.unanchored()
+                        + ") are under no signed checkpoint and vouched for by nothing";
+            case FAILED ->
+                "FAILED (" + r.problems().size() + " problem(s): tampered, damaged, rolled back or not" + " anchored)";
+        };
+    }
+
+    private ObjectNode toJson(AuditVerification r, TrailFiles.TrustedKey trusted) {
         ObjectNode json = Json.object()
                 .put("directory", directory.toString())
+                .put("status", r.status().name())
                 .put("intact", r.intact())
+                .put("passed", r.passed())
                 .put("hash", r.hashAlgorithm())
                 .put("records", r.records())
                 .put("root", r.root())
                 .put("checkpoints", r.checkpoints())
                 .put("anchored", r.anchoredSize())
                 .put("unanchored", r.unanchored())
-                .put("publicKey", keyFile.toString())
-                .put("keySource", selfAsserted ? "self-asserted" : "given");
+                .put("unanchoredTailAccepted", r.unanchoredTailAccepted())
+                .put("publicKey", trusted.file().toString())
+                .put("keySource", trusted.selfAsserted() ? "self-asserted" : "given");
         r.recoveryNote().ifPresent(note -> json.put("recovery", note));
+        ArrayNode references = json.putArray("references");
+        for (AuditVerification.Reference ref : r.references()) {
+            references
+                    .addObject()
+                    .put("source", ref.source())
+                    .put("size", ref.size())
+                    .put("root", ref.root())
+                    .put("consistent", ref.consistent());
+        }
         ArrayNode problems = json.putArray("problems");
         for (AuditVerification.Problem p : r.problems()) {
             problems.addObject()
@@ -120,6 +180,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                     .put("record", p.record())
                     .put("message", p.message());
         }
+        Optional.ofNullable(since).ifPresent(file -> json.put("since", file.toString()));
+        Optional.ofNullable(witnessFile).ifPresent(file -> json.put("witness", file.toString()));
         return json;
     }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.examples.cli.Echo;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apiguardian.api.API;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Validate an identity document before any vendor is called: a CN resident identity number",
             "(GB 11643, region against GB/T 2260), a Hong Kong identity card number, or a passport, ID card",
             "or visa machine-readable zone (ICAO 9303 TD1, TD2, TD3, MRV-A, MRV-B). Prints the parsed fields",
-            "(personal data masked unless --unmasked) and every check; exits with 1 when any check fails."
+            "(personal data masked unless --unmasked; a value longer than 64 characters is shortened) and",
+            "every check; exits with 1 when any check fails. Control characters in the input are refused (2)."
         })
 public final class IdCheckCommand implements Callable<Integer> {
 
@@ -92,6 +95,7 @@ public final class IdCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requirePrintable();
         DocumentValidator validator = DocumentValidator.withClock(clock());
         Report report;
         if (document.cnId != null) {
@@ -110,6 +114,25 @@ public final class IdCheckCommand implements Callable<Integer> {
         return report.result.valid() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
+    /** An escape sequence in an argument would otherwise be echoed to the terminal (exit code 2). */
+    private void requirePrintable() {
+        CommandLine cl = spec.commandLine();
+        if (document.cnId != null) {
+            Echo.requirePrintable(cl, "--cn-id", document.cnId);
+        }
+        if (document.hkId != null) {
+            Echo.requirePrintable(cl, "--hk-id", document.hkId);
+        }
+        if (document.mrz != null) {
+            for (int i = 0; i < document.mrz.size(); i++) {
+                Echo.requirePrintable(cl, "--mrz line " + (i + 1), document.mrz.get(i));
+            }
+        }
+        if (today != null) {
+            Echo.requirePrintable(cl, "--today", today);
+        }
+    }
+
     private Clock clock() {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         if (today == null) {
@@ -118,7 +141,8 @@ public final class IdCheckCommand implements Callable<Integer> {
         try {
             return Clock.fixed(LocalDate.parse(today).atStartOfDay(zone).toInstant(), zone);
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--today expects YYYY-MM-DD, got '" + today + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "--today expects YYYY-MM-DD, got '" + Echo.bounded(today) + "'");
         }
     }
 
@@ -172,7 +196,7 @@ public final class IdCheckCommand implements Callable<Integer> {
 
         void print(PrintWriter out) {
             out.println("Document:    " + title);
-            fields.forEach((name, value) -> out.printf("%-12s %s%n", name + ":", value));
+            fields.forEach((name, value) -> out.printf("%-12s %s%n", name + ":", Echo.bounded(value)));
             out.println("Checks:");
             for (Check check : result.checks()) {
                 out.println("  " + check);
@@ -187,7 +211,7 @@ public final class IdCheckCommand implements Callable<Integer> {
         ObjectNode json() {
             ObjectNode json = Json.object().put("document", kind).put("valid", result.valid());
             ObjectNode f = json.putObject("fields");
-            fields.forEach(f::put);
+            fields.forEach((name, value) -> f.put(name, Echo.bounded(value)));
             ArrayNode checks = json.putArray("checks");
             for (Check check : result.checks()) {
                 checks.addObject()

@@ -2,6 +2,7 @@ package io.remotebank.examples.segmentation;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.remotebank.core.text.CsvCell;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.apiguardian.api.API;
 /**
  * RFC 4180 CSV: comma-separated fields, double-quoted when they hold a comma, a quote or a line break
  * (quotes doubled inside), records ended by CRLF or LF. The reader tells the line each record starts on.
+ * Writing goes through rb-core's {@link CsvCell}, which also neutralises spreadsheet formulas.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Csv {
@@ -44,6 +46,7 @@ public final class Csv {
         private final Reader in;
         private long line = 1;
         private int pushedBack = -2;
+        private long taken;
 
         /**
          * Reads from a character stream.
@@ -60,7 +63,21 @@ public final class Csv {
                 pushedBack = -2;
                 return c;
             }
-            return in.read();
+            int c = in.read();
+            if (c >= 0) {
+                taken++;
+            }
+            return c;
+        }
+
+        /**
+         * How many characters of the stream the records returned so far were made of (line breaks
+         * included), e.g. to tell which record a bad byte of the input belongs to.
+         *
+         * @return a count of characters from the start of the stream
+         */
+        public long position() {
+            return pushedBack >= 0 ? taken - 1 : taken;
         }
 
         /**
@@ -141,37 +158,13 @@ public final class Csv {
     }
 
     /**
-     * One field, quoted if needed.
-     *
-     * @param s the field (null: empty)
-     * @return its CSV text
-     */
-    public static String field(String s) {
-        if (s == null) {
-            return "";
-        }
-        boolean quote = false;
-        for (int i = 0; i < s.length() && !quote; i++) {
-            char c = s.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    /**
-     * One record.
+     * One record of text fields, each encoded by {@link CsvCell#text(String)}: quoted where RFC 4180
+     * needs it, and neutralised where a spreadsheet would read a formula.
      *
      * @param fields the fields
      * @return the CSV line, without its line break
      */
     public static String line(List<String> fields) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                s.append(',');
-            }
-            s.append(field(fields.get(i)));
-        }
-        return s.toString();
+        return CsvCell.textRow(fields);
     }
 }

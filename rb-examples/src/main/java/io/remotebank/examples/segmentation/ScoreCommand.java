@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.remotebank.core.pii.Mask;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -29,7 +28,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,12 +54,18 @@ import picocli.CommandLine.Spec;
             "MiningModel) on all cores. The first row names the columns; the first column is the record's",
             "id; other columns are matched to the model's input fields by name; empty cells are missing.",
             "The output has the id and one column per output field of the model, rows in input order.",
-            "Rows that cannot be scored are reported on stderr with their line number (exit code 1).",
-            "Ids that look like phone, ID or card numbers are masked unless --unmasked."
+            "Rows that cannot be scored (a wrong column count, a broken quote, bytes that are not UTF-8, NaN",
+            "in a numeric column, a value the model declares invalid) are reported on stderr with their line",
+            "number (exit code 1). Cells a spreadsheet would read as formulas (= + - @ first) are written",
+            "as text. Ids that look like phone, ID, passport or card numbers, and the values of a name column,",
+            "are masked unless --unmasked."
         })
 public final class ScoreCommand implements Callable<Integer> {
 
     static final int CHUNK = 4096;
+
+    /** Inputs without a column that are named in a warning; the rest are counted. */
+    static final int MISSING_WARNINGS = 10;
 
     @Option(names = "--pmml", required = true, paramLabel = "MODEL.xml", description = "The PMML model.")
     Path pmml;
@@ -77,6 +84,11 @@ public final class ScoreCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Scoring threads, 1 to 256. Default: the number of cores.")
     Integer threads;
+
+    @Option(
+            names = "--nan-as-missing",
+            description = "Score NaN in a numeric column as a missing value (default: the row is invalid input).")
+    boolean nanAsMissing;
 
     @Mixin
     OutputOptions options = new OutputOptions();
@@ -120,33 +132,32 @@ public final class ScoreCommand implements Callable<Integer> {
         Summary summary = new Summary();
         ObjectNode json = Json.object();
         ArrayNode rows = json.putArray("rows");
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (Utf8Input in = new Utf8Input(Files.newInputStream(input));
                 Writer out = openOutput()) {
-            Csv.RecordReader csv = new Csv.RecordReader(in);
-            Csv.Row header = readHeader(csv);
-            int[] columnOfInput = mapColumns(evaluator, header.fields(), err);
-            List<String> names = new ArrayList<>();
-            names.add(header.fields().get(0));
-            evaluator.outputs().forEach(o -> names.add(o.name()));
+            Csv.RecordReader csv = new Csv.RecordReader(new BufferedReader(in));
+            Csv.Row header = readHeader(csv, in);
+            int[] columnOfInput = columnsOf(evaluator.inputs(), header.fields());
+            warnAboutMissingColumns(evaluator.inputs(), columnOfInput, err);
+            ScoreColumns columns = new ScoreColumns(header.fields().get(0), evaluator.outputs(), options.unmasked());
             if (out != null) {
-                out.write(Csv.line(names));
+                out.write(columns.header());
                 out.write('\n');
             }
             Deque<Future<List<Scored>>> inFlight = new ArrayDeque<>();
             boolean more = true;
             while (more || !inFlight.isEmpty()) {
                 while (more && inFlight.size() < 2 * n) {
-                    List<Pending> chunk = readChunk(csv, header.fields().size());
+                    List<Pending> chunk = readChunk(csv, in, header.fields().size());
                     more = chunk.size() == CHUNK;
                     if (!chunk.isEmpty()) {
-                        inFlight.add(pool.submit(() -> workers.get().score(chunk, columnOfInput)));
+                        inFlight.add(pool.submit(() -> workers.get().score(chunk, columnOfInput, nanAsMissing)));
                     }
                 }
                 if (!inFlight.isEmpty()) {
                     for (Scored s : await(inFlight.poll())) {
                         summary.add(s, err);
                         if (s.error() == null) {
-                            write(out, rows, names, s);
+                            write(out, rows, columns, s);
                         }
                     }
                     err.printf("rb score: %,d rows%n", summary.rows);
@@ -186,44 +197,84 @@ public final class ScoreCommand implements Callable<Integer> {
         return new NonClosing(spec.commandLine().getOut());
     }
 
-    private Csv.Row readHeader(Csv.RecordReader csv) throws IOException {
+    private Csv.Row readHeader(Csv.RecordReader csv, Utf8Input in) throws IOException {
+        Csv.Row header;
         try {
-            Csv.Row header = csv.next();
-            if (header == null
-                    || header.fields().size() < 1
-                    || header.fields().get(0).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--input: the first row must name the columns");
-            }
-            return header;
+            header = csv.next();
         } catch (Csv.FormatException e) {
             throw new ParameterException(spec.commandLine(), "--input: line 1: " + e.getMessage());
         }
+        Utf8Input.Malformed bad = in.takeMalformedBefore(csv.position());
+        if (bad != null) {
+            throw new ParameterException(spec.commandLine(), "--input: line 1: " + bad.describe());
+        }
+        if (header == null
+                || header.fields().size() < 1
+                || header.fields().get(0).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--input: the first row must name the columns");
+        }
+        return header;
     }
 
-    private static int[] mapColumns(Evaluator evaluator, List<String> header, PrintWriter err) {
-        int[] columnOfInput = new int[evaluator.inputs().size()];
-        for (InputField f : evaluator.inputs()) {
-            int column = header.subList(1, header.size()).indexOf(f.name());
-            columnOfInput[f.index()] = column < 0 ? -1 : column + 1;
-            if (column < 0) {
-                err.println("rb score: warning: no column '" + f.name() + "': that input is missing in every row");
+    /**
+     * Where each input field of the model is in the header: one pass over the header into a hash map,
+     * then a lookup per input, so a file of 300,000 columns scored by a model of as many inputs is
+     * matched in linear time (a search of the header per input took minutes). The first column is
+     * the id and is never an input; of two columns with the same name the first counts.
+     *
+     * @param inputs the model's input fields
+     * @param header the header row, the id first
+     * @return for each input's index, its column, or -1 when the header has none
+     */
+    static int[] columnsOf(List<InputField> inputs, List<String> header) {
+        Map<String, Integer> columnByName = new HashMap<>();
+        int column = 0;
+        for (String name : header) {
+            if (column > 0) {
+                columnByName.putIfAbsent(name, column);
             }
+            column++;
+        }
+        int[] columnOfInput = new int[inputs.size()];
+        for (InputField f : inputs) {
+            columnOfInput[f.index()] = columnByName.getOrDefault(f.name(), -1);
         }
         return columnOfInput;
     }
 
-    private List<Pending> readChunk(Csv.RecordReader csv, int columns) throws IOException {
+    /** One warning per input without a column, the first ten of them; then how many more. */
+    private static void warnAboutMissingColumns(List<InputField> inputs, int[] columnOfInput, PrintWriter err) {
+        int missing = 0;
+        for (InputField f : inputs) {
+            if (columnOfInput[f.index()] < 0 && ++missing <= MISSING_WARNINGS) {
+                err.println("rb score: warning: no column '" + f.name() + "': that input is missing in every row");
+            }
+        }
+        if (missing > MISSING_WARNINGS) {
+            err.printf(
+                    "rb score: warning: %,d more inputs have no column and are missing in every row%n",
+                    missing - MISSING_WARNINGS);
+        }
+    }
+
+    private List<Pending> readChunk(Csv.RecordReader csv, Utf8Input in, int columns) throws IOException {
         List<Pending> chunk = new ArrayList<>(CHUNK);
         while (chunk.size() < CHUNK) {
             Csv.Row row;
             try {
                 row = csv.next();
             } catch (Csv.FormatException e) {
+                in.takeMalformedBefore(csv.position());
                 chunk.add(new Pending(e.line(), "", List.of(), e.getMessage()));
                 continue;
             }
             if (row == null) {
                 break;
+            }
+            Utf8Input.Malformed bad = in.takeMalformedBefore(csv.position());
+            if (bad != null) {
+                chunk.add(new Pending(row.line(), "", List.of(), bad.describe()));
+                continue;
             }
             if (row.fields().size() == 1 && row.fields().get(0).isEmpty()) {
                 continue; // a blank line
@@ -245,18 +296,14 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Writer out, ArrayNode rows, List<String> names, Scored s) throws IOException {
-        String id = options.unmasked() ? s.id() : Mask.text(s.id());
+    private void write(Writer out, ArrayNode rows, ScoreColumns columns, Scored s) throws IOException {
         if (out != null) {
-            List<String> line = new ArrayList<>();
-            line.add(id);
-            line.addAll(s.outputs());
-            out.write(Csv.line(line));
+            out.write(columns.row(s.id(), s.outputs()));
             out.write('\n');
         } else if (output == null) {
-            ObjectNode row = rows.addObject().put(names.get(0), id);
+            ObjectNode row = rows.addObject().put(columns.names().get(0), columns.id(s.id()));
             for (int i = 0; i < s.outputs().size(); i++) {
-                row.put(names.get(i + 1), s.outputs().get(i));
+                row.put(columns.names().get(i + 1), columns.value(i, s.outputs().get(i)));
             }
         }
     }
@@ -291,7 +338,7 @@ public final class ScoreCommand implements Callable<Integer> {
             this.result = evaluator.newResult();
         }
 
-        List<Scored> score(List<Pending> chunk, int[] columnOfInput) {
+        List<Scored> score(List<Pending> chunk, int[] columnOfInput, boolean nanAsMissing) {
             List<Scored> out = new ArrayList<>(chunk.size());
             List<OutputField> outputs = evaluator.outputs();
             for (Pending p : chunk) {
@@ -300,6 +347,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     continue;
                 }
                 record.clear();
+                String invalid = null;
                 for (InputField f : evaluator.inputs()) {
                     int column = columnOfInput[f.index()];
                     if (column >= 0) {
@@ -307,9 +355,19 @@ public final class ScoreCommand implements Callable<Integer> {
                         if (f.type() == FieldType.STRING) {
                             record.set(f.index(), cell);
                         } else {
-                            record.set(f.index(), cell.trim());
+                            String value = cell.trim();
+                            // PMML reads NaN as missing; in a file it is more likely a broken export.
+                            if (!nanAsMissing && value.equals("NaN") && invalid == null) {
+                                invalid = "column '" + f.name()
+                                        + "': NaN is not a number (--nan-as-missing scores it as missing)";
+                            }
+                            record.set(f.index(), value);
                         }
                     }
+                }
+                if (invalid != null) {
+                    out.add(new Scored(p.line(), p.id(), null, invalid));
+                    continue;
                 }
                 try {
                     evaluator.score(record, result);

@@ -99,7 +99,11 @@ class AuditCommandTest extends CliTest {
         Path passwordFile = Files.writeString(tmp.resolve("pw"), AuditDemoCommand.DEMO_PASSWORD + "\n");
 
         assertThat(rb("audit", "show", dir.toString(), "--limit", "2")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("<encrypted ID_NUMBER>", "<encrypted PHONE>", "(2 of 30 events, from 0)");
+        assertThat(out.toString())
+                .contains(
+                        "<encrypted ID_NUMBER>",
+                        "<encrypted PHONE>",
+                        "(2 of 30 events, from 0; all under a signed checkpoint)");
 
         assertThat(rb(
                         "audit",

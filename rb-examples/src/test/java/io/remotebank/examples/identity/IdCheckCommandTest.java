@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.remotebank.examples.CliTest;
+import io.remotebank.examples.cli.Echo;
 import io.remotebank.examples.cli.ExitCodes;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IdCheckCommandTest extends CliTest {
 
@@ -94,6 +97,39 @@ class IdCheckCommandTest extends CliTest {
                 .isEqualTo(ExitCodes.OK);
 
         assertThat(out.toString()).contains("D23145890734", "ERIKSSON, ANNA MARIA", "1974-08-12");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"001B, ESC", "009B, the C1 CSI", "0007, BEL", "202E, a right-to-left override"})
+    void controlCharacterInAnMrzName_isBadUsage_namingItsPosition(String hex, String what) {
+        char control = (char) Integer.parseInt(hex, 16);
+        String line1 = TD3_1.substring(0, 10) + control + TD3_1.substring(11);
+
+        assertThat(rb("id-check", "--mrz", line1, TD3_2, "--unmasked")).as(what).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString())
+                .contains("--mrz line 1: control character U+" + hex + " at position 11 is not allowed")
+                .doesNotContain(String.valueOf(control));
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void controlCharacterInAnIdNumber_isBadUsage() {
+        assertThat(rb("id-check", "--cn-id", "110105\u001b[2J19491231002X")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains("--cn-id: control character U+001B at position 7");
+    }
+
+    @Test
+    void hugeInput_isEchoedShortened_withItsLength() throws IOException {
+        String huge = "1".repeat(100_000);
+
+        assertThat(rb("id-check", "--cn-id", huge)).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(out.toString()).contains("…(100000 characters)").hasSizeLessThan(2_000);
+
+        assertThat(rb("id-check", "--cn-id", huge, "--unmasked", "--json")).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(json().at("/fields/number").asText()).hasSize(Echo.MAX_ECHO).endsWith("…(100000 characters)");
+        assertThat(out.toString()).hasSizeLessThan(2_000);
     }
 
     @Test

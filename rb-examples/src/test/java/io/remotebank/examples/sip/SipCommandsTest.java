@@ -103,6 +103,27 @@ class SipCommandsTest extends CliTest {
     }
 
     @Test
+    void sipCall_json_masksThePhoneNumberInTheTarget_unlessUnmasked() throws Exception {
+        Server s = server("--udp", "0", "--json");
+        try {
+            String target = "sip:+8613812345678@127.0.0.1:" + s.ports().get("udp");
+
+            assertThat(rb("sip-call", "--target", target, "--calls", "1", "--json"))
+                    .as(err.toString())
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(json().get("target").asText())
+                    .isEqualTo("sip:+86138****5678@127.0.0.1:" + s.ports().get("udp"));
+            assertThat(out.toString() + err).doesNotContain("13812345678");
+
+            assertThat(rb("sip-call", "--target", target, "--calls", "1", "--json", "--unmasked"))
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(json().get("target").asText()).isEqualTo(target);
+        } finally {
+            assertThat(s.stop()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
     void sipServer_withTlsWsAndUsers_challengesRegister_andAnswersOverWebSocket(@TempDir Path dir) throws Exception {
         Path users = dir.resolve("users");
         Files.writeString(users, UsersFile.line("alice", "bank.example", "secret", DigestAlgorithm.SHA_256) + "\n");

@@ -77,18 +77,25 @@ public final class Merkle {
         return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
-    /** RFC 9162 2.1.4.2: verifies a consistency proof. */
+    /**
+     * RFC 9162 2.1.4.2: verifies a consistency proof (RFC 6962 2.1.2's PROOF) for {@code 0 < first <
+     * second}; for {@code first == second} the proof is empty and the roots equal, and for {@code
+     * first == 0} the proof is empty and the first root is the empty tree's.
+     */
     public static boolean verifyConsistency(
             CryptoSuite suite, long first, long second, List<byte[]> path, byte[] firstRoot, byte[] secondRoot) {
         if (first < 0 || second < first) {
             return false;
         }
+        if (first == 0) {
+            // RFC 6962 2.1.2 defines PROOF(m, D[n]) only for 0 < m. Every tree extends the empty tree,
+            // whose root is the hash of the empty string (2.1): that root, and no proof, is all to check.
+            return path.isEmpty()
+                    && MessageDigest.isEqual(firstRoot, emptyRoot(suite))
+                    && (second > 0 || MessageDigest.isEqual(secondRoot, firstRoot));
+        }
         if (first == second) {
             return path.isEmpty() && MessageDigest.isEqual(firstRoot, secondRoot);
-        }
-        if (first == 0) {
-            // Every tree extends the empty tree; RFC 6962 defines no proof for it.
-            return path.isEmpty() && MessageDigest.isEqual(firstRoot, emptyRoot(suite));
         }
         if (path.isEmpty()) {
             return false;

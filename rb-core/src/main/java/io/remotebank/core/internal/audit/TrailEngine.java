@@ -17,6 +17,7 @@ import io.remotebank.core.crypto.PublicKeyInfo;
 import io.remotebank.core.crypto.SignatureEncoding;
 import io.remotebank.core.crypto.SignatureOptions;
 import io.remotebank.core.spi.AuditStore;
+import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.core.spi.KeyProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,6 +65,7 @@ public final class TrailEngine implements AutoCloseable {
      * @param checkpointEvery a checkpoint after this many events
      * @param checkpointInterval and at least this often while events come
      * @param clock times of events and checkpoints
+     * @param witness where each checkpoint is also published, off the append path
      */
     @API(status = INTERNAL, since = "0.1")
     public record Settings(
@@ -77,7 +79,8 @@ public final class TrailEngine implements AutoCloseable {
             Duration groupCommitInterval,
             long checkpointEvery,
             Duration checkpointInterval,
-            Clock clock) {}
+            Clock clock,
+            Optional<CheckpointWitness> witness) {}
 
     private record Pending(long sequence, byte[] leafHash, CompletableFuture<AuditReceipt> future) {}
 
@@ -89,6 +92,7 @@ public final class TrailEngine implements AutoCloseable {
     private final SignatureOptions signatureOptions;
     private final String signatureAlgorithm;
     private final Thread writer;
+    private final WitnessPublisher publisher; // null without a witness
 
     // Guarded by lock.
     private byte[] previousLeafHash;
@@ -128,6 +132,9 @@ public final class TrailEngine implements AutoCloseable {
                         settings.signerUserId().orElse(SignatureOptions.SM2_DEFAULT_USER_ID), SignatureEncoding.DER)
                 : SignatureOptions.ecdsa(SignatureEncoding.DER);
         replay(publicKey);
+        this.publisher = settings.witness()
+                .map(w -> WitnessPublisher.start(w, tree, Optional.ofNullable(latest)))
+                .orElse(null);
         this.lastCheckpointTime = settings.clock().instant();
         this.writer = new Thread(this::writeLoop, "rb-audit-writer");
         this.writer.setDaemon(true);
@@ -185,6 +192,11 @@ public final class TrailEngine implements AutoCloseable {
     /** The latest checkpoint, if one was made. */
     public Optional<Checkpoint> latestCheckpoint() {
         return Optional.ofNullable(latest);
+    }
+
+    /** The latest checkpoint the witness accepted, if there is a witness and it accepted one. */
+    public Optional<Checkpoint> latestWitnessed() {
+        return publisher == null ? Optional.empty() : publisher.witnessed();
     }
 
     /** Writes and forces everything accepted so far; waits until done. */
@@ -281,6 +293,9 @@ public final class TrailEngine implements AutoCloseable {
             } catch (InterruptedException e) {
                 interrupted = true; // finish closing; the writer must not be left half way
             }
+        }
+        if (publisher != null) {
+            publisher.close();
         }
         store.close();
         if (interrupted) {
@@ -436,6 +451,9 @@ public final class TrailEngine implements AutoCloseable {
                 unsigned.userId(),
                 Base64.getEncoder().encodeToString(signature));
         store.appendCheckpoint(checkpoint.toJson().getBytes(StandardCharsets.UTF_8));
+        if (publisher != null) {
+            publisher.offer(checkpoint); // after it is durable in the store, never before
+        }
         latest = checkpoint;
         lastCheckpointTime = checkpoint.time();
         return checkpoint;

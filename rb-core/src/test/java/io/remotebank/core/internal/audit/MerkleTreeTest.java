@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * RFC 6962 section 2.1 vectors. The eight leaves and the roots are the test data of Certificate
  * Transparency's reference implementation; the paths and proofs were computed by hand-written
  * recursion straight from the RFC's definitions (MTH, PATH, PROOF) and checked against those roots.
+ * The consistency proofs are also checked against transparency-dev/merkle's published vectors, every
+ * tampered variant included ({@code rfc6962-consistency-vectors.tsv}, its source in its header).
  */
 class MerkleTreeTest {
 
@@ -103,6 +106,35 @@ class MerkleTreeTest {
         assertThat(Merkle.verifyConsistency(
                         CryptoSuite.international(), first, second, actual, tree.root(first), tree.root(second)))
                 .isTrue();
+    }
+
+    /**
+     * transparency-dev/merkle's consistency vectors: five valid proofs and every tampered variant of
+     * them (wrong sizes, wrong, swapped or garbage roots, proofs with an element added, removed or
+     * with a bit flipped), and the edge cases of equal and zero sizes. One deliberate difference: for
+     * size1 = 0 that library refuses every proof as meaningless, where this verifier accepts the empty
+     * proof when root1 is the empty tree's root (RFC 6962 2.1: MTH({}) = HASH()), because every tree
+     * extends the empty one and a trail's first checkpoint may be of size 0.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "rfc6962-consistency-vectors.tsv", delimiter = '\t')
+    void consistencyVectors_ofTransparencyDevMerkle(
+            String name, long size1, long size2, String root1, String root2, String proof, boolean wantErr) {
+        List<byte[]> path = proof.equals("none")
+                ? List.of()
+                : Arrays.stream(proof.split(" "))
+                        .map(h -> h.equals("empty") ? new byte[0] : HEX.parseHex(h))
+                        .toList();
+        boolean expected = !wantErr || name.equals("additional/size1-is-zero-and-size2-is-not-zero");
+
+        boolean verified = Merkle.verifyConsistency(
+                CryptoSuite.international(), size1, size2, path, HEX.parseHex(root1), HEX.parseHex(root2));
+
+        assertThat(verified).isEqualTo(expected);
+        if (expected && size1 > 0 && size2 <= 8) {
+            // And the proof is exactly what this tree gives over the same eight leaves.
+            assertThat(hex(tree(8).consistencyPath(size1, size2))).isEqualTo(hex(path));
+        }
     }
 
     /** Every inclusion and consistency proof of trees up to 70 leaves verifies, and no altered one does. */
