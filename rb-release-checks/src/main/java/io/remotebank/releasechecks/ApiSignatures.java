@@ -90,6 +90,34 @@ public final class ApiSignatures {
         return out;
     }
 
+    /**
+     * The removals a change makes to types the committed file declares STABLE: what breaks a
+     * promise. A type's header line going from STABLE to another status counts too.
+     *
+     * @param committed the file's lines
+     * @param built what the build produced
+     * @return the lines removed from STABLE types
+     */
+    public static List<String> breaking(List<String> committed, List<String> built) {
+        Set<String> stable = new TreeSet<>();
+        for (String line : committed) {
+            int header = line.indexOf(" : ");
+            if (header > 0 && line.contains(" @API(STABLE,")) {
+                stable.add(line.substring(0, header));
+            }
+        }
+        Set<String> now = new TreeSet<>(built);
+        List<String> out = new ArrayList<>();
+        for (String line : committed) {
+            int end = line.indexOf(line.contains(" : ") ? " : " : " | ");
+            String type = end > 0 ? line.substring(0, end) : line;
+            if (stable.contains(type) && !now.contains(line)) {
+                out.add("- " + line);
+            }
+        }
+        return out;
+    }
+
     /** A type is API when it and every type enclosing it are public or protected. */
     private static boolean visible(Class<?> type) {
         if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass()) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * signature file {@code <module>/api/<artifactId>.api}. An API change therefore fails the build
  * until the file is updated on purpose, and shows in review as a change to that file. To accept a
  * change: {@code ./mvnw -pl rb-release-checks -am verify -Drb.api.update=true}, then read and
- * commit the diff.
+ * commit the diff. A change that removes or alters a line of a STABLE type (or demotes it) fails even
+ * then, unless {@code -Drb.api.allowBreaking=true} says the break is deliberate.
  */
 class ApiGateTest {
 
@@ -36,6 +37,7 @@ class ApiGateTest {
     @Test
     void everyPublishedModule_matchesItsSignatureFile() throws IOException {
         boolean update = Boolean.getBoolean("rb.api.update");
+        boolean allowBreaking = Boolean.getBoolean("rb.api.allowBreaking");
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Pom module : reactor.modules()) {
@@ -53,6 +55,13 @@ class ApiGateTest {
                             .collect(Collectors.toList())
                     : List.of();
             List<String> diff = ApiSignatures.diff(committed, built);
+            List<String> breaking = ApiSignatures.breaking(committed, built);
+            if (!breaking.isEmpty() && !allowBreaking) {
+                failures.add(module.artifactId() + " breaks its STABLE API (a STABLE member is deprecated for a"
+                        + " minor release first; before 1.0 a deliberate break is accepted with"
+                        + " -Drb.api.allowBreaking=true):\n  " + String.join("\n  ", breaking));
+                continue;
+            }
             if (!diff.isEmpty()) {
                 if (update) {
                     Files.createDirectories(file.getParent());

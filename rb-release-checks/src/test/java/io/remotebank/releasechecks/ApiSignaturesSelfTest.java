@@ -74,4 +74,30 @@ class ApiSignaturesSelfTest {
                 .containsExactly("- b", "+ d");
         assertThat(ApiSignatures.diff(List.of("a"), List.of("a"))).isEmpty();
     }
+
+    @Test
+    void breaking_isARemovalFromAStableType_orItsDemotion() {
+        List<String> committed = List.of(
+                "a.Kept : public final class Kept @API(STABLE, since 0.1)",
+                "a.Kept | public int size()",
+                "a.Loose : public final class Loose @API(EXPERIMENTAL, since 0.1)",
+                "a.Loose | public int size()");
+        assertThat(ApiSignatures.breaking(
+                        committed,
+                        List.of(
+                                "a.Kept : public final class Kept @API(STABLE, since 0.1)",
+                                "a.Kept | public int size()",
+                                "a.Kept | public int more()",
+                                "a.Loose : public final class Loose @API(EXPERIMENTAL, since 0.1)")))
+                .as("additions to a STABLE type and removals from an EXPERIMENTAL one break nothing")
+                .isEmpty();
+        assertThat(ApiSignatures.breaking(
+                        committed,
+                        List.of(
+                                "a.Kept : public final class Kept @API(EXPERIMENTAL, since 0.1)",
+                                "a.Loose : public final class Loose @API(EXPERIMENTAL, since 0.1)",
+                                "a.Loose | public int size()")))
+                .containsExactly(
+                        "- a.Kept : public final class Kept @API(STABLE, since 0.1)", "- a.Kept | public int size()");
+    }
 }
