@@ -62,6 +62,9 @@ public enum CoreError implements ErrorCode {
     /** A proof was asked for a range the trail does not hold. */
     AUDIT_PROOF_RANGE(
             "core.audit.proof-range", "A proof was asked for a sequence number or tree size the trail does not hold."),
+    /** A TLS policy leaves none of the protocols a TLS context enables. */
+    TLS_POLICY_UNSATISFIABLE(
+            "core.tls.no-protocol", "The TLS policy allows none of the protocols the TLS context enables."),
     /** A stored audit trail does not match its own signed checkpoints. */
     AUDIT_TAMPERED("core.audit.tampered", "A stored audit trail does not match its signed checkpoints.");
 

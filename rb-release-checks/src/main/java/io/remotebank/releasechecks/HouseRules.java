@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.lang.module.ModuleDescriptor;
@@ -157,6 +158,48 @@ public final class HouseRules {
                     if (feature && ModuleKind.of(owner.get()).orElse(null) == ModuleKind.FEATURE) {
                         violations.add(artifact + ": " + javaClass.getName() + " uses " + target.getName()
                                 + " of feature module " + owner.get());
+                    }
+                }
+            }
+        }
+        return List.copyOf(violations);
+    }
+
+    /** What reads the JVM's time or waits on it directly, by owner and member name. */
+    private static final Set<String> TIME_READS = Set.of(
+            "java.lang.System.nanoTime",
+            "java.lang.System.currentTimeMillis",
+            "java.lang.Thread.sleep",
+            "java.util.concurrent.TimeUnit.sleep",
+            "java.time.Clock.systemUTC",
+            "java.time.Clock.systemDefaultZone",
+            "java.time.Instant.now",
+            "java.util.concurrent.locks.LockSupport.parkNanos");
+
+    /**
+     * House rule 6: time is injected. No main class of a published module reads the JVM's clock or
+     * sleeps, except rb-core's time package ({@code Ticker.system()}, {@code Scheduler.system()}),
+     * the one place that does, so that everything else runs on virtual time in tests, the simulator
+     * and the demo. A default of {@code Clock.systemUTC()} belongs in the application, or goes
+     * through rb-core.
+     *
+     * @param mainClassesByArtifact the main classes of each published module
+     * @param allowed classes allowed to read the JVM's time (rb-core's time package)
+     * @return the violations, one per class and call
+     */
+    public static List<String> timeIsInjected(
+            Map<String, JavaClasses> mainClassesByArtifact, java.util.function.Predicate<JavaClass> allowed) {
+        Set<String> violations = new TreeSet<>();
+        for (Map.Entry<String, JavaClasses> entry : mainClassesByArtifact.entrySet()) {
+            for (JavaClass javaClass : entry.getValue()) {
+                if (allowed.test(javaClass)) {
+                    continue;
+                }
+                for (JavaAccess<?> access : javaClass.getAccessesFromSelf()) {
+                    String target = access.getTargetOwner().getName() + "." + access.getName();
+                    if (TIME_READS.contains(target)) {
+                        violations.add(entry.getKey() + ": " + javaClass.getName() + " calls " + target
+                                + " (take a Clock, Ticker or Scheduler instead)");
                     }
                 }
             }

@@ -198,4 +198,17 @@ class HouseRulesSelfTest {
         assertThat(HouseRules.owner("io.remotebank.core.audit", roots)).contains("rb-core");
         assertThat(HouseRules.owner("org.example", roots)).isEmpty();
     }
+
+    @Test
+    void readingTheJvmsTime_outsideRbCoresTimePackage_isReported() {
+        var classes = new ClassFileImporter().importClasses(io.remotebank.releasechecks.fixtures.delta.Sleeper.class);
+
+        assertThat(HouseRules.timeIsInjected(Map.of("rb-beta", classes), c -> false))
+                .containsExactly(
+                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.System.currentTimeMillis (take a Clock, Ticker or Scheduler instead)",
+                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.System.nanoTime (take a Clock, Ticker or Scheduler instead)",
+                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.Thread.sleep (take a Clock, Ticker or Scheduler instead)",
+                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.time.Instant.now (take a Clock, Ticker or Scheduler instead)");
+        assertThat(HouseRules.timeIsInjected(Map.of("rb-core", classes), c -> true)).isEmpty();
+    }
 }

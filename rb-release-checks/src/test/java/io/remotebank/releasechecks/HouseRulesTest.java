@@ -65,7 +65,7 @@ class HouseRulesTest {
             names.put(module.artifactId(), module.property("rb.module").orElse("(rb.module not set)"));
         }
 
-        assertThat(descriptors).hasSize(8);
+        assertThat(descriptors).hasSize(9);
         assertThat(HouseRules.moduleDescriptors(descriptors, names)).isEmpty();
         assertThat(HouseRules.javadocForEveryApi(descriptors, reactor)).isEmpty();
     }

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.audit.Actor;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Events.</b> Every state change is a {@link RoutingEvent} delivered to the {@link
  * RoutingListener}s in order; see {@link RoutingListener} for the threading.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RoutingEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
@@ -605,7 +605,7 @@ public final class RoutingEngine implements AutoCloseable {
     }
 
     /** Builds a {@link RoutingEngine}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
         private Clock clock = Clock.systemUTC();

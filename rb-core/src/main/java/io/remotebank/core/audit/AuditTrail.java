@@ -1,7 +1,6 @@
 package io.remotebank.core.audit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.AuditException;
@@ -44,7 +43,7 @@ import org.apiguardian.api.API;
  *
  * Thread-safe. Close it to write the last events and a final checkpoint.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AuditTrail implements AutoCloseable {
 
     private final TrailEngine engine;
@@ -204,7 +203,7 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /** Configures an {@link AuditTrail}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final AuditStore store;
         private CryptoSuite suite = CryptoSuite.international();

@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.internal.crypto.KeystoreDirectory;
@@ -13,7 +13,7 @@ import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /** The embedded {@link KeyProvider} implementations. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class KeyProviders {
 
     private KeyProviders() {}
@@ -44,7 +44,7 @@ public final class KeyProviders {
     }
 
     /** Configures a keystore directory; {@link #open(char[])} opens or creates it. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class KeystoreBuilder {
         /** Default PBKDF2 iterations for a new keystore (OWASP's 2023 figure for HMAC-SHA256). */
         public static final int DEFAULT_ITERATIONS = 600_000;

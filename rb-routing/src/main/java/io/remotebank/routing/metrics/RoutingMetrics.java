@@ -1,6 +1,6 @@
 package io.remotebank.routing.metrics;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * second), so gauges of one queue are consistent with each other. Queues added to the engine after
  * binding are not registered.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 @SuppressWarnings("exports") // micrometer is optional (requires static), so not re-exported
 public final class RoutingMetrics implements MeterBinder {
 

@@ -1,6 +1,6 @@
 package io.remotebank.tck.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.channels.Address;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * #newProvider()}. The kit starts it with a context that records delivery reports and inbound
  * messages, and closes it after each test.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class ChannelProviderContract {
 
     /** The provider under test. */

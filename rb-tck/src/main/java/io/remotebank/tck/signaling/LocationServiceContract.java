@@ -1,6 +1,6 @@
 package io.remotebank.tck.signaling;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.signaling.sip.NameAddress;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The compatibility kit of {@link LocationService}: extend it and return a fresh, empty service that
  * reads time from the clock the kit gives {@link #newService}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class LocationServiceContract {
 
     /** The time the kit's clock starts at. */
