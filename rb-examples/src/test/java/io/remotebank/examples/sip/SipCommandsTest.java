@@ -204,6 +204,34 @@ class SipCommandsTest extends CliTest {
         assertThat(rb("sip-server", "--udp", "70000")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--udp");
         assertThat(rb("sip-server", "--udp", "0", "--ring-ms", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(rb("sip-server", "--udp", "0", "--header-timeout", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--header-timeout");
+        assertThat(rb("sip-server", "--udp", "0", "--max-connections-per-address", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(rb("sip-server", "--udp", "0", "--max-bindings-per-aor", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void sipServer_refusesAConnectionPastItsPerAddressLimit() throws Exception {
+        Server s = server("--udp", "0", "--tcp", "0", "--max-connections-per-address", "1", "--header-timeout", "5");
+        try (java.net.Socket first = new java.net.Socket("127.0.0.1", s.ports().get("tcp"));
+                java.net.Socket second =
+                        new java.net.Socket("127.0.0.1", s.ports().get("tcp"))) {
+            second.setSoTimeout(10_000);
+            int read;
+            try {
+                read = second.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            }
+            assertThat(read)
+                    .as("the second connection from one address is closed")
+                    .isEqualTo(-1);
+            assertThat(first.isClosed()).isFalse();
+        } finally {
+            assertThat(s.stop()).isEqualTo(ExitCodes.OK);
+        }
     }
 
     @Test
