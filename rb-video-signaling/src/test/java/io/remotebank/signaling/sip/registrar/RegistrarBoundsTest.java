@@ -51,8 +51,15 @@ class RegistrarBoundsTest {
 
     @Test
     void expiredBindings_leaveTheStore_atTheNextPurge() {
-        Registrar registrar = registrar().purgeInterval(Duration.ofSeconds(30)).build();
-        registrar.startPurging(time);
+        // tag::purge[]
+        Registrar registrar = registrar()
+                .purgeInterval(Duration.ofSeconds(30))
+                .maxBindingsPerAddressOfRecord(10)
+                .maxBindings(100_000)
+                .build();
+        SipScheduler.Cancellable purging = registrar.startPurging(time); // or factoryInFrontOf(...)
+        // end::purge[]
+        assertThat(purging).isNotNull();
         for (int i = 0; i < 100; i++) {
             assertThat(registerUser(registrar, i, "<sip:u@192.0.2.4>", "60").statusCode())
                     .isEqualTo(200);
