@@ -218,17 +218,19 @@ class SipCommandsTest extends CliTest {
         try (java.net.Socket first = new java.net.Socket("127.0.0.1", s.ports().get("tcp"));
                 java.net.Socket second =
                         new java.net.Socket("127.0.0.1", s.ports().get("tcp"))) {
-            second.setSoTimeout(10_000);
-            int read;
-            try {
-                read = second.getInputStream().read();
-            } catch (java.net.SocketException reset) {
-                read = -1;
+            // two event loops accept them, so either may be the one refused: exactly one is closed
+            int closed = 0;
+            for (java.net.Socket socket : new java.net.Socket[] {first, second}) {
+                socket.setSoTimeout(2_000);
+                try {
+                    closed += socket.getInputStream().read() < 0 ? 1 : 0;
+                } catch (java.net.SocketTimeoutException open) {
+                    // this one was admitted and waits for a message
+                } catch (java.net.SocketException reset) {
+                    closed++;
+                }
             }
-            assertThat(read)
-                    .as("the second connection from one address is closed")
-                    .isEqualTo(-1);
-            assertThat(first.isClosed()).isFalse();
+            assertThat(closed).as("one connection from the address is refused").isEqualTo(1);
         } finally {
             assertThat(s.stop()).isEqualTo(ExitCodes.OK);
         }
