@@ -3,8 +3,8 @@ package io.remotebank.releasechecks;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.lang.module.ModuleDescriptor;

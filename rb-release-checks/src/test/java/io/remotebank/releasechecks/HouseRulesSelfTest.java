@@ -209,6 +209,7 @@ class HouseRulesSelfTest {
                         "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.System.nanoTime (take a Clock, Ticker or Scheduler instead)",
                         "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.Thread.sleep (take a Clock, Ticker or Scheduler instead)",
                         "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.time.Instant.now (take a Clock, Ticker or Scheduler instead)");
-        assertThat(HouseRules.timeIsInjected(Map.of("rb-core", classes), c -> true)).isEmpty();
+        assertThat(HouseRules.timeIsInjected(Map.of("rb-core", classes), c -> true))
+                .isEmpty();
     }
 }
