@@ -314,11 +314,18 @@ public final class TrailEngine implements AutoCloseable {
         }
     }
 
-    /** Wakes the writer (scheduler thread). */
+    /**
+     * Wakes the writer (scheduler thread) when time can change what it does: records that NONE
+     * durability batched, or durable events that a time-based checkpoint may have to cover. An idle
+     * trail's writer stays asleep.
+     */
     private void tick() {
         lock.lock();
         try {
-            work.signal();
+            Checkpoint last = latest;
+            if (!batch.isEmpty() || durableSize > (last == null ? 0 : last.size())) {
+                work.signal();
+            }
         } finally {
             lock.unlock();
         }
