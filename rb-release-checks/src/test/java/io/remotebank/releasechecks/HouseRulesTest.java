@@ -210,7 +210,17 @@ class HouseRulesTest {
         return text.toString();
     }
 
-    private static Map<String, JavaClasses> publishedMainClasses() {
+    /** Imported once for the rules that read every published main class (it takes seconds). */
+    private static Map<String, JavaClasses> publishedMainClasses;
+
+    private static synchronized Map<String, JavaClasses> publishedMainClasses() {
+        if (publishedMainClasses == null) {
+            publishedMainClasses = importPublishedMainClasses();
+        }
+        return publishedMainClasses;
+    }
+
+    private static Map<String, JavaClasses> importPublishedMainClasses() {
         Map<String, JavaClasses> classes = new LinkedHashMap<>();
         for (Pom module : reactor.modules()) {
             if (ModuleKind.of(module.artifactId()).orElseThrow().javaModule()) {
