@@ -21,6 +21,8 @@ module io.remotebank.core {
     exports io.remotebank.core.pii;
     exports io.remotebank.core.spi;
     exports io.remotebank.core.text;
+    exports io.remotebank.core.time;
+    exports io.remotebank.core.tls;
 
     uses io.remotebank.core.spi.AuditStore;
     uses io.remotebank.core.spi.CheckpointWitness;

@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.internal.AddressSyntax;
 import io.remotebank.core.Arguments;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * Where a message goes on one channel. Personal data: {@code toString} is masked; {@link #key()} is
  * the full, stable text form kept in the outbox.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface Address {
 
     /** The channel this address belongs to. */
@@ -68,7 +68,7 @@ public sealed interface Address {
      *
      * @param number the number in E.164 form
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Msisdn(PhoneNumber number) implements Address {
         /** Validates the address. */
         public Msisdn {
@@ -107,7 +107,7 @@ public sealed interface Address {
      * @param appId the official account's app id, e.g. {@code wx0123456789abcdef}
      * @param openId the user's open id under that app
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record WeChatOpenId(String appId, String openId) implements Address {
         /** Validates the address. */
         public WeChatOpenId {
@@ -137,7 +137,7 @@ public sealed interface Address {
      * @param appId the mini-program's app id
      * @param openId the user's open id under that app
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record MiniProgramOpenId(String appId, String openId) implements Address {
         /** Validates the address. */
         public MiniProgramOpenId {
@@ -167,7 +167,7 @@ public sealed interface Address {
      * @param corpId the corporation id, e.g. {@code ww0123456789abcdef}
      * @param userId the member's user id
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record WeComUser(String corpId, String userId) implements Address {
         /** Validates the address. */
         public WeComUser {

@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.spi.AddressResolver;
 import io.remotebank.core.Arguments;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * An in-memory {@link AddressResolver}: one address per customer and channel, and the customer's time
  * zone. Thread-safe. For tests, demos and small deployments; a bank plugs in its CRM instead.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AddressDirectory implements AddressResolver {
 
     private final Map<CustomerId, Map<ContactChannel, Address>> addresses = new ConcurrentHashMap<>();

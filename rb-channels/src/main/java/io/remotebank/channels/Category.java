@@ -1,12 +1,12 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** What a message is, which decides the rules it is sent under. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Category {
     /** A one-time password or verification code: sent at any time, never needs marketing consent. */
     OTP,

@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.template.TemplateId;
 import io.remotebank.core.Arguments;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * What a message says: a logical template with parameters, or plain text. {@code toString} never
  * shows the text or the parameter values (they may hold an OTP or personal data).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface Content {
 
     /**
@@ -21,7 +21,7 @@ public sealed interface Content {
      *
      * @param text 1-4000 characters
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Text(String text) implements Content {
         /**
          * Validates the text.
@@ -49,7 +49,7 @@ public sealed interface Content {
      * @param id the template
      * @param parameters the parameter values by name, each at most 500 characters
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Template(TemplateId id, Map<String, String> parameters) implements Content {
         /**
          * Validates and copies the parameters.

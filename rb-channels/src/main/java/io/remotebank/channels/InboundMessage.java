@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CustomerId;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param customer the sender as a customer, when the provider or the application knows it;
  *     otherwise the address resolver is asked
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record InboundMessage(
         Address from, String to, String text, Instant receivedAt, String provider, Optional<CustomerId> customer) {
 

@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.template.TemplateId;
 import io.remotebank.core.Arguments;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  *     {@link MessageStatus#EXPIRED}
  * @param zone the recipient's time zone for quiet hours, when the caller knows it
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Message(
         Recipient recipient,
         Content content,
@@ -68,7 +68,7 @@ public record Message(
     }
 
     /** Builds a {@link Message}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final Recipient recipient;
         private final Category category;

@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * @param lastError the last failure, without personal data
  * @param updatedAt when the record last changed
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MessageRecord(
         MessageId id,
         Message message,

@@ -1,11 +1,11 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** Where a message stands. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum MessageStatus {
     /** In the outbox, waiting for its due time or for the dispatcher (also between retries). */
     QUEUED(false),

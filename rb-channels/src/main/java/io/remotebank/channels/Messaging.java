@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.internal.Dispatcher;
 import io.remotebank.channels.internal.MessagingEngine;
@@ -43,7 +43,7 @@ import org.apiguardian.api.API;
  * Thread-safe. Close it to stop the dispatcher and the providers; the store, trail and registries
  * belong to the caller.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Messaging implements AutoCloseable {
 
     private final MessagingEngine engine;
@@ -160,7 +160,7 @@ public final class Messaging implements AutoCloseable {
     }
 
     /** Configures {@link Messaging}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private OutboxStore store;
         private final Map<ContactChannel, ChannelProvider> providers = new EnumMap<>(ContactChannel.class);

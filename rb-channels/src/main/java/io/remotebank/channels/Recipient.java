@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.ContactChannel;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param address the address on that channel, if known
  * @param customer the customer, if known
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Recipient(ContactChannel channel, Optional<Address> address, Optional<CustomerId> customer) {
 
     /** The channels a message can be sent through. */

@@ -1,11 +1,11 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** Why a message is invalid and was not queued. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum RejectionReason {
     /** The template is not registered. */
     UNKNOWN_TEMPLATE,

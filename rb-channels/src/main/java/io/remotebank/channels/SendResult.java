@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * What {@code send} decided. Every case names the message's id, under which its record and status
  * can be read; sending the same idempotency key on the same channel again returns this result.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface SendResult {
 
     /** The message's id in the outbox. */
@@ -21,7 +21,7 @@ public sealed interface SendResult {
      *
      * @param id the message
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Accepted(MessageId id) implements SendResult {
         /** Validates the result. */
         public Accepted {
@@ -35,7 +35,7 @@ public sealed interface SendResult {
      * @param id the message
      * @param until when it becomes due
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Deferred(MessageId id, Instant until) implements SendResult {
         /** Validates the result. */
         public Deferred {
@@ -51,7 +51,7 @@ public sealed interface SendResult {
      * @param reason why
      * @param detail for people, without personal data
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Suppressed(MessageId id, SuppressionReason reason, String detail) implements SendResult {
         /** Validates the result. */
         public Suppressed {
@@ -69,7 +69,7 @@ public sealed interface SendResult {
      * @param reason why
      * @param detail for people, without personal data
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Rejected(MessageId id, RejectionReason reason, String detail) implements SendResult {
         /** Validates the result. */
         public Rejected {

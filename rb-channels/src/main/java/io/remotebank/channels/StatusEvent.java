@@ -1,6 +1,6 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param providerMessageId the provider's id of the message, once submitted
  * @param detail why it failed, expired or was suppressed, without personal data
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record StatusEvent(
         MessageId id,
         IdempotencyKey idempotencyKey,

@@ -1,11 +1,11 @@
 package io.remotebank.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** Why the contact policy did not let a valid message through. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum SuppressionReason {
     /** The customer never consented to this kind of message, or no customer is known to ask. */
     NO_CONSENT,

@@ -2,6 +2,7 @@ package io.remotebank.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.time.Duration;
 import java.util.Collection;
 import org.apiguardian.api.API;
 
@@ -99,6 +100,40 @@ public final class Arguments {
             throw new ValidationException(
                     CoreError.ARGUMENT_INVALID,
                     name + " must be " + (min == max ? min : min + " to " + max) + " bytes long, got " + value.length);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a duration is present and longer than zero.
+     *
+     * @param value the duration
+     * @param name the argument's name
+     * @return the duration
+     * @throws ValidationException with {@link CoreError#ARGUMENT_MISSING} when null, {@link
+     *     CoreError#ARGUMENT_INVALID} when zero or negative
+     */
+    public static Duration positive(Duration value, String name) {
+        notNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a duration is present and not negative.
+     *
+     * @param value the duration
+     * @param name the argument's name
+     * @return the duration
+     * @throws ValidationException with {@link CoreError#ARGUMENT_MISSING} when null, {@link
+     *     CoreError#ARGUMENT_INVALID} when negative
+     */
+    public static Duration notNegative(Duration value, String name) {
+        notNull(value, name);
+        if (value.isNegative()) {
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, name + " must be zero or more, got " + value);
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package io.remotebank.core;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * A way the bank and a customer reach each other. Routing, messaging, consent and audit all use the
  * same values; {@link #code()} is the stable text form used in files, JSON and configuration.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ContactChannel {
     /** A telephone call with an agent or the IVR. */
     VOICE(true),

@@ -87,6 +87,55 @@ class SdkModulesTest {
                 .isInstanceOf(NullPointerException.class);
     }
 
+    @Test
+    void aNettyOlderThanAModuleNeeds_isAProblem_namingBoth() throws IOException {
+        metadata("rb-core", "io.remotebank.core", "1.0.0");
+        metadata("rb-video-signaling", "io.remotebank.signaling", "1.0.0", "requires.netty=4.2.18.Final\n");
+        nettyJar("netty-common.version=4.1.118.Final\nnetty-common.commitDate=2025\n");
+
+        try (URLClassLoader loader = loader()) {
+            assertThat(SdkModules.problems(loader))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("rb-video-signaling needs Netty 4.2 (built with 4.2.18.Final)")
+                    .contains("netty-common 4.1.118.Final is present")
+                    .contains("io.netty:netty-bom:4.2.18.Final");
+        }
+    }
+
+    @Test
+    void aNewerNettyOfTheSameLine_isFine() throws IOException {
+        metadata("rb-video-signaling", "io.remotebank.signaling", "1.0.0", "requires.netty=4.2.18.Final\n");
+        nettyJar("netty-common.version=4.2.3.Final\n");
+
+        try (URLClassLoader loader = loader()) {
+            assertThat(SdkModules.problems(loader)).isEmpty();
+        }
+    }
+
+    @Test
+    void mixedReleases_areAProblemToo() throws IOException {
+        metadata("rb-core", "io.remotebank.core", "1.0.0");
+        metadata("rb-channels", "io.remotebank.channels", "1.1.0");
+
+        try (URLClassLoader loader = loader()) {
+            assertThat(SdkModules.problems(loader))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("different releases")
+                    .contains("rb-bom");
+        }
+    }
+
+    private void nettyJar(String versions) throws IOException {
+        Files.createDirectories(root.resolve("META-INF"));
+        Files.writeString(root.resolve("META-INF/io.netty.versions.properties"), versions);
+    }
+
+    private void metadata(String artifactId, String module, String version, String extra) throws IOException {
+        metadata(artifactId, module, version);
+        Path file = root.resolve("META-INF/remotebank/" + artifactId + "/module.properties");
+        Files.writeString(file, Files.readString(file) + extra);
+    }
+
     private void metadata(String artifactId, String module, String version) throws IOException {
         Path dir = Files.createDirectories(root.resolve("META-INF/remotebank/" + artifactId));
         Files.writeString(

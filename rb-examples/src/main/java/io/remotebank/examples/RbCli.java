@@ -1,6 +1,6 @@
 package io.remotebank.examples;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.SdkModules;
 import io.remotebank.core.pii.Mask;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * <p>Results go to stdout, progress, warnings and logs to stderr. Exit codes are those of {@link
  * ExitCodes}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 @Command(
         name = "rb",
         mixinStandardHelpOptions = true,

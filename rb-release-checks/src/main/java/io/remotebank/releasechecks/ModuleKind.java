@@ -17,6 +17,8 @@ public enum ModuleKind {
     TCK,
     /** rb-examples: the rb command and demos, may depend on every feature module. */
     EXAMPLES,
+    /** rb-testing: what an application's tests need (virtual time); depends on rb-core only. */
+    TESTING,
     /** rb-bom: no Java, no parent. */
     BOM,
     /** Built but not published: test support, benchmarks, peers for interoperability tests, these checks. */
@@ -24,6 +26,7 @@ public enum ModuleKind {
 
     private static final Map<String, ModuleKind> KINDS = Map.ofEntries(
             Map.entry("rb-core", CORE),
+            Map.entry("rb-testing", TESTING),
             Map.entry("rb-routing", FEATURE),
             Map.entry("rb-video-signaling", FEATURE),
             Map.entry("rb-identity-verify", FEATURE),

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.ContactChannel;
 import io.remotebank.routing.internal.Args;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * nothing new is offered on {@code B}. {@link #standard()} is the usual contact-centre rule: one voice
  * call or one video call or up to three chats.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AgentCapacity {
 
     private static final AgentCapacity STANDARD = builder()
@@ -102,7 +102,7 @@ public final class AgentCapacity {
     }
 
     /** Builds an {@link AgentCapacity}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
         private final int[] slots = new int[ContactChannel.values().length];

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.routing.internal.Args;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * chooses between several queues, so an agent can favour a primary queue over a secondary one without
  * starving it (waiting-time ageing still applies).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AgentProfile {
 
     private final AgentId id;
@@ -99,7 +99,7 @@ public final class AgentProfile {
     }
 
     /** Builds an {@link AgentProfile}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
         private final AgentId id;

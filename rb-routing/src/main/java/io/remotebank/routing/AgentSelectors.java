@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.routing.spi.AgentCandidate;
 import io.remotebank.routing.spi.AgentSelector;
@@ -9,7 +9,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /** The built-in agent strategies. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AgentSelectors {
 
     /** Ranks place the idle-since time in the low 44 bits (good until the year 2527). */

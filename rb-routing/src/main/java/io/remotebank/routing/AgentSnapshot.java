@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param wrappingUp the contacts the agent is wrapping up
  * @param consecutiveMisses offers rejected or timed out since the last accepted one
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record AgentSnapshot(
         AgentId id,
         AgentState state,

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * the other states follow from the agent's contacts while the agent is ready. An agent not ready
  * with contacts still handles them; the reported state is then {@link #NOT_READY}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum AgentState {
     /** Not logged in: receives nothing. */
     LOGGED_OUT,

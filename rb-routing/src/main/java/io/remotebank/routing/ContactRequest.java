@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.ContactChannel;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * <p>Priority is an integer from {@value #MIN_PRIORITY} to {@value #MAX_PRIORITY}, higher first;
  * the default is 0. Tier is 0-9 (the queue's tier boost turns it into priority points).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ContactRequest {
 
     /** The lowest priority. */
@@ -138,7 +138,7 @@ public final class ContactRequest {
     }
 
     /** Builds a {@link ContactRequest}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
         private final ContactId id;

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.ContactChannel;
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * @param arrivedAt when it arrived at the engine (the basis of its place)
  * @param queuedAt when it entered its current queue (the basis of the queue's wait statistics)
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ContactSnapshot(
         ContactId id,
         ContactChannel channel,

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.ContactChannel;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param offeredAt when the offer was made
  * @param expiresAt when it times out
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Offer(
         ContactId contact,
         AgentId agent,

@@ -1,11 +1,11 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** How a contact left the engine. Every contact that arrives ends exactly once with one of these. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Outcome {
     /** An agent accepted it and later completed it. */
     SERVED,

@@ -1,12 +1,12 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.routing.internal.Args;
 import org.apiguardian.api.API;
 
 /** What happens to a contact when the last step of its queue times out. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface Overflow {
 
     /** The contact stays in the last step for as long as it waits. */
@@ -38,21 +38,21 @@ public sealed interface Overflow {
     }
 
     /** Stays in the last step. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Stay implements Overflow {
         /** The only value. */
         INSTANCE
     }
 
     /** Becomes a callback. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Callback implements Overflow {
         /** The only value. */
         INSTANCE
     }
 
     /** Leaves the engine. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Leave implements Overflow {
         /** The only value. */
         INSTANCE
@@ -63,6 +63,6 @@ public sealed interface Overflow {
      *
      * @param queue the target
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ToQueue(QueueId queue) implements Overflow {}
 }

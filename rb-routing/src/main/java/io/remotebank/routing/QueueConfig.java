@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.routing.internal.Args;
 import io.remotebank.routing.spi.AgentSelector;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * stream of higher-priority ones. Because every contact of a queue ages at the same rate, the order of
  * two contacts never changes while they wait; among equal scores the earlier arrival goes first.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class QueueConfig {
 
     private final QueueId id;
@@ -117,7 +117,7 @@ public final class QueueConfig {
     }
 
     /** Builds a {@link QueueConfig}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
         private final QueueId id;

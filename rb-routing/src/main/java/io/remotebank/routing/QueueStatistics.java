@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -46,7 +46,7 @@ import org.apiguardian.api.API;
  * @param agentsLoggedIn agents serving the queue who are logged in
  * @param agentsAvailable of which ready with a free slot and no pending offer on some channel
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record QueueStatistics(
         QueueId queue,
         int waiting,

@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.ContactChannel;
@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * A state change of the engine. Every change is an event; replaying them rebuilds the history of
  * every contact and agent. {@link #sequence()} numbers events from 1 without gaps.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface RoutingEvent {
 
     /** The event's number: consecutive from 1, in the order the engine made the changes. */
@@ -27,7 +27,7 @@ public sealed interface RoutingEvent {
     }
 
     /** Why a contact moved between queues. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum MoveCause {
         /** The last step of its queue timed out with {@link Overflow#toQueue}. */
         OVERFLOW,
@@ -47,7 +47,7 @@ public sealed interface RoutingEvent {
      * @param to the new state
      * @param reason the not-ready reason, when {@code to} is {@link AgentState#NOT_READY}
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record AgentStateChanged(
             long sequence, long atMillis, AgentId agent, AgentState from, AgentState to, Optional<String> reason)
             implements RoutingEvent {}
@@ -62,7 +62,7 @@ public sealed interface RoutingEvent {
      * @param channel its channel
      * @param priority its priority
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ContactArrived(
             long sequence, long atMillis, ContactId contact, QueueId queue, ContactChannel channel, int priority)
             implements RoutingEvent {}
@@ -77,7 +77,7 @@ public sealed interface RoutingEvent {
      * @param step the step's index
      * @param stepName the step's name
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record StepEntered(long sequence, long atMillis, ContactId contact, QueueId queue, int step, String stepName)
             implements RoutingEvent {}
 
@@ -88,7 +88,7 @@ public sealed interface RoutingEvent {
      * @param atMillis when
      * @param offer the offer
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record OfferMade(long sequence, long atMillis, Offer offer) implements RoutingEvent {}
 
     /**
@@ -102,7 +102,7 @@ public sealed interface RoutingEvent {
      * @param waitMillis its wait in this queue
      * @param forced whether a supervisor assigned it
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ContactConnected(
             long sequence,
             long atMillis,
@@ -123,7 +123,7 @@ public sealed interface RoutingEvent {
      * @param timedOut whether it timed out rather than being rejected
      * @param consecutiveMisses the agent's misses in a row, including this one
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record OfferMissed(
             long sequence, long atMillis, ContactId contact, AgentId agent, boolean timedOut, int consecutiveMisses)
             implements RoutingEvent {}
@@ -136,7 +136,7 @@ public sealed interface RoutingEvent {
      * @param contact the contact
      * @param agent the agent
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record OfferWithdrawn(long sequence, long atMillis, ContactId contact, AgentId agent) implements RoutingEvent {}
 
     /**
@@ -149,7 +149,7 @@ public sealed interface RoutingEvent {
      * @param to the queue it entered
      * @param cause why
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ContactMoved(long sequence, long atMillis, ContactId contact, QueueId from, QueueId to, MoveCause cause)
             implements RoutingEvent {}
 
@@ -161,7 +161,7 @@ public sealed interface RoutingEvent {
      * @param contact the contact
      * @param queue its queue
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record CallbackScheduled(long sequence, long atMillis, ContactId contact, QueueId queue) implements RoutingEvent {}
 
     /**
@@ -173,7 +173,7 @@ public sealed interface RoutingEvent {
      * @param from the old priority
      * @param to the new priority
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ContactReprioritised(long sequence, long atMillis, ContactId contact, int from, int to)
             implements RoutingEvent {}
 
@@ -186,7 +186,7 @@ public sealed interface RoutingEvent {
      * @param contact the contact
      * @param agent the agent
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ContactReleased(long sequence, long atMillis, ContactId contact, AgentId agent) implements RoutingEvent {}
 
     /**
@@ -199,7 +199,7 @@ public sealed interface RoutingEvent {
      * @param outcome how it ended
      * @param agent the agent who served it (or was calling back), if any
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record ContactEnded(
             long sequence, long atMillis, ContactId contact, QueueId queue, Outcome outcome, Optional<AgentId> agent)
             implements RoutingEvent {}
@@ -212,7 +212,7 @@ public sealed interface RoutingEvent {
      * @param agent the agent
      * @param contact the contact
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record WrapUpEnded(long sequence, long atMillis, AgentId agent, ContactId contact) implements RoutingEvent {}
 
     /**
@@ -226,7 +226,7 @@ public sealed interface RoutingEvent {
      * @param target the agent, queue or new priority
      * @param reason why, as the supervisor gave it
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record SupervisorOverride(
             long sequence,
             long atMillis,

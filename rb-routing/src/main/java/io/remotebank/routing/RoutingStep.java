@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.routing.internal.Args;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * says {@link Builder#anyLanguage()}. The contact keeps its place in the queue from step to step: its order
  * depends only on its priority and arrival time.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RoutingStep {
 
     private final String name;
@@ -82,7 +82,7 @@ public final class RoutingStep {
     }
 
     /** Builds a {@link RoutingStep}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
         private final String name;

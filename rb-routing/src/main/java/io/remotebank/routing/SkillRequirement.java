@@ -1,6 +1,6 @@
 package io.remotebank.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.routing.internal.Args;
 import org.apiguardian.api.API;
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param skill the skill's name, as defined on the engine
  * @param minProficiency the lowest acceptable proficiency, 1 (basic) to 5 (expert)
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SkillRequirement(String skill, int minProficiency) {
 
     /** The lowest proficiency. */

@@ -3,6 +3,9 @@ package io.remotebank.segmentation;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.ErrorCode;
+import io.remotebank.core.RbException;
+import io.remotebank.segmentation.pmml.PmmlException;
+import io.remotebank.segmentation.rules.RuleException;
 import org.apiguardian.api.API;
 
 /** The error codes of rb-segmentation; {@code docs/rb-segmentation.md} lists each one. */
@@ -54,5 +57,22 @@ public enum SegmentationError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * A document that cannot be read ({@code segmentation.pmml.*}) is a {@link PmmlException}, which
+     * names the element and line; a rule refused at load time ({@code segmentation.rule.*}) is a
+     * {@link RuleException}, which names the rule, line and column; every other code is a {@link
+     * SegmentationException}.
+     */
+    @Override
+    public Class<? extends RbException> exceptionType() {
+        if (code.startsWith("segmentation.pmml.")) {
+            return PmmlException.class;
+        }
+        if (code.startsWith("segmentation.rule.")) {
+            return RuleException.class;
+        }
+        return SegmentationException.class;
     }
 }

@@ -1,6 +1,6 @@
 package io.remotebank.channels.outbox;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
 import io.remotebank.channels.internal.ConnectionSource;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * rb-channels: an application that uses {@link #h2(Path)} adds {@code com.h2database:h2}; one that
  * uses PostgreSQL adds {@code org.postgresql:postgresql} and its connection pool.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class OutboxStores {
 
     /** The table name unless one is given. */

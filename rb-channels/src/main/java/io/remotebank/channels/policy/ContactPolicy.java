@@ -1,6 +1,6 @@
 package io.remotebank.channels.policy;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.Category;
 import io.remotebank.channels.ChannelsError;
@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * messages go at any time; no frequency caps; the default zone is Asia/Shanghai; the opt-out keywords
  * are TD, T, R and 退订 (also 取消订阅, UNSUBSCRIBE and STOP).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ContactPolicy {
 
     private final Map<Category, QuietHours> quietHours;
@@ -150,7 +150,7 @@ public final class ContactPolicy {
     }
 
     /** Builds a {@link ContactPolicy}; starts from the defaults. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final Map<Category, QuietHours> quietHours = new EnumMap<>(Category.class);
         private final Map<Category, QuietHoursAction> quietHoursActions = new EnumMap<>(Category.class);

@@ -1,6 +1,6 @@
 package io.remotebank.channels.policy;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
 import io.remotebank.core.Arguments;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param max at most this many, 1 to 1,000,000
  * @param window the rolling window, 1 minute to 366 days
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record FrequencyCap(int max, Duration window) {
 
     /**

@@ -1,6 +1,6 @@
 package io.remotebank.channels.policy;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
 import io.remotebank.core.Arguments;
@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param from the window's start, if limited
  * @param until the window's end, if limited
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record QuietHours(Optional<LocalTime> from, Optional<LocalTime> until) {
 
     /**

@@ -1,11 +1,11 @@
 package io.remotebank.channels.policy;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** What happens to a message sent outside its category's window. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum QuietHoursAction {
     /** Queue it for the window's next start ({@code Deferred}); the default. */
     DEFER,

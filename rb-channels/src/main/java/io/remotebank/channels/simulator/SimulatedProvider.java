@@ -1,6 +1,6 @@
 package io.remotebank.channels.simulator;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.Address;
 import io.remotebank.channels.ChannelsError;
@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
  * is not delivered again), reports delivery, and can simulate inbound messages. For tests, demos and
  * the compatibility kit's own run.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SimulatedProvider implements ChannelProvider {
 
     private final String name;
@@ -192,7 +192,7 @@ public final class SimulatedProvider implements ChannelProvider {
     }
 
     /** Configures a {@link SimulatedProvider}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private String name = "simulator";
         private final Set<ContactChannel> channels = EnumSet.of(ContactChannel.SMS);

@@ -14,6 +14,20 @@ public enum SmppError implements ErrorCode {
     CONFIG_INVALID("channels.smpp.config.invalid", "An SMPP client or simulator setting is out of range."),
     /** Text cannot be encoded in the chosen alphabet. */
     ENCODING_FAILED("channels.smpp.encoding.failed", "Text cannot be encoded in the requested alphabet."),
+    /** The SMSC refused the bind with a status that binding again cannot change. */
+    BIND_REFUSED(
+            "channels.smpp.bind.refused",
+            "The SMSC refused the bind for good (wrong password, system id or system type, or a bind command it"
+                    + " does not serve): the client does not bind again."),
+    /** The client is not bound: the SMSC was unreachable, did not answer the bind or refused it for now. */
+    NOT_BOUND(
+            "channels.smpp.not.bound",
+            "The SMPP client is not bound: the SMSC could not be reached, did not answer the bind, or refused it"
+                    + " for now; the client keeps trying."),
+    /** A submission was not acknowledged in time. */
+    SUBMIT_TIMEOUT(
+            "channels.smpp.submit.timeout",
+            "A submission was not acknowledged (submit_sm_resp) within the submit timeout."),
     /** The client or simulator has been closed. */
     CLOSED("channels.smpp.closed", "The SMPP client or simulator has been closed.");
 

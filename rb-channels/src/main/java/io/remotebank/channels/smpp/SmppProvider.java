@@ -9,6 +9,8 @@ import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.ContactChannel;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
@@ -25,6 +27,11 @@ import org.apiguardian.api.API;
  * size per lost connection). A submission whose segments cannot be sent within the submit timeout,
  * or are resent more than {@code maxResends} times, fails temporarily and the outbox retries it
  * later; SMPP has no client reference, so {@link #deduplicates()} is false.
+ *
+ * <p>A bind the SMSC refuses with ESME_RINVPASWD, ESME_RINVSYSID, ESME_RINVSYSTYP or ESME_RINVCMDID
+ * is not tried again: {@link #bound()} fails with {@link SmppError#BIND_REFUSED} and so does every
+ * submission, temporarily. Other refusals (ESME_RBINDFAIL among them) are retried with the reconnect
+ * back-off; {@link #lastBindFailure()} says why the provider is not bound.
  *
  * <p>Every command status has an outcome: ESME_ROK is {@code Submitted}; ESME_RTHROTTLED and
  * ESME_RMSGQFUL pause the bind and resend; bind-state and credential errors rebind and resend;
@@ -80,7 +87,10 @@ public final class SmppProvider implements ChannelProvider {
     }
 
     /**
-     * Completes when the first bind succeeds (fails if the provider closes first).
+     * Completes when the first bind succeeds; fails with {@link SmppError#BIND_REFUSED} when the SMSC
+     * refuses the bind for good (a wrong password, system id or system type, or a bind command it
+     * does not serve: the provider does not bind again), and with {@link SmppError#CLOSED} if the
+     * provider closes first.
      *
      * @return the stage
      */
@@ -93,15 +103,45 @@ public final class SmppProvider implements ChannelProvider {
         return engine.isBound();
     }
 
+    /**
+     * Why the provider is not bound, once it has tried: the last failure to connect or bind since
+     * the last successful bind, naming the SMSC's address and, for a refusal, the command_status by
+     * name and in hexadecimal. Its code is {@link SmppError#BIND_REFUSED} when the SMSC refused for
+     * good (the provider then stops; see {@link #bound()}), else {@link SmppError#NOT_BOUND} (the
+     * provider keeps trying). Empty while bound and before the first attempt has ended.
+     *
+     * @return the last failure
+     */
+    public Optional<SmppException> lastBindFailure() {
+        return engine.lastBindFailure();
+    }
+
     /** The counters since the start. */
     public SmppStatistics statistics() {
         return engine.statistics();
     }
 
-    /** Unbinds, closes the connection, fails what was not answered temporarily. Idempotent. */
+    /**
+     * Unbinds (waiting at most the response timeout for unbind_resp), closes the connection, fails
+     * what was not answered temporarily. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();
+    }
+
+    /**
+     * Like {@link #close()}, waiting at most {@code unbindWait} for the SMSC's unbind_resp: for a
+     * caller with a deadline of its own.
+     *
+     * @param unbindWait 0 or more (at most the response timeout is used)
+     */
+    public void close(Duration unbindWait) {
+        Arguments.notNull(unbindWait, "unbind wait");
+        if (unbindWait.isNegative()) {
+            throw new SmppException(SmppError.CONFIG_INVALID, "unbind wait must not be negative, got " + unbindWait);
+        }
+        engine.close(unbindWait);
     }
 
     @Override

@@ -17,6 +17,10 @@ import org.apiguardian.api.API;
  * @param inbound MO messages received
  * @param binds successful binds
  * @param connectionsLost connections that ended other than by {@code close()}
+ * @param readPauses times the client stopped reading because the SMSC did not take what the client
+ *     wrote (its answers to deliver_sm and enquire_link among them) fast enough
+ * @param overflowCloses connections the client closed because more than the hard limit of bytes
+ *     waited to be written
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SmppStatistics(
@@ -29,4 +33,6 @@ public record SmppStatistics(
         long receipts,
         long inbound,
         long binds,
-        long connectionsLost) {}
+        long connectionsLost,
+        long readPauses,
+        long overflowCloses) {}

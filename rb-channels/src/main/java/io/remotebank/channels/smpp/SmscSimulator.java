@@ -25,6 +25,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.remotebank.channels.smpp.charset.DefaultAlphabet;
 import io.remotebank.channels.smpp.charset.LongMessageMode;
 import io.remotebank.channels.smpp.charset.SmsCodec;
+import io.remotebank.channels.smpp.internal.WriteBackPressure;
 import io.remotebank.channels.smpp.pdu.CommandId;
 import io.remotebank.channels.smpp.pdu.CommandStatus;
 import io.remotebank.channels.smpp.pdu.Pdu;
@@ -140,6 +141,10 @@ public final class SmscSimulator implements AutoCloseable {
      * @param mo MO messages sent
      * @param dropped connections the simulator dropped
      * @param invalid malformed PDUs received
+     * @param readPauses times the simulator stopped reading from an ESME that did not take its
+     *     answers fast enough
+     * @param overflowCloses connections closed because more than the hard limit of bytes waited to
+     *     be written to an ESME that does not read
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public record Statistics(
@@ -151,7 +156,9 @@ public final class SmscSimulator implements AutoCloseable {
             long receipts,
             long mo,
             long dropped,
-            long invalid) {}
+            long invalid,
+            long readPauses,
+            long overflowCloses) {}
 
     private final String host;
     private final int requestedPort;
@@ -185,7 +192,34 @@ public final class SmscSimulator implements AutoCloseable {
     private final LongAdder moSent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder invalid = new LongAdder();
+    private final LongAdder readPauses = new LongAdder();
+    private final LongAdder overflowCloses = new LongAdder();
     private final ChannelGroup sessions = new DefaultChannelGroup("rb-smsc", GlobalEventExecutor.INSTANCE);
+
+    private final WriteBackPressure.Limits limits;
+    private final WriteBackPressure.Listener backPressure = new WriteBackPressure.Listener() {
+        @Override
+        public void readsPaused(Channel ch, long pendingBytes) {
+            readPauses.increment();
+            LOG.debug("SMSC simulator: {} bytes wait for {}, reading from it paused", pendingBytes, ch.remoteAddress());
+        }
+
+        @Override
+        public void readsResumed(Channel ch) {
+            LOG.debug("SMSC simulator: reading from {} resumed", ch.remoteAddress());
+        }
+
+        @Override
+        public void overflowed(Channel ch, long pendingBytes, long limit) {
+            overflowCloses.increment();
+            LOG.warn(
+                    "SMSC simulator: {} does not read: {} bytes wait to be written, more than {}; closing the"
+                            + " connection",
+                    ch.remoteAddress(),
+                    pendingBytes,
+                    limit);
+        }
+    };
 
     private EventLoopGroup group;
     private Channel server;
@@ -207,6 +241,7 @@ public final class SmscSimulator implements AutoCloseable {
         this.errorRate = b.errorRate;
         this.throttleRate = b.throttleRate;
         this.dropEvery = b.dropEvery;
+        this.limits = b.limits;
     }
 
     /**
@@ -241,6 +276,7 @@ public final class SmscSimulator implements AutoCloseable {
                         if (sslContext != null) {
                             ch.pipeline().addLast("tls", sslContext.newHandler(ch.alloc()));
                         }
+                        ch.pipeline().addLast("back-pressure", new WriteBackPressure(limits, backPressure));
                         ch.pipeline().addLast("decoder", new SmppDecoder());
                         ch.pipeline().addLast("encoder", SmppEncoder.INSTANCE);
                         ch.pipeline().addLast("session", new Handler());
@@ -414,7 +450,9 @@ public final class SmscSimulator implements AutoCloseable {
                 receiptsSent.sum(),
                 moSent.sum(),
                 dropped.sum(),
-                invalid.sum());
+                invalid.sum(),
+                readPauses.sum(),
+                overflowCloses.sum());
     }
 
     /** How many ESMEs are connected now. */
@@ -707,6 +745,7 @@ public final class SmscSimulator implements AutoCloseable {
         private int threads = 1;
         private long seed = 42;
         private SslContext sslContext;
+        private WriteBackPressure.Limits limits = WriteBackPressure.Limits.DEFAULT;
 
         private Builder() {}
 
@@ -843,6 +882,30 @@ public final class SmscSimulator implements AutoCloseable {
                 throw new SmppException(SmppError.CONFIG_INVALID, "the SSL context must be a server context");
             }
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * Back-pressure on each ESME connection: reading from an ESME stops while more than {@code
+         * highWaterMark} bytes wait to be written to it and resumes below {@code lowWaterMark}, so an
+         * ESME that sends requests without reading the answers cannot make the simulator queue
+         * answers without end; a connection with more than {@code closeAbove} bytes waiting (receipts
+         * or MO messages for a receiver that does not read) is closed. Default 256 KiB, 1 MiB, 16
+         * MiB.
+         *
+         * @param lowWaterMark 1 or more
+         * @param highWaterMark more than the low water mark
+         * @param closeAbove more than the high water mark
+         * @return this
+         */
+        public Builder outboundLimits(int lowWaterMark, int highWaterMark, long closeAbove) {
+            if (lowWaterMark < 1 || highWaterMark <= lowWaterMark || closeAbove <= highWaterMark) {
+                throw new SmppException(
+                        SmppError.CONFIG_INVALID,
+                        "outbound limits must be 1 <= low < high < close above, got " + lowWaterMark + ", "
+                                + highWaterMark + ", " + closeAbove);
+            }
+            this.limits = new WriteBackPressure.Limits(lowWaterMark, highWaterMark, closeAbove);
             return this;
         }
 

@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.Address;
 import io.remotebank.core.ContactChannel;
@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * <p>Implement {@link #resolve}; the rest are defaults. Prove an implementation with {@code
  * io.remotebank.tck.channels.AddressResolverContract} from rb-tck.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface AddressResolver {
 
     /**

@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.ContactChannel;
 import java.util.Set;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * <p>Implement {@link #name()}, {@link #channels()} and {@link #submit}; the rest are defaults. Prove
  * an implementation with {@code io.remotebank.tck.channels.ChannelProviderContract} from rb-tck.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ChannelProvider extends AutoCloseable {
 
     /**

@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.MessageStatus;
 import io.remotebank.core.Arguments;
@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param at when the carrier says it happened
  * @param error the carrier's error code, for failures
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record DeliveryReport(String providerMessageId, MessageStatus status, Instant at, Optional<String> error) {
 
     /** Validates the report. */

@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.Category;
 import io.remotebank.channels.IdempotencyKey;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * Prove another with {@code io.remotebank.tck.channels.OutboxStoreContract} from rb-tck. Failures
  * throw {@link io.remotebank.channels.ChannelsException} with {@code channels.store.failed}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface OutboxStore extends AutoCloseable {
 
     /**

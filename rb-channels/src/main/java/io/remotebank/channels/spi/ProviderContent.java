@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.template.TemplateId;
 import io.remotebank.core.Arguments;
@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /** What a provider sends: text, or a reference to a template the provider holds. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface ProviderContent {
 
     /**
@@ -17,7 +17,7 @@ public sealed interface ProviderContent {
      *
      * @param text the text
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Text(String text) implements ProviderContent {
         /** Validates the content. */
         public Text {
@@ -38,7 +38,7 @@ public sealed interface ProviderContent {
      * @param providerTemplate the provider's code or template id
      * @param parameters the parameter values by name
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record TemplateReference(TemplateId template, String providerTemplate, Map<String, String> parameters)
             implements ProviderContent {
         /** Validates and copies. */

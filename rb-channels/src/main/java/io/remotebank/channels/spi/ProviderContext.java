@@ -1,13 +1,13 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.InboundMessage;
 import java.time.Clock;
 import org.apiguardian.api.API;
 
 /** The callbacks a provider uses; given to {@link ChannelProvider#start}. Thread-safe. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ProviderContext {
 
     /**

@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.Address;
 import io.remotebank.channels.Category;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param attempt 1 for the first hand-over, then 2, 3...
  * @param deadline when the message stops being worth delivering (e.g. an SMPP validity period)
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Submission(
         MessageId id,
         Address address,

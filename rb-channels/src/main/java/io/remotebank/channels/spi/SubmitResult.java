@@ -1,6 +1,6 @@
 package io.remotebank.channels.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** The carrier's answer to one submission. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface SubmitResult {
 
     /**
@@ -17,7 +17,7 @@ public sealed interface SubmitResult {
      * @param providerMessageId the carrier's id of the message (an SMSC's message_id), which
      *     delivery reports refer to; 1-128 characters
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record Submitted(String providerMessageId) implements SubmitResult {
         /** Validates the result. */
         public Submitted {
@@ -32,7 +32,7 @@ public sealed interface SubmitResult {
      * @param reason the carrier's code or a short description, without personal data
      * @param retryAfter how long to wait at least, when the carrier said
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record TemporaryFailure(String reason, Optional<Duration> retryAfter) implements SubmitResult {
         /** Validates the result. */
         public TemporaryFailure {
@@ -46,7 +46,7 @@ public sealed interface SubmitResult {
      *
      * @param reason the carrier's code or a short description, without personal data
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record PermanentFailure(String reason) implements SubmitResult {
         /** Validates the result. */
         public PermanentFailure {

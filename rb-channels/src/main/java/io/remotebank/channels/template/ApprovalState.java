@@ -1,6 +1,6 @@
 package io.remotebank.channels.template;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Where a template stands in the bank's (and the carriers') approval process. Only an {@link
  * #APPROVED} template may carry a marketing message.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ApprovalState {
     /** Being written. */
     DRAFT,

@@ -1,6 +1,6 @@
 package io.remotebank.channels.template;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
 import io.remotebank.core.Arguments;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /** How one provider expresses a logical template. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface ProviderMapping {
 
     /**
@@ -22,7 +22,7 @@ public sealed interface ProviderMapping {
      * @param pattern the text with {@code {name}} placeholders, e.g. {@code 您的验证码为{code}，5分钟内有效。};
      *     1-2000 characters; other braces are literal
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record TextPattern(String pattern) implements ProviderMapping {
 
         private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]{0,31})}");
@@ -75,7 +75,7 @@ public sealed interface ProviderMapping {
      *
      * @param code the provider's template code, 1-64 printable ASCII characters
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record TemplateCode(String code) implements ProviderMapping {
         /** Validates the code. */
         public TemplateCode {
@@ -93,7 +93,7 @@ public sealed interface ProviderMapping {
      *
      * @param templateId WeChat's template id, 1-128 characters of {@code A-Z a-z 0-9 _ -}
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     record WeChatTemplate(String templateId) implements ProviderMapping {
         /** Validates the id. */
         public WeChatTemplate {

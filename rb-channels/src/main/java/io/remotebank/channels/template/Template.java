@@ -1,6 +1,6 @@
 package io.remotebank.channels.template;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.Category;
 import io.remotebank.channels.ChannelsError;
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * @param mappings per provider name ({@link io.remotebank.channels.spi.ChannelProvider#name()}); the
  *     key {@value #ANY_PROVIDER} applies to providers without their own entry
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Template(
         TemplateId id,
         Category category,
@@ -109,7 +109,7 @@ public record Template(
     }
 
     /** Builds a {@link Template}. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final TemplateId id;
         private final Category category;

@@ -1,6 +1,6 @@
 package io.remotebank.channels.template;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
 import io.remotebank.channels.ChannelsException;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * The bank's logical templates, in memory. Thread-safe; a message is checked against the registry's
  * state when it is sent.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TemplateRegistry {
 
     private final ConcurrentMap<TemplateId, Template> templates = new ConcurrentHashMap<>();

@@ -1,6 +1,6 @@
 package io.remotebank.core.audit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.crypto.FieldEncryption;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * asked), {@code <erased>} once the customer's key was destroyed, {@code <encrypted KIND>} without
  * keys. Reading needs no lock on the trail: open the store read-only.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AuditReader {
 
     private final AuditStore store;

@@ -1,6 +1,6 @@
 package io.remotebank.core.audit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.internal.audit.DirectoryAuditStore;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /** The embedded {@link AuditStore} implementations. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AuditStores {
 
     /** The default segment size of a directory store: 64 MiB. */

@@ -1,7 +1,6 @@
 package io.remotebank.core.audit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.Arguments;
 import java.util.List;
@@ -32,7 +31,7 @@ import org.apiguardian.api.API;
  *     record
  * @param recoveryNote what the store reported on opening (e.g. a torn last record after a crash)
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record AuditVerification(
         long records,
         String hashAlgorithm,
@@ -161,11 +160,11 @@ public record AuditVerification(
      * @param record the first record concerned (a sequence number), or -1 for a checkpoint problem
      * @param message what, for people
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Problem(Kind kind, long record, String message) {}
 
     /** The kinds of problem. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public enum Kind {
         /** A record does not start as a record of the format does. */
         MALFORMED,

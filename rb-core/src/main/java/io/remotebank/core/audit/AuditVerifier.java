@@ -1,7 +1,6 @@
 package io.remotebank.core.audit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.AuditException;
@@ -43,7 +42,7 @@ import org.apiguardian.api.API;
  * must still hold each such checkpoint and extend it (an RFC 6962 section 2.1.2 consistency proof
  * from it to the trail's latest matching checkpoint).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AuditVerifier {
 
     private static final int BATCH = 65_536;

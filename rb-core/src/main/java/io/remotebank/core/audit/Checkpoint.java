@@ -1,6 +1,6 @@
 package io.remotebank.core.audit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +46,7 @@ import org.apiguardian.api.API;
  * @param userId the SM2 user ID the signature was made with
  * @param signature the signature, Base64
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Checkpoint(
         long size,
         String root,

@@ -1,6 +1,6 @@
 package io.remotebank.core.audit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.crypto.CryptoSuite;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param secondSize the newer tree's size
  * @param path the proof's hashes, hex
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ConsistencyProof(long firstSize, long secondSize, List<String> path) {
 
     /** Copies the path. */

@@ -1,6 +1,6 @@
 package io.remotebank.core.audit;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.crypto.CryptoSuite;
@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param treeSize the size of the tree the proof is for (e.g. a checkpoint's)
  * @param path the audit path, hex, from the leaf upwards
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record InclusionProof(long leafIndex, long treeSize, List<String> path) {
 
     /** Copies the path. */

@@ -1,6 +1,6 @@
 package io.remotebank.core.consent;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CustomerId;
@@ -15,7 +15,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /** The embedded {@link ConsentRegistry} implementations. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ConsentRegistries {
 
     private ConsentRegistries() {}
@@ -82,7 +82,7 @@ public final class ConsentRegistries {
     }
 
     /** A file-backed registry that must be closed. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class FileRegistry implements ConsentRegistry, AutoCloseable {
         private final FileConsentRegistry delegate;
 

@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * systems that predate authenticated encryption. It gives confidentiality only: prefer {@link
  * CryptoSuite#seal}. The IV is the first block of the output.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CbcCipher {
 
     /** The algorithm, {@code AES-256-CBC} or {@code SM4-CBC}. */

@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * global JCA provider. Suites are thread-safe; every nonce, IV and key comes from {@link
  * java.security.SecureRandom}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CryptoSuite {
 
     /** SHA-256, HMAC-SHA256, ECDSA P-256, AES-256-GCM. */

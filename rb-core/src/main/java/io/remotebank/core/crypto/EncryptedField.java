@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * <p>Text form: {@code rbf1.<algorithm>.<key id>.<wrapped data key>.<payload>}, the last three in
  * unpadded Base64url (the key id in UTF-8), e.g. {@code rbf1.SM4-GCM.c3ViamVjdC9DMS92MQ.…}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EncryptedField {
 
     static final String VERSION = "rbf1";

@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * <p>A caller may bind a field to its context (e.g. a record id) as associated data, so that a
  * field moved to another record no longer decrypts. Thread-safe.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FieldEncryption {
 
     private static final String PREFIX = "subject/";

@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param created when it was generated
  * @param destroyed when it was destroyed, if it was (its id stays taken for good)
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record KeyDescription(KeyId id, KeyType type, Instant created, Optional<Instant> destroyed) {
 
     /** Validates the fields. */

@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import org.apiguardian.api.API;
@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * A freshly generated key pair: the public key, and the private key as PKCS#8 DER. {@code toString}
  * never shows the private key; clear {@link #privateKey()} copies after use.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class KeyPairMaterial {
 
     private final PublicKeyInfo publicKey;

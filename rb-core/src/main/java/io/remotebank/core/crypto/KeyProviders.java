@@ -1,26 +1,27 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.internal.crypto.KeystoreDirectory;
 import io.remotebank.core.internal.crypto.MemoryKeyStorage;
 import io.remotebank.core.internal.crypto.SoftwareKeyProvider;
 import io.remotebank.core.spi.KeyProvider;
+import io.remotebank.core.time.Clocks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /** The embedded {@link KeyProvider} implementations. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class KeyProviders {
 
     private KeyProviders() {}
 
     /** Keys in memory, lost with the process: for tests and demos. */
     public static KeyProvider inMemory() {
-        return inMemory(Clock.systemUTC());
+        return inMemory(Clocks.system());
     }
 
     /**
@@ -44,7 +45,7 @@ public final class KeyProviders {
     }
 
     /** Configures a keystore directory; {@link #open(char[])} opens or creates it. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class KeystoreBuilder {
         /** Default PBKDF2 iterations for a new keystore (OWASP's 2023 figure for HMAC-SHA256). */
         public static final int DEFAULT_ITERATIONS = 600_000;
@@ -52,7 +53,7 @@ public final class KeyProviders {
         private final Path directory;
         private CryptoSuite protection = CryptoSuite.international();
         private int iterations = DEFAULT_ITERATIONS;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
 
         private KeystoreBuilder(Path directory) {
             this.directory = directory;

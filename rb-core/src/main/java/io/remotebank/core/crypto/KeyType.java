@@ -1,11 +1,11 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** The kinds of key a {@link io.remotebank.core.spi.KeyProvider} holds. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum KeyType {
     /** A 256-bit AES key for AES-256-GCM (the international suite's secret key). */
     AES_256(false),

@@ -1,11 +1,11 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** Public-key encryption: SM2 encryption (GB/T 32918.4) with ciphertext in C1||C3||C2 order. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface PublicKeyEncryption {
 
     /** The algorithm, {@code SM2-C1C3C2}. */

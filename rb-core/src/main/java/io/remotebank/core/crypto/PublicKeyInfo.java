@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * A public key as X.509 {@code SubjectPublicKeyInfo} (DER): what a third party needs to verify a
  * signature, writable as PEM.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PublicKeyInfo {
 
     private final KeyType type;

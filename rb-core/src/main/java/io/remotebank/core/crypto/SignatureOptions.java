@@ -1,6 +1,6 @@
 package io.remotebank.core.crypto;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param encoding DER or plain r||s
  * @param userId the SM2 user ID; empty for ECDSA
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SignatureOptions(SignatureEncoding encoding, Optional<String> userId) {
 
     /** The default SM2 user ID of GM/T 0009-2012 clause 10: {@code 1234567812345678}. */

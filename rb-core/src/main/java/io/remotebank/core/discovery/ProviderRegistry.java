@@ -1,6 +1,6 @@
 package io.remotebank.core.discovery;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  *
  * @param <S> the SPI type
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProviderRegistry<S> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
 
     /** Where a provider came from. */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public enum Origin {
         /** Registered by the application. */
         REGISTERED,
@@ -56,7 +56,7 @@ public final class ProviderRegistry<S> {
      * @param location "class path", "module NAME" or "registered"
      * @param <S> the SPI type
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Entry<S>(S provider, int priority, Origin origin, String location) {}
 
     private final Class<S> service;
@@ -117,7 +117,7 @@ public final class ProviderRegistry<S> {
      *
      * @param <S> the SPI type
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder<S> {
         private final Class<S> service;
         private final List<Entry<S>> entries = new ArrayList<>();

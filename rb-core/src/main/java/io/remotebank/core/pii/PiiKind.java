@@ -1,12 +1,12 @@
 package io.remotebank.core.pii;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /** A kind of personal data, each with its masking rule (see {@link Mask}). */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum PiiKind {
     /** A phone number: a mainland mobile or landline number, or any international number. */
     PHONE(Mask::phone),

@@ -1,6 +1,6 @@
 package io.remotebank.core.pii;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ import org.apiguardian.api.API;
  * <p>The scanner is used on log lines and on every line the {@code rb} command prints, so a text
  * with fewer than six digits and no {@code @} is answered after one pass over its characters.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PiiScanner {
 
     /**
@@ -60,7 +60,7 @@ public final class PiiScanner {
      * @param start index of its first character
      * @param end index after its last character
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Finding(PiiKind kind, int start, int end) {}
 
     /** Not preceded by a letter or digit, nor by the integer part of a decimal number. */

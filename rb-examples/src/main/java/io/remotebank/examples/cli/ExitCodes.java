@@ -1,11 +1,11 @@
 package io.remotebank.examples.cli;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
 /** The exit codes of every {@code rb} command. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ExitCodes {
 
     /** The command did what was asked. */

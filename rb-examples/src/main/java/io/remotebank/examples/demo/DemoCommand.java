@@ -1,6 +1,6 @@
 package io.remotebank.examples.demo;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code rb demo [NAME]}: runs the main demo (the first listed), a named one, or lists them with
  * {@code --list}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,

@@ -12,6 +12,7 @@ import io.remotebank.channels.policy.QuietHoursAction;
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.RbException;
 import io.remotebank.core.text.CsvCell;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -102,7 +103,7 @@ public final class NbaCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The clock when {@code --now} is not given. */
-    Clock clock = Clock.systemUTC();
+    Clock clock = Clocks.system();
 
     /** For picocli. */
     public NbaCommand() {}

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.remotebank.core.text.CsvCell;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -85,7 +86,7 @@ public final class SegmentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The clock {@code now} comes from when {@code --now} is not given. */
-    Clock clock = Clock.systemUTC();
+    Clock clock = Clocks.system();
 
     /** For picocli. */
     public SegmentCommand() {}

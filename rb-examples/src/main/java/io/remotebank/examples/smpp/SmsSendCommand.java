@@ -8,6 +8,7 @@ import io.remotebank.channels.Category;
 import io.remotebank.channels.InboundMessage;
 import io.remotebank.channels.MessageId;
 import io.remotebank.channels.smpp.SmppClientConfig;
+import io.remotebank.channels.smpp.SmppError;
 import io.remotebank.channels.smpp.SmppProvider;
 import io.remotebank.channels.smpp.SmppStatistics;
 import io.remotebank.channels.spi.DeliveryReport;
@@ -17,6 +18,8 @@ import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Ticker;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -25,11 +28,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,10 +56,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Bind to an SMSC over SMPP 3.4 and send a text, once or --count times (at most --rate per second),",
             "then print how many were sent, acknowledged (submit_sm_resp ESME_ROK), failed, the delivery",
-            "receipts received and the rate. Exits with 1 when any message failed, 3 when the SMSC was not",
-            "reachable. The password is never printed; the number is masked unless --unmasked."
+            "receipts received and the rate. --timeout-s bounds the whole run. Exits with 1 when any message",
+            "failed or had no answer in time, 3 when the SMSC was not reachable or refused the bind (a refused",
+            "password is not retried). The password is never printed; the number is masked unless --unmasked."
         })
 public final class SmsSendCommand implements Callable<Integer> {
+
+    /** The command measures real time against a real peer: the JVM's ticker, through rb-core. */
+    private final Ticker ticker = Ticker.system();
 
     @Option(names = "--smsc", required = true, paramLabel = "HOST:PORT", description = "The SMSC.")
     String smsc;
@@ -102,6 +113,12 @@ public final class SmsSendCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    /** The longest wait for the bind, even with a longer --timeout-s. */
+    private static final long MAX_BIND_WAIT_S = 30;
+
+    /** How long the SMSC may take to answer unbind once the run is over. */
+    private static final Duration UNBIND_WAIT = Duration.ofSeconds(1);
+
     @Spec
     CommandSpec spec;
 
@@ -109,7 +126,7 @@ public final class SmsSendCommand implements Callable<Integer> {
     public SmsSendCommand() {}
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         int colon = smsc.lastIndexOf(':');
         int port;
         try {
@@ -122,6 +139,12 @@ public final class SmsSendCommand implements Callable<Integer> {
         }
         if (count < 1) {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1");
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 86_400) {
+            throw new ParameterException(spec.commandLine(), "--timeout-s must be 1-86400, got " + timeoutSeconds);
+        }
+        if (receiptWaitMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--receipt-wait-ms must not be negative");
         }
         Address.Msisdn recipient;
         try {
@@ -158,15 +181,22 @@ public final class SmsSendCommand implements Callable<Integer> {
         return send(config, recipient);
     }
 
-    private int send(SmppClientConfig config, Address.Msisdn recipient) throws Exception {
-        AtomicLong receipts = new AtomicLong();
-        PrintWriter out = spec.commandLine().getOut();
+    private int send(SmppClientConfig config, Address.Msisdn recipient) throws InterruptedException {
+        // --timeout-s bounds the whole run: every wait below ends at this deadline, and the close
+        // after it waits at most UNBIND_WAIT for the SMSC, whatever the SMSC does.
+        long start = ticker.read();
+        long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Semaphore receipts = new Semaphore(0);
+        AtomicLong receiptCount = new AtomicLong();
         PrintWriter err = spec.commandLine().getErr();
-        try (SmppProvider provider = SmppProvider.create(config)) {
+        SmppProvider provider = SmppProvider.create(config);
+        Run run;
+        try {
             provider.start(new ProviderContext() {
                 @Override
                 public void report(DeliveryReport report) {
-                    receipts.incrementAndGet();
+                    receiptCount.incrementAndGet();
+                    receipts.release();
                 }
 
                 @Override
@@ -174,72 +204,155 @@ public final class SmsSendCommand implements Callable<Integer> {
 
                 @Override
                 public Clock clock() {
-                    return Clock.systemUTC();
+                    return Clocks.system();
                 }
             });
-            try {
-                provider.bound().toCompletableFuture().get(Math.min(timeoutSeconds, 30), TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                err.println("sms-send: could not bind to " + smsc + " as " + systemId);
+            Optional<String> notBound =
+                    awaitBind(provider, Math.min(deadline, start + TimeUnit.SECONDS.toNanos(MAX_BIND_WAIT_S)));
+            if (notBound.isPresent()) {
+                err.println("sms-send: " + notBound.get());
                 return ExitCodes.RUNTIME_ERROR;
             }
-            long start = System.nanoTime();
-            CompletableFuture<?>[] answers = new CompletableFuture<?>[count];
-            for (int i = 0; i < count; i++) {
-                Submission s = new Submission(
-                        MessageId.random(),
-                        recipient,
-                        Category.NOTIFICATION,
-                        new ProviderContent.Text(text),
-                        1,
-                        Optional.empty());
-                answers[i] = provider.submit(s).toCompletableFuture();
+            run = submitAll(provider, recipient, deadline);
+            long waitUntil = Math.min(deadline, ticker.read() + TimeUnit.MILLISECONDS.toNanos(receiptWaitMs));
+            if (run.acknowledged() > 0) {
+                receipts.tryAcquire(
+                        (int) Math.min(run.acknowledged(), Integer.MAX_VALUE),
+                        Math.max(0, waitUntil - ticker.read()),
+                        TimeUnit.NANOSECONDS);
             }
-            CompletableFuture.allOf(answers).get(timeoutSeconds, TimeUnit.SECONDS);
-            long elapsed = System.nanoTime() - start;
-            long acknowledged = 0;
-            for (CompletableFuture<?> a : answers) {
-                if (a.join() instanceof SubmitResult.Submitted) {
-                    acknowledged++;
-                }
-            }
-            long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(receiptWaitMs);
-            while (receipts.get() < acknowledged && System.nanoTime() < waitUntil) {
-                Thread.sleep(10);
-            }
-            SmppStatistics stats = provider.statistics();
-            double perSecond = count / (elapsed / 1e9);
-            String shown = output.unmasked()
-                    ? recipient.number().e164()
-                    : Mask.phone(recipient.number().e164());
-            long failed = count - acknowledged;
-            if (output.json()) {
-                ObjectNode json = Json.object()
-                        .put("smsc", smsc)
-                        .put("to", shown)
-                        .put("sent", count)
-                        .put("acknowledged", acknowledged)
-                        .put("failed", failed)
-                        .put("receipts", receipts.get())
-                        .put("segments", stats.segmentsSent())
-                        .put("resent", stats.resent())
-                        .put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(elapsed))
-                        .put("ratePerSecond", Math.round(perSecond * 10) / 10.0);
-                out.println(Json.document(json));
-            } else {
-                out.printf(
-                        Locale.ROOT,
-                        "sms-send to %s via %s: sent %d, acknowledged %d, failed %d, receipts %d, %.1f messages/s%n",
-                        shown,
-                        smsc,
-                        count,
-                        acknowledged,
-                        failed,
-                        receipts.get(),
-                        perSecond);
-            }
-            out.flush();
-            return failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        } finally {
+            // Fails what is still unanswered, each with its submit_sm's sequence number.
+            provider.close(UNBIND_WAIT);
         }
+        return report(provider, run, recipient, receiptCount.get());
+    }
+
+    /** Waits for the first bind; the reason it did not happen, if it did not. */
+    private Optional<String> awaitBind(SmppProvider provider, long until) throws InterruptedException {
+        try {
+            provider.bound().toCompletableFuture().get(Math.max(0, until - ticker.read()), TimeUnit.NANOSECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            // The SMSC refused for good (channels.smpp.bind.refused): the message says with what.
+            return Optional.of(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            String why = provider.lastBindFailure()
+                    .map(Exception::getMessage)
+                    .orElse(SmppError.NOT_BOUND.code()
+                            + ": no answer yet (the TCP connection or the bind was still under way)");
+            return Optional.of("could not bind to " + smsc + " as " + systemId + " within "
+                    + Math.min(timeoutSeconds, MAX_BIND_WAIT_S) + " s: " + why);
+        }
+    }
+
+    /** What the run did: the answers, and those still unanswered at the deadline. */
+    private record Run(
+            List<CompletableFuture<SubmitResult>> answers,
+            List<CompletableFuture<SubmitResult>> late,
+            long elapsedNanos) {
+        long acknowledged() {
+            return answers.stream().filter(Run::submitted).count();
+        }
+
+        /** Unanswered at the deadline and not acknowledged since (the close fails them, with a reason). */
+        List<CompletableFuture<SubmitResult>> timedOut() {
+            return late.stream().filter(a -> !submitted(a)).toList();
+        }
+
+        private static boolean submitted(CompletableFuture<SubmitResult> a) {
+            return a.getNow(null) instanceof SubmitResult.Submitted;
+        }
+    }
+
+    private Run submitAll(SmppProvider provider, Address.Msisdn recipient, long deadline) throws InterruptedException {
+        long start = ticker.read();
+        List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Submission s = new Submission(
+                    MessageId.random(),
+                    recipient,
+                    Category.NOTIFICATION,
+                    new ProviderContent.Text(text),
+                    1,
+                    Optional.empty());
+            answers.add(provider.submit(s).toCompletableFuture());
+        }
+        try {
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - ticker.read()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Reported below, message by message.
+        } catch (ExecutionException e) {
+            // A provider's stage never fails (a failure is a SubmitResult); nothing to add.
+        }
+        long elapsed = ticker.read() - start;
+        return new Run(answers, answers.stream().filter(a -> !a.isDone()).toList(), elapsed);
+    }
+
+    private int report(SmppProvider provider, Run run, Address.Msisdn recipient, long receipts) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long acknowledged = run.acknowledged();
+        long failed = count - acknowledged;
+        List<CompletableFuture<SubmitResult>> timedOut = run.timedOut();
+        Optional<String> firstFailure = (timedOut.isEmpty() ? run.answers() : timedOut)
+                .stream()
+                        .map(a -> a.getNow(null))
+                        .map(SmsSendCommand::failureReason)
+                        .flatMap(Optional::stream)
+                        .findFirst();
+        if (!timedOut.isEmpty()) {
+            err.println("sms-send: " + SmppError.SUBMIT_TIMEOUT.code() + ": " + timedOut.size() + " of " + count
+                    + " messages had no answer within --timeout-s " + timeoutSeconds
+                    + firstFailure.map(f -> "; the first: " + f).orElse(""));
+        } else if (failed > 0) {
+            err.println("sms-send: " + failed + " of " + count + " messages failed"
+                    + firstFailure.map(f -> "; the first: " + f).orElse(""));
+        }
+        SmppStatistics stats = provider.statistics();
+        double perSecond = count / Math.max(run.elapsedNanos() / 1e9, 1e-9);
+        String shown = output.unmasked()
+                ? recipient.number().e164()
+                : Mask.phone(recipient.number().e164());
+        if (output.json()) {
+            ObjectNode json = Json.object()
+                    .put("smsc", smsc)
+                    .put("to", shown)
+                    .put("sent", count)
+                    .put("acknowledged", acknowledged)
+                    .put("failed", failed)
+                    .put("timedOut", timedOut.size())
+                    .put("receipts", receipts)
+                    .put("segments", stats.segmentsSent())
+                    .put("resent", stats.resent())
+                    .put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(run.elapsedNanos()))
+                    .put("ratePerSecond", Math.round(perSecond * 10) / 10.0);
+            firstFailure.ifPresent(f -> json.put("firstFailure", f));
+            out.println(Json.document(json));
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "sms-send to %s via %s: sent %d, acknowledged %d, failed %d, receipts %d, %.1f messages/s%n",
+                    shown,
+                    smsc,
+                    count,
+                    acknowledged,
+                    failed,
+                    receipts,
+                    perSecond);
+        }
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private static Optional<String> failureReason(SubmitResult r) {
+        if (r instanceof SubmitResult.TemporaryFailure t) {
+            return Optional.of(t.reason());
+        }
+        if (r instanceof SubmitResult.PermanentFailure p) {
+            return Optional.of(p.reason());
+        }
+        return Optional.empty();
     }
 }

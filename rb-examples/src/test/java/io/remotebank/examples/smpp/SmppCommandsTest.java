@@ -3,6 +3,7 @@ package io.remotebank.examples.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.remotebank.channels.smpp.SmscSimulator;
 import io.remotebank.examples.CliTest;
 import io.remotebank.examples.RbCli;
 import io.remotebank.examples.cli.ExitCodes;
@@ -153,7 +154,147 @@ class SmppCommandsTest extends CliTest {
                 "--timeout-s",
                 "1");
         assertThat(exit).isEqualTo(ExitCodes.RUNTIME_ERROR);
-        assertThat(err.toString()).contains("could not bind");
+        assertThat(err.toString())
+                .contains("could not bind to 127.0.0.1:" + port + " as bank within 1 s")
+                .contains("channels.smpp.not.bound: cannot connect to 127.0.0.1:" + port);
+    }
+
+    @Test
+    void aRefusedPassword_exitsWith3_atTheFirstRefusal_namingTheStatusAndTheSmsc() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.builder()
+                .credentials("bank", "right".toCharArray())
+                .build()
+                .start()) {
+            int exit = rb(
+                    "sms-send",
+                    "--smsc",
+                    "127.0.0.1:" + smsc.port(),
+                    "--system-id",
+                    "bank",
+                    "--password",
+                    "wrong",
+                    "--to",
+                    "13812345678",
+                    "--text",
+                    "hi",
+                    "--timeout-s",
+                    "30");
+
+            assertThat(exit).isEqualTo(ExitCodes.RUNTIME_ERROR);
+            // Not retried (SMSCs lock accounts after a few wrong passwords): the reason comes at once.
+            assertThat(err.toString())
+                    .contains("channels.smpp.bind.refused: the SMSC at 127.0.0.1:" + smsc.port())
+                    .contains("ESME_RINVPASWD (0x0000000E)")
+                    .doesNotContain("wrong");
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void anSmscThatNeverAnswersTheSubmissions_endsTheRunAtTheTimeout_withExit1_namingTheSequence() throws Exception {
+        int port = startSimulator("--latency-ms", "60000"); // binds at once, answers submit_sm a minute later
+        int exit = rb(
+                "sms-send",
+                "--smsc",
+                "127.0.0.1:" + port,
+                "--system-id",
+                "bank",
+                "--password",
+                "pw",
+                "--to",
+                "13812345678",
+                "--text",
+                "hi",
+                "--count",
+                "3",
+                "--timeout-s",
+                "2",
+                "--json");
+
+        assertThat(exit).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(json().get("timedOut").asInt()).isEqualTo(3);
+        assertThat(json().get("failed").asInt()).isEqualTo(3);
+        assertThat(json().get("firstFailure").asText()).contains("submit_sm sequence 2");
+        assertThat(err.toString())
+                .contains("channels.smpp.submit.timeout: 3 of 3 messages had no answer within --timeout-s 2")
+                .contains("(last sent as submit_sm sequence 2)")
+                .doesNotContain("TimeoutException");
+    }
+
+    @Test
+    void aPeerThatStopsReadingAfterTheBind_cannotHoldTheRunPastItsTimeout() throws Exception {
+        try (HostileSmsc peer = HostileSmsc.start(HostileSmsc.After.NOTHING)) {
+            // It answers neither submit_sm nor unbind: the run ends anyway, with its report.
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> rb(
+                    "sms-send",
+                    "--smsc",
+                    "127.0.0.1:" + peer.port(),
+                    "--system-id",
+                    "bank",
+                    "--password",
+                    "pw",
+                    "--to",
+                    "13812345678",
+                    "--text",
+                    "hi",
+                    "--timeout-s",
+                    "1",
+                    "--json"));
+
+            assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CHECK_FAILED);
+            assertThat(json().get("timedOut").asInt()).isEqualTo(1);
+            assertThat(err.toString()).contains("channels.smpp.submit.timeout");
+        }
+    }
+
+    @Test
+    void aPeerThatNeverAnswersTheBind_endsTheRunAtTheTimeout_withExit3() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            // The kernel accepts the connection; nobody ever reads the bind.
+            int exit = rb(
+                    "sms-send",
+                    "--smsc",
+                    "127.0.0.1:" + silent.getLocalPort(),
+                    "--system-id",
+                    "bank",
+                    "--password",
+                    "pw",
+                    "--to",
+                    "13812345678",
+                    "--text",
+                    "hi",
+                    "--timeout-s",
+                    "1");
+
+            assertThat(exit).isEqualTo(ExitCodes.RUNTIME_ERROR);
+            assertThat(err.toString()).contains("could not bind").contains("no answer yet");
+        }
+    }
+
+    @Test
+    void anSmscFloodingDeliverSm_cannotExhaustTheRun_whichEndsAtItsTimeoutAndReports() throws Exception {
+        try (HostileSmsc peer = HostileSmsc.start(HostileSmsc.After.FLOOD_DELIVER_SM)) {
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> rb(
+                    "sms-send",
+                    "--smsc",
+                    "127.0.0.1:" + peer.port(),
+                    "--system-id",
+                    "bank",
+                    "--password",
+                    "pw",
+                    "--to",
+                    "13812345678",
+                    "--text",
+                    "hi",
+                    "--timeout-s",
+                    "2",
+                    "--json"));
+
+            // The flood never lets up, and the SMSC never answers the submit_sm or the unbind.
+            assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CHECK_FAILED);
+            assertThat(json().get("timedOut").asInt()).isEqualTo(1);
+            assertThat(peer.written()).isPositive();
+        }
     }
 
     @Test

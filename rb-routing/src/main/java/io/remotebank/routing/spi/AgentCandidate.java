@@ -1,6 +1,6 @@
 package io.remotebank.routing.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.ContactChannel;
@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /** A read-only view of an agent, given to an {@link AgentSelector}. Valid only during the call. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface AgentCandidate {
 
     /** The agent. */

@@ -1,6 +1,6 @@
 package io.remotebank.routing.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * Otherwise the engine ranks every eligible available agent of the queue for each contact. The
  * compatibility kit is {@code io.remotebank.tck.routing.AgentSelectorContract}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface AgentSelector {
 
     /** A short name for configuration, events and logs, e.g. {@code longest-idle}. */

@@ -1,6 +1,6 @@
 package io.remotebank.routing.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.ContactChannel;
 import io.remotebank.routing.ContactId;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** A read-only view of a contact, given to an {@link AgentSelector}. Valid only during the call. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ContactCandidate {
 
     /** The contact. */

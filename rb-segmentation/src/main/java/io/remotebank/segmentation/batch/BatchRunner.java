@@ -3,6 +3,7 @@ package io.remotebank.segmentation.batch;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
+import io.remotebank.core.time.Clocks;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,7 +147,7 @@ public final class BatchRunner {
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private int threads = Runtime.getRuntime().availableProcessors();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private ProgressListener listener;
 
         private Builder() {}

@@ -3,6 +3,7 @@ package io.remotebank.segmentation.nba;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.segmentation.SegmentationError;
 import io.remotebank.segmentation.SegmentationException;
 import io.remotebank.segmentation.nba.Consideration.Outcome;
@@ -211,7 +212,7 @@ public final class NextBestAction {
         private final List<Action> actions = new ArrayList<>();
         private final Map<String, Long> capacity = new HashMap<>();
         private ContactGate gate = ContactGate.allowAll();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
 
         private Builder() {}
 

@@ -1,6 +1,6 @@
 package io.remotebank.tck.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.channels.Address;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The compatibility kit of {@link AddressResolver}: extend it and return a resolver that holds
  * exactly the directory the kit gives {@link #newResolver}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AddressResolverContract {
 
     /** A customer with an SMS, a WeChat and a WeCom address, in New York. */

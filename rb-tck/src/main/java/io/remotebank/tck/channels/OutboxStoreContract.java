@@ -1,6 +1,6 @@
 package io.remotebank.tck.channels;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * The compatibility kit of {@link OutboxStore}: extend it and return a fresh, empty store from
  * {@link #newStore()}; override {@link #reopen} when the store keeps records across a restart.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class OutboxStoreContract {
 
     private static final Instant T0 = Instant.parse("2026-11-28T02:00:00Z");

@@ -1,6 +1,6 @@
 package io.remotebank.tck.routing;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.core.AgentId;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * dependence on the contact when it says so; no failure on unusual candidates) and that a {@link
  * RoutingEngine} using it always offers a contact to the eligible agent it ranks lowest.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AgentSelectorContract {
 
     private static final long T0 = Instant.parse("2026-11-28T09:00:00Z").toEpochMilli();
@@ -114,7 +114,7 @@ public abstract class AgentSelectorContract {
             MutableClock clock = new MutableClock(T0);
             RoutingEngine.Builder builder = RoutingEngine.builder()
                     .clock(clock)
-                    .timerThread(false)
+                    .scheduledTicks(false)
                     .skills("cards", "loans", "wealth")
                     .queue(QueueConfig.builder("kit").selector(selector).build());
             for (Agent agent : agents) {

@@ -1,6 +1,6 @@
 package io.remotebank.tck.signaling;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.signaling.sip.Digest;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The compatibility kit of {@link CredentialStore}: extend it and return a store that holds exactly
  * the entries the kit gives {@link #newStore}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class CredentialStoreContract {
 
     /**
@@ -37,7 +37,7 @@ public abstract class CredentialStoreContract {
      * @param algorithm a base algorithm
      * @param ha1 the HA1 in lower-case hex
      */
-    @API(status = STABLE, since = "0.1")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record Entry(String realm, String username, DigestAlgorithm algorithm, String ha1) {
         /** Checks the parts. */
         public Entry {

@@ -1,6 +1,6 @@
 package io.remotebank.tck.signaling;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 
 /** The clock a kit hands to the implementation under test: it moves only when the kit moves it. */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class KitClock extends Clock {
 
     private final AtomicReference<Instant> now;

@@ -22,18 +22,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the SMSC delivers to the client (deliver_sm, data_sm): delivery receipts, correlated to the
  * submission (the segments of a long message make one report), and MO messages, concatenated parts
  * put back together. Event-loop confined; the provider context is called on the callback executor.
+ * Warnings about malformed deliveries go through the connection's {@link WarningRateLimit}.
  */
 @API(status = INTERNAL, since = "0.1")
 final class Deliveries {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final int MAX_GROUPS = 100_000;
     private static final int MAX_PARTIALS = 10_000;
 
@@ -43,6 +41,7 @@ final class Deliveries {
     private final Supplier<ProviderContext> context;
     private final LongAdder receipts;
     private final LongAdder inbound;
+    private final WarningRateLimit warnings;
     private final Map<String, ReceiptGroup> groups = new HashMap<>();
     private final Map<String, String[]> partials = new HashMap<>();
 
@@ -52,13 +51,15 @@ final class Deliveries {
             Executor callbacks,
             Supplier<ProviderContext> context,
             LongAdder receipts,
-            LongAdder inbound) {
+            LongAdder inbound,
+            WarningRateLimit warnings) {
         this.name = name;
         this.sms = sms;
         this.callbacks = callbacks;
         this.context = context;
         this.receipts = receipts;
         this.inbound = inbound;
+        this.warnings = warnings;
     }
 
     /** Remembers the segments' ids of a long message, so that their receipts make one report. */
@@ -83,7 +84,10 @@ final class Deliveries {
         }
         int udhLength = (esmClass & 0x40) != 0 && sm.length > 0 ? (sm[0] & 0xFF) + 1 : 0;
         if (udhLength > sm.length) {
-            LOG.warn("SMPP provider {}: deliver_sm with a UDH longer than its message", name);
+            warnings.warn(
+                    "deliver_sm with a UDH longer than its message",
+                    "SMPP provider {}: deliver_sm with a UDH longer than its message",
+                    name);
             return;
         }
         String text = sms.decode(sm, udhLength, sm.length - udhLength, dc);
@@ -103,7 +107,10 @@ final class Deliveries {
     private void receipt(String text, List<Tlv> tlvs) {
         Optional<DeliveryReceipt> parsed = DeliveryReceipt.parse(text, tlvs);
         if (parsed.isEmpty()) {
-            LOG.warn("SMPP provider {}: a delivery receipt without message id or state", name);
+            warnings.warn(
+                    "delivery receipt without message id or state",
+                    "SMPP provider {}: a delivery receipt without message id or state",
+                    name);
             return;
         }
         receipts.increment();
@@ -160,7 +167,12 @@ final class Deliveries {
             return text;
         }
         if (seq < 1 || seq > total) {
-            LOG.warn("SMPP provider {}: concatenated part {} of {} dropped", name, seq, total);
+            warnings.warn(
+                    "concatenated part out of range",
+                    "SMPP provider {}: concatenated part {} of {} dropped",
+                    name,
+                    seq,
+                    total);
             return null;
         }
         String key = source.ton() + "/" + source.address() + "/" + ref + "/" + total;
@@ -192,7 +204,8 @@ final class Deliveries {
         try {
             from = Address.Msisdn.of(source.ton() == 1 ? "+" + source.address() : source.address());
         } catch (ValidationException e) {
-            LOG.warn(
+            warnings.warn(
+                    "MO message not from a phone number",
                     "SMPP provider {}: MO message from {} is not from a phone number",
                     name,
                     Mask.phone(source.address()));

@@ -11,13 +11,17 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 final class Outgoing {
     final CompletableFuture<SubmitResult> future = new CompletableFuture<>();
+    /** The submission's id (the outbox's), named in failure reasons. */
+    final String messageId;
+
     final long deadline;
     final String[] ids;
     private final LongAdder failed;
     int pending;
     boolean done;
 
-    Outgoing(int segments, long deadline, LongAdder failed) {
+    Outgoing(String messageId, int segments, long deadline, LongAdder failed) {
+        this.messageId = messageId;
         this.ids = new String[segments];
         this.pending = segments;
         this.deadline = deadline;

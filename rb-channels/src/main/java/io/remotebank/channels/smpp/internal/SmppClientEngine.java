@@ -24,6 +24,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.remotebank.channels.Address;
 import io.remotebank.channels.smpp.SmppClientConfig;
+import io.remotebank.channels.smpp.SmppError;
 import io.remotebank.channels.smpp.SmppException;
 import io.remotebank.channels.smpp.SmppStatistics;
 import io.remotebank.channels.smpp.charset.EncodedMessage;
@@ -63,6 +64,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.apiguardian.api.API;
@@ -73,6 +75,9 @@ import org.slf4j.LoggerFactory;
  * The SMPP client: one bind, its window and its queues. Every field below the queue is confined
  * to one event loop, so the hot path takes no lock: callers put segments on a lock-free queue and
  * the loop writes as many as the window, the token bucket and the channel allow, then flushes once.
+ * Its concerns that stand apart are classes of their own: {@link WriteBackPressure} (an SMSC that
+ * does not read cannot make it queue answers without end), {@link BindRefusal} (which refused
+ * binds are retried) and {@link WarningRateLimit} (a repeated fault logs a sample and a count).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class SmppClientEngine {
@@ -89,8 +94,14 @@ public final class SmppClientEngine {
         BINDING,
         BOUND,
         UNBINDING,
+        /** The SMSC refused the bind for good ({@link BindRefusal}): nothing more is tried. */
+        REFUSED,
         CLOSED
     }
+
+    // Kinds of warning a misbehaving SMSC can repeat once per PDU (WarningRateLimit keys).
+    private static final String BAD_PDU = "bad PDU from the SMSC";
+    private static final String STRAY_NACK = "generic_nack for no request";
 
     private final SmppClientConfig config;
     private final SmsCodec sms;
@@ -122,9 +133,15 @@ public final class SmppClientEngine {
     private final LongAdder inbound = new LongAdder();
     private final LongAdder binds = new LongAdder();
     private final LongAdder connectionsLost = new LongAdder();
+    private final LongAdder readPauses = new LongAdder();
+    private final LongAdder overflowCloses = new LongAdder();
     private volatile boolean closed;
     private volatile boolean bound;
     private volatile ProviderContext context;
+    /** Why the client is not bound: the last failure to connect or bind, null once bound. */
+    private volatile SmppException bindFailure;
+    /** Set once the SMSC refused the bind for good; submissions fail with it from then on. */
+    private volatile SmppException refusal;
 
     // Event loop only.
     private final ArrayDeque<Segment> retry = new ArrayDeque<>();
@@ -146,6 +163,10 @@ public final class SmppClientEngine {
     private boolean drainTimerSet;
     private long lastQueueScan;
     private ScheduledFuture<?> tick;
+    /** Whether {@link #bindFailure} already says why the current connect-and-bind attempt failed. */
+    private boolean attemptExplained;
+
+    private final WarningRateLimit warnings;
 
     /**
      * Creates an engine; nothing connects until {@link #start}.
@@ -173,7 +194,9 @@ public final class SmppClientEngine {
         this.submitTimeout = config.submitTimeout().toNanos();
         this.throttleBase = config.throttleBackoff().toNanos();
         this.throttlePause = throttleBase;
-        this.deliveries = new Deliveries(config.name(), sms, callbacks, () -> context, receipts, inbound);
+        this.warnings = new WarningRateLimit(
+                LOG, WarningRateLimit.DEFAULT_BURST, WarningRateLimit.DEFAULT_INTERVAL, System::nanoTime);
+        this.deliveries = new Deliveries(config.name(), sms, callbacks, () -> context, receipts, inbound, warnings);
         this.tokens = config.burst();
         this.bootstrap = new Bootstrap()
                 .group(loop)
@@ -190,6 +213,10 @@ public final class SmppClientEngine {
                             restrictTls(ssl.engine());
                             ch.pipeline().addLast("tls", ssl);
                         }
+                        ch.pipeline()
+                                .addLast(
+                                        "back-pressure",
+                                        new WriteBackPressure(WriteBackPressure.Limits.DEFAULT, new BackPressure()));
                         ch.pipeline().addLast("decoder", new SmppDecoder());
                         ch.pipeline().addLast("encoder", SmppEncoder.INSTANCE);
                         ch.pipeline().addLast("session", new Handler());
@@ -244,6 +271,15 @@ public final class SmppClientEngine {
         return bound;
     }
 
+    /**
+     * Why the client is not bound: the last failure to connect or to bind since the last bind
+     * (code {@link SmppError#BIND_REFUSED} when the SMSC refused for good, else {@link
+     * SmppError#NOT_BOUND}); empty while bound and before the first attempt has ended.
+     */
+    public Optional<SmppException> lastBindFailure() {
+        return Optional.ofNullable(bindFailure);
+    }
+
     /** The counters. */
     public SmppStatistics statistics() {
         return new SmppStatistics(
@@ -256,7 +292,9 @@ public final class SmppClientEngine {
                 receipts.sum(),
                 inbound.sum(),
                 binds.sum(),
-                connectionsLost.sum());
+                connectionsLost.sum(),
+                readPauses.sum(),
+                overflowCloses.sum());
     }
 
     /**
@@ -269,6 +307,11 @@ public final class SmppClientEngine {
         if (closed) {
             return CompletableFuture.completedFuture(
                     new SubmitResult.TemporaryFailure("the SMPP provider is closed", Optional.empty()));
+        }
+        SmppException refused = refusal;
+        if (refused != null) {
+            return CompletableFuture.completedFuture(
+                    new SubmitResult.TemporaryFailure(refused.getMessage(), Optional.empty()));
         }
         if (!config.bindType().transmits()) {
             return CompletableFuture.completedFuture(
@@ -295,7 +338,7 @@ public final class SmppClientEngine {
         int registered = config.registeredDelivery() ? 1 : 0;
         int count = em.segments().size();
         Segment[] segments = new Segment[count];
-        Outgoing out = new Outgoing(count, System.nanoTime() + submitTimeout, failed);
+        Outgoing out = new Outgoing(s.id().value(), count, System.nanoTime() + submitTimeout, failed);
         try {
             for (int i = 0; i < count; i++) {
                 byte[] sm = em.segments().get(i);
@@ -340,6 +383,8 @@ public final class SmppClientEngine {
         }
         if (closed) {
             failQueued("the SMPP provider is closed");
+        } else if (refusal != null) {
+            failQueued(refusal.getMessage());
         }
         scheduleDrain();
         return out.future;
@@ -357,22 +402,77 @@ public final class SmppClientEngine {
     }
 
     private void failQueued(String reason) {
+        failQueued(s -> reason);
+    }
+
+    private void failQueued(Function<Segment, String> reason) {
         Segment s;
         while ((s = incoming.poll()) != null) {
-            s.message.finish(new SubmitResult.TemporaryFailure(reason, Optional.empty()));
+            if (!s.message.done) {
+                s.message.finish(new SubmitResult.TemporaryFailure(reason.apply(s), Optional.empty()));
+            }
         }
+    }
+
+    /**
+     * A failure reason that says which submission, which segment and which submit_sm (its sequence
+     * number) went unanswered, e.g. {@code channels.smpp.submit.timeout: message 5d1e... segment 1/2
+     * not acknowledged within PT15S (last sent as submit_sm sequence 17)}.
+     */
+    private String unacknowledged(SmppError code, Segment s, String when) {
+        StringBuilder b = new StringBuilder(code.code())
+                .append(": message ")
+                .append(s.message.messageId)
+                .append(" segment ")
+                .append(s.index + 1)
+                .append('/')
+                .append(s.message.ids.length)
+                .append(" not acknowledged ")
+                .append(when);
+        if (s.sequence > 0) {
+            b.append(" (last sent as submit_sm sequence ").append(s.sequence).append(')');
+        } else {
+            b.append(" (never sent");
+            SmppException why = bindFailure;
+            if (!bound && why != null) {
+                b.append(": ").append(why.getMessage());
+            }
+            b.append(')');
+        }
+        return b.toString();
+    }
+
+    private String timedOut(Segment s) {
+        return unacknowledged(SmppError.SUBMIT_TIMEOUT, s, "within " + config.submitTimeout());
+    }
+
+    private String closedFirst(Segment s) {
+        return unacknowledged(SmppError.CLOSED, s, "before the provider closed");
     }
 
     /** Unbinds, closes the connection and fails what was not answered. Idempotent. */
     public void close() {
+        close(config.responseTimeout());
+    }
+
+    /**
+     * Like {@link #close()}, waiting at most {@code unbindWait} (and at most the response timeout)
+     * for the SMSC's unbind_resp before closing the connection anyway.
+     *
+     * @param unbindWait how long the SMSC may take to answer unbind
+     */
+    public void close(Duration unbindWait) {
         if (closed) {
             return;
         }
         closed = true;
+        long wait = unbindWait.isNegative()
+                ? 0
+                : unbindWait.compareTo(config.responseTimeout()) < 0 ? unbindWait.toNanos() : responseTimeout;
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            loop.execute(() -> shutdown(done));
-            done.get(config.responseTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+            loop.execute(() -> shutdown(done, wait));
+            done.get(TimeUnit.NANOSECONDS.toMillis(wait) + 2000, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             done.complete(null);
         } catch (InterruptedException e) {
@@ -380,7 +480,7 @@ public final class SmppClientEngine {
         } catch (Exception e) {
             LOG.debug("SMPP provider {}: shutdown did not finish cleanly", config.name(), e);
         }
-        failQueued("the SMPP provider is closed");
+        failQueued(this::closedFirst);
         if (ownGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
@@ -392,10 +492,10 @@ public final class SmppClientEngine {
                 Thread.currentThread().interrupt();
             }
         }
-        firstBind.completeExceptionally(new SmppException(io.remotebank.channels.smpp.SmppError.CLOSED, "closed"));
+        firstBind.completeExceptionally(new SmppException(SmppError.CLOSED, "closed"));
     }
 
-    private void shutdown(CompletableFuture<Void> done) {
+    private void shutdown(CompletableFuture<Void> done, long unbindWait) {
         if (tick != null) {
             tick.cancel(false);
         }
@@ -403,12 +503,11 @@ public final class SmppClientEngine {
         State was = state;
         state = State.CLOSED;
         bound = false;
-        String reason = "the SMPP provider is closed";
-        failAll(reason);
+        failAll(this::closedFirst);
         if (ch != null && ch.isActive() && was == State.BOUND) {
             int seq = nextSequence();
             ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND, 0, seq));
-            ScheduledFuture<?> force = loop.schedule(() -> ch.close(), responseTimeout, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> force = loop.schedule(() -> ch.close(), unbindWait, TimeUnit.NANOSECONDS);
             ch.closeFuture().addListener(f -> {
                 force.cancel(false);
                 done.complete(null);
@@ -420,14 +519,20 @@ public final class SmppClientEngine {
         }
     }
 
-    private void failAll(String reason) {
-        SubmitResult r = new SubmitResult.TemporaryFailure(reason, Optional.empty());
-        for (Segment s : window.values()) {
-            s.message.finish(r);
+    private void failAll(Function<Segment, String> reason) {
+        List<Segment> inFlight = new ArrayList<>(window.values());
+        // In sequence order, so that a submission fails with the reason of its earliest segment.
+        inFlight.sort((a, b) -> Integer.compare(a.sequence, b.sequence));
+        for (Segment s : inFlight) {
+            if (!s.message.done) {
+                s.message.finish(new SubmitResult.TemporaryFailure(reason.apply(s), Optional.empty()));
+            }
         }
         window.clear();
         for (Segment s : retry) {
-            s.message.finish(r);
+            if (!s.message.done) {
+                s.message.finish(new SubmitResult.TemporaryFailure(reason.apply(s), Optional.empty()));
+            }
         }
         retry.clear();
         failQueued(reason);
@@ -436,27 +541,82 @@ public final class SmppClientEngine {
     // ------------------------------------------------------------------ connection (event loop)
 
     private void connect() {
-        if (closed) {
+        if (closed || state == State.REFUSED) {
             return;
         }
         state = State.CONNECTING;
         stateSince = System.nanoTime();
+        attemptExplained = false;
         bootstrap.connect(config.host(), config.port()).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
+                notBound("cannot connect to " + smsc() + " (" + f.cause() + ")");
                 LOG.warn(
-                        "SMPP provider {}: cannot connect to {}:{} ({})",
+                        "SMPP provider {}: cannot connect to {} ({})",
                         config.name(),
-                        config.host(),
-                        config.port(),
+                        smsc(),
                         f.cause().toString());
-                state = State.IDLE;
+                if (state == State.CONNECTING) {
+                    state = State.IDLE;
+                }
                 scheduleReconnect();
             }
         });
     }
 
+    /** The SMSC's address as the configuration gives it, for messages. */
+    private String smsc() {
+        return config.host() + ":" + config.port();
+    }
+
+    /** Records why the client is not bound, for {@link #lastBindFailure()}. */
+    private void notBound(String why) {
+        attemptExplained = true;
+        bindFailure = new SmppException(SmppError.NOT_BOUND, why);
+    }
+
+    private String bindCommand() {
+        return config.bindType().command().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The SMSC refused the bind with {@code status} (in a bind_resp or a generic_nack): stop, retry
+     * after unbind, or retry after the back-off, as {@link BindRefusal} decides.
+     */
+    private void bindRefused(Channel ch, String how, int status) {
+        String refused = "the SMSC at " + smsc() + " refused " + bindCommand() + " as '" + config.systemId() + "' with "
+                + how + CommandStatus.describe(status);
+        switch (BindRefusal.actionFor(status)) {
+            case STOP -> {
+                attemptExplained = true;
+                SmppException e = new SmppException(
+                        SmppError.BIND_REFUSED, refused + ", a refusal that binding again cannot change: not retried");
+                LOG.error("SMPP provider {}: {}", config.name(), e.getMessage());
+                bindFailure = e;
+                refusal = e;
+                state = State.REFUSED;
+                stateSince = System.nanoTime();
+                failAll(seg -> e.getMessage());
+                firstBind.completeExceptionally(e);
+                ch.close();
+            }
+            case UNBIND_THEN_RETRY -> {
+                notBound(refused + "; unbinding, then binding again");
+                LOG.warn("SMPP provider {}: {}", config.name(), bindFailure.getMessage());
+                // The SMSC still holds a bind on this connection: end it before binding again.
+                state = State.UNBINDING;
+                stateSince = System.nanoTime();
+                ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND, 0, nextSequence()));
+            }
+            case RETRY -> {
+                notBound(refused + "; binding again after the reconnect back-off");
+                LOG.warn("SMPP provider {}: {}", config.name(), bindFailure.getMessage());
+                ch.close();
+            }
+        }
+    }
+
     private void scheduleReconnect() {
-        if (closed) {
+        if (closed || state == State.REFUSED) {
             return;
         }
         long base = config.reconnectDelay().toNanos();
@@ -506,7 +666,10 @@ public final class SmppClientEngine {
         }
         channel = null;
         bound = false;
-        boolean wasClosing = state == State.CLOSED;
+        boolean wasClosing = state == State.CLOSED || state == State.REFUSED;
+        if ((state == State.CONNECTING || state == State.BINDING) && !attemptExplained) {
+            notBound("the SMSC at " + smsc() + " closed the connection before answering " + bindCommand());
+        }
         if (!wasClosing) {
             connectionsLost.increment();
             state = State.IDLE;
@@ -598,8 +761,7 @@ public final class SmppClientEngine {
                 continue;
             }
             if (now > s.message.deadline) {
-                s.message.finish(new SubmitResult.TemporaryFailure(
-                        "not acknowledged within " + config.submitTimeout(), Optional.empty()));
+                s.message.finish(new SubmitResult.TemporaryFailure(timedOut(s), Optional.empty()));
                 continue;
             }
             if (!takeToken(now)) {
@@ -633,6 +795,7 @@ public final class SmppClientEngine {
 
     private void tick() {
         long now = System.nanoTime();
+        warnings.flush();
         if (now - lastQueueScan > TimeUnit.SECONDS.toNanos(1)) {
             lastQueueScan = now;
             expireQueued(now);
@@ -641,11 +804,16 @@ public final class SmppClientEngine {
         switch (state) {
             case BINDING, UNBINDING -> {
                 if (now - stateSince > responseTimeout && ch != null) {
+                    if (state == State.BINDING) {
+                        notBound("no answer to " + bindCommand() + " from " + smsc() + " within "
+                                + config.responseTimeout());
+                    }
                     LOG.warn("SMPP provider {}: no answer to {} in time, closing", config.name(), state);
                     ch.close();
                 }
             }
             case BOUND -> {
+                expireWindow(now);
                 for (Segment s : window.values()) {
                     if (now - s.sentAt > responseTimeout) {
                         rebind("no submit_sm_resp within " + config.responseTimeout());
@@ -668,13 +836,36 @@ public final class SmppClientEngine {
         }
     }
 
+    /**
+     * Fails the submissions whose submit timeout passed while a segment awaits its submit_sm_resp
+     * (a response timeout longer than the submit timeout would hold them past it). A late answer
+     * to such a segment finds it gone and is ignored.
+     */
+    private void expireWindow(long now) {
+        List<Segment> expired = null;
+        for (Segment s : window.values()) {
+            if (now > s.message.deadline || s.message.done) {
+                if (expired == null) {
+                    expired = new ArrayList<>();
+                }
+                expired.add(s);
+            }
+        }
+        if (expired != null) {
+            expired.sort((a, b) -> Integer.compare(a.sequence, b.sequence));
+            for (Segment s : expired) {
+                window.remove(s.sequence);
+                s.message.finish(new SubmitResult.TemporaryFailure(timedOut(s), Optional.empty()));
+            }
+        }
+    }
+
     private void expireQueued(long now) {
         for (Iterator<Segment> it = retry.iterator(); it.hasNext(); ) {
             Segment s = it.next();
             if (s.message.done || now > s.message.deadline) {
                 it.remove();
-                s.message.finish(new SubmitResult.TemporaryFailure(
-                        "not acknowledged within " + config.submitTimeout(), Optional.empty()));
+                s.message.finish(new SubmitResult.TemporaryFailure(timedOut(s), Optional.empty()));
             }
         }
         if (state != State.BOUND) {
@@ -682,8 +873,7 @@ public final class SmppClientEngine {
                 Segment s = it.next();
                 if (s.message.done || now > s.message.deadline) {
                     it.remove();
-                    s.message.finish(new SubmitResult.TemporaryFailure(
-                            "not acknowledged within " + config.submitTimeout() + " (not bound)", Optional.empty()));
+                    s.message.finish(new SubmitResult.TemporaryFailure(timedOut(s), Optional.empty()));
                 }
             }
         }
@@ -751,18 +941,15 @@ public final class SmppClientEngine {
                 if (s != null) {
                     answered(s, h.status() == 0 ? CommandStatus.ESME_RSYSERR.code() : h.status(), "");
                 } else if (h.sequence() == bindSequence && state == State.BINDING) {
-                    LOG.warn(
-                            "SMPP provider {}: bind refused with generic_nack {}",
-                            config.name(),
-                            CommandStatus.nameOf(h.status()));
-                    ch.close();
+                    bindRefused(ch, "generic_nack ", h.status());
                 } else if (h.sequence() == enquireSequence) {
                     enquireSequence = -1;
                 } else {
-                    LOG.warn(
-                            "SMPP provider {}: generic_nack {} for #{}",
+                    warnings.warn(
+                            STRAY_NACK,
+                            "SMPP provider {}: generic_nack {} for #{}, which awaits no answer",
                             config.name(),
-                            CommandStatus.nameOf(h.status()),
+                            CommandStatus.describe(h.status()),
                             h.sequence());
                 }
             }
@@ -778,6 +965,7 @@ public final class SmppClientEngine {
             state = State.BOUND;
             stateSince = System.nanoTime();
             bound = true;
+            bindFailure = null;
             reconnectAttempt = 0;
             binds.increment();
             LOG.info("SMPP provider {}: bound as {} to {}", config.name(), config.bindType(), r.systemId());
@@ -785,15 +973,7 @@ public final class SmppClientEngine {
             drain();
             return;
         }
-        LOG.warn("SMPP provider {}: bind refused with {}", config.name(), CommandStatus.nameOf(r.status()));
-        if (r.status() == CommandStatus.ESME_RALYBND.code()) {
-            // The SMSC still holds a bind on this connection: end it before binding again.
-            state = State.UNBINDING;
-            stateSince = System.nanoTime();
-            ch.writeAndFlush(new Pdu.HeaderOnly(CommandId.UNBIND, 0, nextSequence()));
-        } else {
-            ch.close();
-        }
+        bindRefused(ch, "", r.status());
     }
 
     private void answered(Segment s, int status, String messageId) {
@@ -844,6 +1024,35 @@ public final class SmppClientEngine {
         }
     }
 
+    /** Counts and logs what the connection's {@link WriteBackPressure} does. */
+    private final class BackPressure implements WriteBackPressure.Listener {
+        @Override
+        public void readsPaused(Channel ch, long pendingBytes) {
+            readPauses.increment();
+            LOG.debug(
+                    "SMPP provider {}: {} bytes wait to be written, the SMSC takes them slowly: reading paused",
+                    config.name(),
+                    pendingBytes);
+        }
+
+        @Override
+        public void readsResumed(Channel ch) {
+            LOG.debug("SMPP provider {}: reading resumed", config.name());
+        }
+
+        @Override
+        public void overflowed(Channel ch, long pendingBytes, long limit) {
+            overflowCloses.increment();
+            LOG.warn(
+                    "SMPP provider {}: the SMSC at {} does not read: {} bytes wait to be written, more than {};"
+                            + " closing the connection",
+                    config.name(),
+                    smsc(),
+                    pendingBytes,
+                    limit);
+        }
+    }
+
     /** The pipeline's last handler: hands everything to the engine on the event loop. */
     private final class Handler extends ChannelInboundHandlerAdapter {
         @Override
@@ -859,6 +1068,7 @@ public final class SmppClientEngine {
                     if (f.isSuccess() && ch == channel) {
                         sendBind(ch);
                     } else if (!f.isSuccess()) {
+                        notBound("the TLS handshake with " + smsc() + " failed (" + f.cause() + ")");
                         LOG.warn(
                                 "SMPP provider {}: TLS handshake failed ({})",
                                 config.name(),
@@ -899,7 +1109,8 @@ public final class SmppClientEngine {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
             if (c instanceof PduException p) {
-                LOG.warn("SMPP provider {}: bad PDU from the SMSC: {}", config.name(), p.getMessage());
+                // A hostile SMSC can send thousands a second: the log gets a sample and a count.
+                warnings.warn(BAD_PDU, "SMPP provider {}: bad PDU from the SMSC: {}", config.name(), p.getMessage());
                 Optional<Pdu> answer = p.answer();
                 if (answer.isPresent()) {
                     ctx.writeAndFlush(answer.get());

@@ -171,4 +171,17 @@ public enum CommandStatus {
         CommandStatus s = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
         return s == null ? String.format(Locale.ROOT, "0x%08X", code) : s.name();
     }
+
+    /**
+     * The name and the hexadecimal value, for messages that a person reads and may look up in
+     * section 5.1.3 or in an SMSC's own list of vendor codes.
+     *
+     * @param code the command_status
+     * @return e.g. {@code ESME_RINVPASWD (0x0000000E)}, or {@code 0x00000401} for an unknown code
+     */
+    public static String describe(int code) {
+        String hex = String.format(Locale.ROOT, "0x%08X", code);
+        CommandStatus s = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return s == null ? hex : s.name() + " (" + hex + ")";
+    }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.EncoderException;
 import io.remotebank.channels.smpp.DeliveryReceipt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -240,6 +243,36 @@ class PduCodecTest {
         ch.writeInbound(Unpooled.EMPTY_BUFFER);
         Pdu next = ch.readInbound();
         assertThat(next).isEqualTo(new Pdu.HeaderOnly(CommandId.ENQUIRE_LINK, 0, 0x16));
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void aRunOfMalformedPdusInOneRead_isReportedOneByOne_andTheGoodOnesBetweenAreRead() {
+        List<Object> seen = new ArrayList<>();
+        EmbeddedChannel ch = new EmbeddedChannel(new SmppDecoder(), new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                seen.add(msg);
+            }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                seen.add(((PduException) cause.getCause()).sequence());
+            }
+        });
+        // Unknown command_id 0x99 (sequences 1, 2), an enquire_link (3), unknown again (4), enquire_link (5):
+        // all in one read, and no byte after them.
+        ch.writeInbound(bytes("00000010000000990000000000000001" + "00000010000000990000000000000002"
+                + "00000010000000150000000000000003" + "00000010000000990000000000000004"
+                + "00000010000000150000000000000005"));
+
+        assertThat(seen)
+                .containsExactly(
+                        1,
+                        2,
+                        new Pdu.HeaderOnly(CommandId.ENQUIRE_LINK, 0, 3),
+                        4,
+                        new Pdu.HeaderOnly(CommandId.ENQUIRE_LINK, 0, 5));
         ch.finishAndReleaseAll();
     }
 
