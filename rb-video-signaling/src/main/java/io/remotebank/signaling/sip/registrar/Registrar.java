@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
@@ -14,7 +16,6 @@ import io.remotebank.signaling.sip.auth.AuthResult;
 import io.remotebank.signaling.sip.auth.DigestAuthenticator;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
@@ -36,7 +37,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -285,59 +285,23 @@ public final class Registrar {
      * @param scheduler the scheduler to run on (the transaction layer's, or a virtual one in tests)
      * @return cancels the purging
      */
-    public SipScheduler.Cancellable startPurging(SipScheduler scheduler) {
-        Objects.requireNonNull(scheduler, "scheduler");
+    public Cancellable startPurging(Scheduler scheduler) {
+        Arguments.notNull(scheduler, "scheduler");
         if (!purging.compareAndSet(false, true)) {
-            return () -> {};
+            return () -> false;
         }
-        Purge purge = new Purge(scheduler);
-        purge.next();
-        return purge;
+        return scheduler.scheduleWithFixedDelay(purgeInterval, purgeInterval, this::purgeOnce);
     }
 
-    /** The periodic purge: each run schedules the next until cancelled. */
-    private final class Purge implements SipScheduler.Cancellable {
-        private final SipScheduler scheduler;
-        private volatile boolean cancelled;
-        private volatile SipScheduler.Cancellable pending;
-
-        Purge(SipScheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        void next() {
-            try {
-                pending = scheduler.schedule(purgeInterval, this::run);
-            } catch (RejectedExecutionException e) {
-                cancelled = true; // the event loops have shut down with the endpoint
+    private void purgeOnce() {
+        try {
+            int removed = locations.purgeExpired();
+            if (removed > 0) {
+                LOG.debug("purged {} expired binding(s)", removed);
             }
-        }
-
-        private void run() {
-            if (cancelled) {
-                return;
-            }
-            try {
-                int removed = locations.purgeExpired();
-                if (removed > 0) {
-                    LOG.debug("purged {} expired binding(s)", removed);
-                }
-            } catch (RuntimeException e) {
-                // a store that fails now may answer at the next round; expired bindings stay hidden
-                LOG.warn("purging expired bindings failed: {}", e.getClass().getSimpleName());
-            }
-            if (!cancelled) {
-                next();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            SipScheduler.Cancellable p = pending;
-            if (p != null) {
-                p.cancel();
-            }
+        } catch (RuntimeException e) {
+            // a store that fails now may answer at the next round; expired bindings stay hidden
+            LOG.warn("purging expired bindings failed: {}", e.getClass().getSimpleName());
         }
     }
 

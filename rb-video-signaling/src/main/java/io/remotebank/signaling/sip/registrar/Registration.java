@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.registrar;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
@@ -11,7 +12,6 @@ import io.remotebank.signaling.sip.SipUri;
 import io.remotebank.signaling.sip.auth.DigestClient;
 import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transport.SipTransport;
@@ -96,7 +96,7 @@ public final class Registration {
     private State state = State.IDLE;
     private Duration granted;
     private int refreshes;
-    private SipScheduler.Cancellable timer = () -> {};
+    private Cancellable timer = () -> false;
     private CompletableFuture<Duration> started = new CompletableFuture<>();
     private CompletableFuture<Void> stopped;
 

@@ -5,9 +5,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.Certificates;
-import io.remotebank.signaling.internal.sip.transport.TlsPolicy;
+import io.remotebank.signaling.internal.sip.transport.SipTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,15 +59,18 @@ public final class TlsIdentity {
     }
 
     /**
-     * A new ECDSA P-256 key and a self-signed certificate, valid from an hour ago for one year.
+     * A new ECDSA P-256 key and a self-signed certificate, valid from an hour before the clock's
+     * time for one year.
      *
+     * @param clock the time the certificate is made at (the application's clock; rb-testing's
+     *     {@code ManualTime} in a test)
      * @param names the names the certificate is for (IP literals become IP-address alternative
      *     names, others DNS names); the first is also the subject's common name
      * @return the identity
      * @throws SipTransportException ({@code signaling.sip.tls}) when the JDK cannot make the key
      */
-    public static TlsIdentity selfSigned(String... names) {
-        return selfSigned(Instant.now(), Duration.ofDays(365), names);
+    public static TlsIdentity selfSigned(Clock clock, String... names) {
+        return selfSigned(Arguments.notNull(clock, "clock").instant(), Duration.ofDays(365), names);
     }
 
     /**
@@ -154,7 +159,7 @@ public final class TlsIdentity {
         try {
             return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                     .sslProvider(SslProvider.JDK)
-                    .protocols(TlsPolicy.PROTOCOLS)
+                    .protocols(SipTls.DEFAULT_PROTOCOLS)
                     .build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new SipTransportException(SignalingError.SIP_TLS, "cannot use the identity: " + e.getMessage(), e);
@@ -175,7 +180,7 @@ public final class TlsIdentity {
         try {
             return SslContextBuilder.forClient()
                     .sslProvider(SslProvider.JDK)
-                    .protocols(TlsPolicy.PROTOCOLS)
+                    .protocols(SipTls.DEFAULT_PROTOCOLS)
                     .trustManager(trusted)
                     .build();
         } catch (SSLException e) {

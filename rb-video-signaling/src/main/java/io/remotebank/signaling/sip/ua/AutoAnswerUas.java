@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sdp.Connection;
 import io.remotebank.signaling.sdp.OfferAnswer;
 import io.remotebank.signaling.sdp.Origin;
@@ -10,7 +11,6 @@ import io.remotebank.signaling.sdp.SessionDescription;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionState;
@@ -49,7 +49,8 @@ public final class AutoAnswerUas implements TransactionUser {
     private final TransactionLayer layer;
     private final Settings settings;
     private final ConcurrentHashMap<String, Dialog> dialogs = new ConcurrentHashMap<>();
-    private final AtomicLong sessionIds = new AtomicLong(System.nanoTime() & 0xFFFFFFFFL);
+    /** RFC 4566 5.2 leaves how a sess-id is made to the tool: a random start, counted up. */
+    private final AtomicLong sessionIds = new AtomicLong(Integer.toUnsignedLong(RANDOM.nextInt()));
 
     /**
      * What the UAS answers with.
@@ -123,7 +124,7 @@ public final class AutoAnswerUas implements TransactionUser {
         SipResponse ok;
         Duration interval;
         Duration waited = Duration.ZERO;
-        SipScheduler.Cancellable timer = () -> {};
+        Cancellable timer = () -> false;
 
         Dialog(String key, ServerTransaction invite, String localTag) {
             this.key = key;

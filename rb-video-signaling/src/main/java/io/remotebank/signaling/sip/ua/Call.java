@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
@@ -10,7 +11,6 @@ import io.remotebank.signaling.sip.dialog.Dialog;
 import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,8 +46,8 @@ public final class Call {
     private SipResponse ok;
     private ServerTransaction okTx;
     private Duration okInterval;
-    private SipScheduler.Cancellable okTimer = () -> {};
-    private SipScheduler.Cancellable okTimeout = () -> {};
+    private Cancellable okTimer = () -> false;
+    private Cancellable okTimeout = () -> false;
 
     Call(UserAgent ua, boolean uac, CallListener listener) {
         this.ua = ua;

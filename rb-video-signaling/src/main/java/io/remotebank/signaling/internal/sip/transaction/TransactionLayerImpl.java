@@ -2,6 +2,8 @@ package io.remotebank.signaling.internal.sip.transaction;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.CSeq;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipMessageBuilder;
@@ -11,7 +13,6 @@ import io.remotebank.signaling.sip.Via;
 import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
@@ -32,10 +33,10 @@ import org.apiguardian.api.API;
 public final class TransactionLayerImpl implements TransactionLayer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final SipScheduler.Cancellable NONE = () -> {};
+    private static final Cancellable NONE = () -> false;
 
     private final TransactionSettings settings;
-    private final SipScheduler scheduler;
+    private final Scheduler scheduler;
     private final TransactionUser user;
     private final ConcurrentHashMap<String, ClientTx> clients = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ServerTx> servers = new ConcurrentHashMap<>();
@@ -47,7 +48,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
      * @param scheduler runs the timers
      * @param user the transaction user
      */
-    public TransactionLayerImpl(TransactionSettings settings, SipScheduler scheduler, TransactionUser user) {
+    public TransactionLayerImpl(TransactionSettings settings, Scheduler scheduler, TransactionUser user) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.user = Objects.requireNonNull(user, "user");
@@ -178,7 +179,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
     }
 
     @Override
-    public SipScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 
@@ -209,7 +210,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
                 + method;
     }
 
-    private SipScheduler.Cancellable schedule(Duration delay, Runnable task) {
+    private Cancellable schedule(Duration delay, Runnable task) {
         return scheduler.schedule(delay, task);
     }
 
@@ -244,9 +245,9 @@ public final class TransactionLayerImpl implements TransactionLayer {
         private final boolean reliable;
         private TransactionState state;
         private Duration interval;
-        private SipScheduler.Cancellable retransmit = NONE;
-        private SipScheduler.Cancellable timeout = NONE;
-        private SipScheduler.Cancellable linger = NONE;
+        private Cancellable retransmit = NONE;
+        private Cancellable timeout = NONE;
+        private Cancellable linger = NONE;
         private SipRequest ack;
 
         ClientTx(
@@ -460,10 +461,10 @@ public final class TransactionLayerImpl implements TransactionLayer {
         private TransactionState state;
         private SipResponse last;
         private Duration interval;
-        private SipScheduler.Cancellable trying = NONE;
-        private SipScheduler.Cancellable retransmit = NONE;
-        private SipScheduler.Cancellable timeout = NONE;
-        private SipScheduler.Cancellable linger = NONE;
+        private Cancellable trying = NONE;
+        private Cancellable retransmit = NONE;
+        private Cancellable timeout = NONE;
+        private Cancellable linger = NONE;
 
         ServerTx(String key, SipRequest request, SipTransportChannel channel) {
             this.key = key;
