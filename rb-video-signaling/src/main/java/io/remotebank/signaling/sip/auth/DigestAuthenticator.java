@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.auth;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.signaling.internal.sip.auth.NonceRegistry;
 import io.remotebank.signaling.sip.Authentication;
 import io.remotebank.signaling.sip.Digest;
@@ -316,7 +317,7 @@ public final class DigestAuthenticator {
         private Kind kind = Kind.SERVER;
         private Duration nonceLifetime = Duration.ofMinutes(5);
         private long maxNonces = 100_000;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private SecureRandom random = new SecureRandom();
 
         private Builder(String realm, CredentialStore store) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessageBuilder;
@@ -532,7 +533,7 @@ public final class Registrar {
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final LocationService locations;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private Duration minExpires = Duration.ofSeconds(60);
         private Duration defaultExpires = Duration.ofSeconds(3600);
         private Duration maxExpires = Duration.ofSeconds(7200);
