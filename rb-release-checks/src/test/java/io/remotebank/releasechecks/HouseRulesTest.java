@@ -155,16 +155,7 @@ class HouseRulesTest {
             "io.remotebank.channels.ChannelsException",
             "io.remotebank.channels.smpp.SmppError",
             "io.remotebank.channels.smpp.SmppException",
-            "io.remotebank.channels.smpp.pdu.PduException",
-            // rb-video-signaling
-            "io.remotebank.signaling.SignalingError",
-            "io.remotebank.signaling.sip.SipParseException",
-            "io.remotebank.signaling.sdp.SdpParseException",
-            "io.remotebank.signaling.sip.DigestException",
-            "io.remotebank.signaling.sip.auth.CredentialsException",
-            "io.remotebank.signaling.sip.registrar.RegistrationException",
-            "io.remotebank.signaling.sip.transport.SipTransportException",
-            "io.remotebank.signaling.sip.ua.SipRequestFailedException");
+            "io.remotebank.channels.smpp.pdu.PduException");
 
     @Test
     void everyErrorCode_isThrownWithOneDocumentedExceptionClass() throws Exception {

@@ -3,6 +3,8 @@ package io.remotebank.signaling.sip.registrar;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.core.time.Clocks;
@@ -33,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -104,9 +105,11 @@ public final class Registrar {
         this.maxBindings = b.maxBindings;
         this.purgeInterval = b.purgeInterval;
         if (defaultExpires.compareTo(minExpires) < 0 || defaultExpires.compareTo(maxExpires) > 0) {
-            throw new IllegalArgumentException("the default expiry " + defaultExpires.getSeconds()
-                    + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
-                    + maxExpires.getSeconds() + " s");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID,
+                    "the default expiry " + defaultExpires.getSeconds()
+                            + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
+                            + maxExpires.getSeconds() + " s");
         }
     }
 
@@ -146,13 +149,15 @@ public final class Registrar {
      *
      * @param uri a {@code sip} or {@code sips} URI
      * @return e.g. {@code sip:alice@bank.example}
-     * @throws IllegalArgumentException for another scheme or a URI without a host
+     * @throws ValidationException for another scheme or a URI without a host
      */
     public static String canonical(SipUri uri) {
         if (uri.kind() != SipUri.Kind.SIP && uri.kind() != SipUri.Kind.SIPS) {
-            throw new IllegalArgumentException("an address-of-record is a sip or sips URI");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "an address-of-record is a sip or sips URI");
         }
-        String host = uri.host().orElseThrow(() -> new IllegalArgumentException("an address-of-record has a host"));
+        String host = uri.host()
+                .orElseThrow(
+                        () -> new ValidationException(CoreError.ARGUMENT_INVALID, "an address-of-record has a host"));
         StringBuilder sb = new StringBuilder(uri.scheme().toLowerCase(Locale.ROOT)).append(':');
         uri.user().ifPresent(u -> sb.append(unescape(u)).append('@'));
         sb.append(host.toLowerCase(Locale.ROOT));
@@ -166,11 +171,11 @@ public final class Registrar {
      *
      * @param request a REGISTER
      * @return the response
-     * @throws IllegalArgumentException when the request is not a REGISTER
+     * @throws ValidationException when the request is not a REGISTER
      */
     public SipResponse register(SipRequest request) {
         if (!"REGISTER".equals(request.method())) {
-            throw new IllegalArgumentException("not a REGISTER: " + request.method());
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "not a REGISTER: " + request.method());
         }
         try {
             request.validate();
@@ -196,7 +201,7 @@ public final class Registrar {
         String aor;
         try {
             aor = canonical(request.to().orElseThrow().uri());
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             return respond(request, 404, "Not Found");
         }
         if (!domains.isEmpty()
@@ -358,7 +363,7 @@ public final class Registrar {
             Optional<QValue> q;
             try {
                 q = c.parameters().get("q").map(QValue::parse);
-            } catch (IllegalArgumentException e) {
+            } catch (ValidationException e) {
                 throw new Rejected(respond(request, 400, "Bad Request"));
             }
             contacts.put(Binding.key(c.uri()), new Contact(c, expires, q)); // a repeated contact: the last wins
@@ -474,7 +479,7 @@ public final class Registrar {
      * @return the combined transaction user
      */
     public TransactionUser inFrontOf(TransactionUser next) {
-        Objects.requireNonNull(next, "next");
+        Arguments.notNull(next, "next");
         return new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction) {
@@ -522,7 +527,7 @@ public final class Registrar {
      */
     public Function<TransactionLayer, TransactionUser> factoryInFrontOf(
             Function<TransactionLayer, ? extends TransactionUser> next) {
-        Objects.requireNonNull(next, "next");
+        Arguments.notNull(next, "next");
         return layer -> {
             startPurging(layer.scheduler());
             return inFrontOf(next.apply(layer));
@@ -546,7 +551,7 @@ public final class Registrar {
         private Duration purgeInterval = Duration.ofSeconds(30);
 
         private Builder(LocationService locations) {
-            this.locations = Objects.requireNonNull(locations, "locations");
+            this.locations = Arguments.notNull(locations, "locations");
         }
 
         /**
@@ -556,7 +561,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 
@@ -594,9 +599,10 @@ public final class Registrar {
         }
 
         private static Duration seconds(Duration d, String what) {
-            Objects.requireNonNull(d, what);
+            Arguments.notNull(d, what);
             if (d.getNano() != 0 || d.getSeconds() < 1 || d.getSeconds() > 86_400) {
-                throw new IllegalArgumentException(what + " must be 1 to 86400 whole seconds, not " + d);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, what + " must be 1 to 86400 whole seconds, not " + d);
             }
             return d;
         }
@@ -608,7 +614,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder authenticator(DigestAuthenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            this.authenticator = Arguments.notNull(authenticator, "authenticator");
             return this;
         }
 
@@ -621,7 +627,7 @@ public final class Registrar {
         public Builder domains(String... domains) {
             for (String d : domains) {
                 if (d == null || d.isBlank()) {
-                    throw new IllegalArgumentException("a domain must not be blank");
+                    throw new ValidationException(CoreError.ARGUMENT_INVALID, "a domain must not be blank");
                 }
                 this.domains.add(d.toLowerCase(Locale.ROOT));
             }
@@ -637,7 +643,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder authorization(BiPredicate<String, String> authorization) {
-            this.authorization = Objects.requireNonNull(authorization, "authorization");
+            this.authorization = Arguments.notNull(authorization, "authorization");
             return this;
         }
 
@@ -648,7 +654,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
+            this.random = Arguments.notNull(random, "random");
             return this;
         }
 

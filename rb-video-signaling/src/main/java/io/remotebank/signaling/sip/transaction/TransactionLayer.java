@@ -51,7 +51,7 @@ public interface TransactionLayer {
      * @param channel where to send it
      * @param listener what receives the responses and the end of the transaction
      * @return the transaction
-     * @throws IllegalArgumentException for an ACK, a request without such a branch, or a branch
+     * @throws io.remotebank.core.ValidationException for an ACK, a request without such a branch, or a branch
      *     that is already in use
      */
     ClientTransaction sendRequest(SipRequest request, SipTransportChannel channel, ClientTransactionListener listener);

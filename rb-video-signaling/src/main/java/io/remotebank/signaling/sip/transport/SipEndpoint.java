@@ -25,7 +25,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -168,7 +167,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder bind(InetAddress address) {
-            this.bind = Objects.requireNonNull(address, "address");
+            this.bind = Arguments.notNull(address, "address");
             return this;
         }
 
@@ -244,7 +243,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder tlsIdentity(TlsIdentity identity) {
-            this.tlsServer = Objects.requireNonNull(identity, "identity").serverContext();
+            this.tlsServer = Arguments.notNull(identity, "identity").serverContext();
             return this;
         }
 
@@ -257,9 +256,10 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder tlsServerContext(SslContext context) {
-            Objects.requireNonNull(context, "context");
+            Arguments.notNull(context, "context");
             if (context.isClient()) {
-                throw new IllegalArgumentException("a client context was given as the TLS server context");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a client context was given as the TLS server context");
             }
             this.tlsServer = context;
             return this;
@@ -274,9 +274,10 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder tlsClientContext(SslContext context) {
-            Objects.requireNonNull(context, "context");
+            Arguments.notNull(context, "context");
             if (!context.isClient()) {
-                throw new IllegalArgumentException("a server context was given as the TLS client context");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a server context was given as the TLS client context");
             }
             this.tlsClient = context;
             return this;
@@ -304,9 +305,9 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder webSocketPath(String path) {
-            Objects.requireNonNull(path, "path");
+            Arguments.notNull(path, "path");
             if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == '#' || c >= 0x7f)) {
-                throw new IllegalArgumentException("not an absolute HTTP path: " + path);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "not an absolute HTTP path: " + path);
             }
             this.webSocketPath = path;
             return this;
@@ -322,7 +323,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder keepAliveInterval(Duration interval) {
             if (interval.isNegative()) {
-                throw new IllegalArgumentException("the keep-alive interval must not be negative: " + interval);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the keep-alive interval must not be negative: " + interval);
             }
             this.keepAliveInterval = interval;
             return this;
@@ -337,7 +339,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder pongTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the pong timeout must be positive: " + timeout);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the pong timeout must be positive: " + timeout);
             }
             this.pongTimeout = timeout;
             return this;
@@ -351,7 +354,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder connectTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the connect timeout must be positive: " + timeout);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the connect timeout must be positive: " + timeout);
             }
             this.connectTimeout = timeout;
             return this;
@@ -359,7 +363,7 @@ public interface SipEndpoint extends AutoCloseable {
 
         private static void checkPort(int port) {
             if (port < -1 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "port out of range: " + port);
             }
         }
 
@@ -370,7 +374,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder settings(TransactionSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = Arguments.notNull(settings, "settings");
             return this;
         }
 
@@ -381,7 +385,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder parser(SipParser parser) {
-            this.parser = Objects.requireNonNull(parser, "parser");
+            this.parser = Arguments.notNull(parser, "parser");
             return this;
         }
 
@@ -394,7 +398,7 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder idleTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the idle timeout must be positive");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the idle timeout must be positive");
             }
             this.idleTimeout = timeout;
             return this;
@@ -483,7 +487,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder eventLoopGroup(EventLoopGroup group) {
-            this.group = Objects.requireNonNull(group, "group");
+            this.group = Arguments.notNull(group, "group");
             return this;
         }
 
@@ -495,7 +499,7 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder threads(int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("at least one thread");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one thread");
             }
             this.threads = threads;
             return this;
@@ -511,7 +515,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder scheduler(Scheduler scheduler) {
-            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
             return this;
         }
 
@@ -523,7 +527,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @throws SipTransportException when a socket cannot be bound
          */
         public SipEndpoint start(Function<TransactionLayer, ? extends TransactionUser> user) {
-            Objects.requireNonNull(user, "user");
+            Arguments.notNull(user, "user");
             Map<SipTransport, Integer> ports = new EnumMap<>(SipTransport.class);
             if (udp) {
                 ports.put(SipTransport.UDP, udpPort);

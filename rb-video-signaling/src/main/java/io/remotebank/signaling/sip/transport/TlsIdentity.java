@@ -6,6 +6,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.Certificates;
 import io.remotebank.signaling.internal.sip.transport.SipTls;
@@ -22,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.apiguardian.api.API;
 
@@ -40,10 +41,10 @@ public final class TlsIdentity {
     private final List<X509Certificate> chain;
 
     private TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
-        this.key = Objects.requireNonNull(key, "key");
+        this.key = Arguments.notNull(key, "key");
         this.chain = List.copyOf(chain);
         if (this.chain.isEmpty()) {
-            throw new IllegalArgumentException("the certificate chain is empty");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "the certificate chain is empty");
         }
     }
 
@@ -82,16 +83,16 @@ public final class TlsIdentity {
      * @return the identity
      */
     public static TlsIdentity selfSigned(Instant now, Duration validity, String... names) {
-        Objects.requireNonNull(now, "now");
+        Arguments.notNull(now, "now");
         if (validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("the validity must be positive: " + validity);
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "the validity must be positive: " + validity);
         }
         if (names.length == 0) {
-            throw new IllegalArgumentException("at least one name");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one name");
         }
         for (String n : names) {
             if (n == null || n.isBlank()) {
-                throw new IllegalArgumentException("a certificate name is empty");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "a certificate name is empty");
             }
         }
         Certificates.Pair pair =
@@ -175,7 +176,7 @@ public final class TlsIdentity {
      */
     public static SslContext clientContextTrusting(X509Certificate... trusted) {
         if (trusted.length == 0) {
-            throw new IllegalArgumentException("at least one trusted certificate");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one trusted certificate");
         }
         try {
             return SslContextBuilder.forClient()

@@ -2,6 +2,9 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sdp.Connection;
 import io.remotebank.signaling.sdp.OfferAnswer;
@@ -19,7 +22,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,14 +68,14 @@ public final class AutoAnswerUas implements TransactionUser {
 
         /** Checks and copies. */
         public Settings {
-            Objects.requireNonNull(contact, "contact");
-            Objects.requireNonNull(mediaAddress, "mediaAddress");
+            Arguments.notNull(contact, "contact");
+            Arguments.notNull(mediaAddress, "mediaAddress");
             capabilities = List.copyOf(capabilities);
             if (capabilities.isEmpty()) {
-                throw new IllegalArgumentException("at least one media capability");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one media capability");
             }
             if (ringTime.isNegative()) {
-                throw new IllegalArgumentException("the ring time must not be negative");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the ring time must not be negative");
             }
         }
 
@@ -141,8 +143,8 @@ public final class AutoAnswerUas implements TransactionUser {
      * @param settings what it answers with
      */
     public AutoAnswerUas(TransactionLayer layer, Settings settings) {
-        this.layer = Objects.requireNonNull(layer, "layer");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.layer = Arguments.notNull(layer, "layer");
+        this.settings = Arguments.notNull(settings, "settings");
     }
 
     /**

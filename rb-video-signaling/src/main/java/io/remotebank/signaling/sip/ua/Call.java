@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipMessageBuilder;
@@ -12,7 +13,6 @@ import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,7 +52,7 @@ public final class Call {
     Call(UserAgent ua, boolean uac, CallListener listener) {
         this.ua = ua;
         this.uac = uac;
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = Arguments.notNull(listener, "listener");
     }
 
     /** Whether this side placed the call. */
@@ -95,7 +95,7 @@ public final class Call {
     }
 
     void listener(CallListener l) {
-        this.listener = Objects.requireNonNull(l, "listener");
+        this.listener = Arguments.notNull(l, "listener");
     }
 
     CallListener listener() {

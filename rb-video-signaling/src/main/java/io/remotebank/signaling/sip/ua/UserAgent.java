@@ -2,6 +2,9 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
@@ -23,7 +26,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -91,11 +93,12 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
         /** Checks and copies. */
         public Settings {
-            Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(product, "product");
+            Arguments.notNull(user, "user");
+            Arguments.notNull(product, "product");
             if (user.isEmpty()
                     || !user.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.!~*'()".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("the user must be a non-empty SIP user token");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the user must be a non-empty SIP user token");
             }
             supported = Set.copyOf(supported);
         }
@@ -124,9 +127,9 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
      * @param handler what it does with new calls and requests
      */
     public UserAgent(TransactionLayer layer, Settings settings, UasHandler handler) {
-        this.layer = Objects.requireNonNull(layer, "layer");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        this.layer = Arguments.notNull(layer, "layer");
+        this.settings = Arguments.notNull(settings, "settings");
+        this.handler = Arguments.notNull(handler, "handler");
     }
 
     /**
@@ -165,7 +168,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
      * @return this
      */
     public UserAgent attach(Network network) {
-        this.network = Objects.requireNonNull(network, "network");
+        this.network = Arguments.notNull(network, "network");
         return this;
     }
 
@@ -214,7 +217,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         Call call = new Call(this, true, listener);
         calls.add(call);
         SipMessageBuilder b = outOfDialog("INVITE", uri);
-        b.body(SDP, Objects.requireNonNull(sdpOffer, "sdpOffer"));
+        b.body(SDP, Arguments.notNull(sdpOffer, "sdpOffer"));
         call.beginInvite();
         send(b, uri, true, call.inviteListener)
                 .thenAccept(tx -> call.invited(tx.request(), tx))
@@ -239,12 +242,13 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
      */
     public CompletionStage<SipResponse> request(String method, String target, String contentType, String body) {
         if (Set.of("INVITE", "ACK", "CANCEL").contains(method) || NEED_DIALOG.contains(method)) {
-            throw new IllegalArgumentException(method + " is not sent outside a dialog this way");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, method + " is not sent outside a dialog this way");
         }
         SipUri uri = targetUri(target);
         SipMessageBuilder b = outOfDialog(method, uri);
         if (body != null) {
-            b.body(Objects.requireNonNull(contentType, "contentType"), body);
+            b.body(Arguments.notNull(contentType, "contentType"), body);
         }
         FinalResponse r = new FinalResponse(method, null, null);
         send(b, uri, method.equals("OPTIONS"), r).exceptionally(e -> {
@@ -255,9 +259,10 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     }
 
     private static SipUri targetUri(String target) {
-        SipUri uri = SipUri.parse(Objects.requireNonNull(target, "target"));
+        SipUri uri = SipUri.parse(Arguments.notNull(target, "target"));
         if (!uri.isSip() || uri.host().isEmpty()) {
-            throw new IllegalArgumentException("the target must be a sip or sips URI with a host");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "the target must be a sip or sips URI with a host");
         }
         return uri;
     }
@@ -292,7 +297,8 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
             return sips ? SipTransport.TLS : SipTransport.UDP; // RFC 3261 19.1.2 / 26.2
         }
         SipTransport t = SipTransport.fromViaName(param.get())
-                .orElseThrow(() -> new IllegalArgumentException("transport " + param.get() + " is not offered"));
+                .orElseThrow(() -> new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "transport " + param.get() + " is not offered"));
         if (sips && !t.secure()) {
             // RFC 5630: a sips URI is reached over TLS (or WSS) only
             return t == SipTransport.WS ? SipTransport.WSS : SipTransport.TLS;
@@ -787,20 +793,20 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
         @Override
         public void progress(String sdp) {
-            call.respondInvite(183, "Session Progress", Objects.requireNonNull(sdp, "sdp"));
+            call.respondInvite(183, "Session Progress", Arguments.notNull(sdp, "sdp"));
         }
 
         @Override
         public CompletionStage<Call> accept(String sdp) {
             offer().ifPresent(call::remoteSdp);
-            call.respondInvite(200, "OK", Objects.requireNonNull(sdp, "sdp"));
+            call.respondInvite(200, "OK", Arguments.notNull(sdp, "sdp"));
             return call.confirmedStage();
         }
 
         @Override
         public void reject(int status, String reason) {
             if (status < 300 || status > 699) {
-                throw new IllegalArgumentException("a rejection is 300-699, not " + status);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "a rejection is 300-699, not " + status);
             }
             call.respondInvite(status, reason, null);
         }

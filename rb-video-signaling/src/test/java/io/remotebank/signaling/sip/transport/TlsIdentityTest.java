@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,14 +77,13 @@ class TlsIdentityTest {
 
     @Test
     void badArgumentsAreRefused() {
-        assertThatThrownBy(() -> TlsIdentity.selfSigned(Clock.systemUTC()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TlsIdentity.selfSigned(Clock.systemUTC())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> TlsIdentity.selfSigned(Clock.systemUTC(), " "))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> TlsIdentity.selfSigned(Instant.now(), Duration.ZERO, "a"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> TlsIdentity.of(IDENTITY.privateKey(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test

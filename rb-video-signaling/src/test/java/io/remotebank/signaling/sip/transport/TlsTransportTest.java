@@ -247,8 +247,8 @@ class TlsTransportTest {
                 .hasMessageContaining("tlsIdentity");
         assertThatThrownBy(() -> SipEndpoint.builder()
                         .tlsServerContext(TlsIdentity.clientContextTrusting(IDENTITY.certificate())))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> SipEndpoint.builder().tlsClientContext(IDENTITY.serverContext()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 }
