@@ -6,7 +6,6 @@ import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipMessageBuilder;
-import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.SipUri;
@@ -24,7 +23,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -60,11 +58,8 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, MESSAGE";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> HANDLED =
-            Set.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "UPDATE", "MESSAGE");
     private static final Set<String> NEED_DIALOG = Set.of("BYE", "INFO", "UPDATE");
     private static final String SDP = "application/sdp";
-    private static final List<String> INFO_TYPES = List.of("application/dtmf-relay", "application/dtmf", "text/plain");
 
     private final TransactionLayer layer;
     private final Settings settings;
@@ -74,7 +69,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     private final ConcurrentHashMap<DialogId, Call> dialogs = new ConcurrentHashMap<>();
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<ServerTransaction, Call> pendingInvites = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ServerTransaction> inProgress = new ConcurrentHashMap<>();
+    private final RequestChecks checks;
     private final ConcurrentHashMap<String, Ack> acks = new ConcurrentHashMap<>();
 
     private record Ack(SipRequest ack, SipTransportChannel channel) {}
@@ -129,6 +124,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     public UserAgent(TransactionLayer layer, Settings settings, UasHandler handler) {
         this.layer = Arguments.notNull(layer, "layer");
         this.settings = Arguments.notNull(settings, "settings");
+        this.checks = new RequestChecks(this.settings.supported());
         this.handler = Arguments.notNull(handler, "handler");
     }
 
@@ -489,77 +485,19 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         }
     }
 
-    /** The checks of RFC 3261 8.2 that need no dialog; false when a response was sent. */
+    /** The checks of RFC 3261 8.2 ({@link RequestChecks}); false when a refusal was sent. */
     private boolean checked(ServerTransaction tx) {
-        SipRequest request = tx.request();
-        String method = request.method();
-        try {
-            request.validate();
-        } catch (SipParseException e) {
-            reply(tx, e.statusCode(), e.reasonPhrase());
-            return false;
+        Optional<RequestChecks.Refusal> refusal = checks.check(tx);
+        if (refusal.isEmpty()) {
+            return true;
         }
-        if (request.requestUri().kind() == SipUri.Kind.OTHER) {
-            tx.respond((SipResponse)
-                    response(tx, 416, "Unsupported URI Scheme", newTag(), false).build());
-            return false;
+        RequestChecks.Refusal r = refusal.get();
+        SipMessageBuilder b = response(tx, r.status(), r.reason(), newTag(), false);
+        if (r.headerName() != null) {
+            b.header(r.headerName(), r.headerValue());
         }
-        if (request.maxForwards().orElse(70) == 0 && !method.equals("OPTIONS")) {
-            reply(tx, 483, "Too Many Hops");
-            return false;
-        }
-        if (request.toTag().isEmpty() && !method.equals("CANCEL")) {
-            // RFC 3261 8.2.2.2: a merged request (it looped back through a forking proxy)
-            String key = request.fromTag().orElse("")
-                    + '|'
-                    + request.callId().orElseThrow()
-                    + '|'
-                    + request.cseq().orElseThrow();
-            ServerTransaction first = inProgress.putIfAbsent(key, tx);
-            if (first != null && first != tx) {
-                reply(tx, 482, "Loop Detected");
-                return false;
-            }
-        }
-        if (!method.equals("CANCEL")) {
-            List<String> unsupported = request.require().stream()
-                    .filter(tag -> !settings.supported().contains(tag.toLowerCase(Locale.ROOT)))
-                    .toList();
-            if (!unsupported.isEmpty()) {
-                tx.respond((SipResponse) response(tx, 420, "Bad Extension", newTag(), false)
-                        .header("Unsupported", String.join(", ", unsupported))
-                        .build());
-                return false;
-            }
-        }
-        if (request.bodyLength() > 0 && HANDLED.contains(method)) {
-            Optional<String> encoding = request.header("Content-Encoding");
-            if (encoding.isPresent() && !encoding.get().strip().equalsIgnoreCase("identity")) {
-                tx.respond((SipResponse) response(tx, 415, "Unsupported Media Type", newTag(), false)
-                        .header("Accept-Encoding", "identity")
-                        .build());
-                return false;
-            }
-            List<String> accepted = accepted(method);
-            String type = request.contentType()
-                    .map(c -> (c.type() + "/" + c.subtype()).toLowerCase(Locale.ROOT))
-                    .orElse("");
-            if (!accepted.isEmpty() && !accepted.contains(type)) {
-                tx.respond((SipResponse) response(tx, 415, "Unsupported Media Type", newTag(), false)
-                        .header("Accept", String.join(", ", accepted))
-                        .build());
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<String> accepted(String method) {
-        return switch (method) {
-            case "INVITE", "UPDATE", "ACK" -> List.of(SDP);
-            case "INFO" -> INFO_TYPES;
-            default -> List.of(); // MESSAGE, OPTIONS, BYE: any type (RFC 3428 leaves the type to the user)
-        };
+        tx.respond((SipResponse) b.build());
+        return false;
     }
 
     private void inDialog(ServerTransaction tx, String toTag) {
@@ -661,16 +599,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     @Override
     public void onTerminated(ServerTransaction transaction) {
         pendingInvites.remove(transaction);
-        SipRequest r = transaction.request();
-        if (r.toTag().isEmpty()) {
-            inProgress.remove(
-                    r.fromTag().orElse("")
-                            + '|'
-                            + r.callId().orElse("")
-                            + '|'
-                            + r.cseq().map(Object::toString).orElse(""),
-                    transaction);
-        }
+        checks.forget(transaction);
     }
 
     private void reply(ServerTransaction tx, int status, String reason) {
