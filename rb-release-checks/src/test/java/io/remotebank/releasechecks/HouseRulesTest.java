@@ -120,12 +120,7 @@ class HouseRulesTest {
             "io.remotebank.channels.Messaging$Builder",
             // rb-channels: receipt dates of the simulator (LocalDateTime.now()), found once the rule
             // also counted now() without a clock.
-            "io.remotebank.channels.smpp.SmscSimulator$Handler",
-            // rb-video-signaling: SIP timers and defaults, with the signaling engineer.
-            "io.remotebank.signaling.sip.ua.AutoAnswerUas",
-            "io.remotebank.signaling.sip.registrar.Registrar$Builder",
-            "io.remotebank.signaling.sip.auth.DigestAuthenticator$Builder",
-            "io.remotebank.signaling.sip.transport.TlsIdentity");
+            "io.remotebank.channels.smpp.SmscSimulator$Handler");
 
     @Test
     void publishedMainCode_readsTimeOnlyThroughRbCoresTimePackages() throws Exception {
@@ -160,16 +155,7 @@ class HouseRulesTest {
             "io.remotebank.channels.ChannelsException",
             "io.remotebank.channels.smpp.SmppError",
             "io.remotebank.channels.smpp.SmppException",
-            "io.remotebank.channels.smpp.pdu.PduException",
-            // rb-video-signaling
-            "io.remotebank.signaling.SignalingError",
-            "io.remotebank.signaling.sip.SipParseException",
-            "io.remotebank.signaling.sdp.SdpParseException",
-            "io.remotebank.signaling.sip.DigestException",
-            "io.remotebank.signaling.sip.auth.CredentialsException",
-            "io.remotebank.signaling.sip.registrar.RegistrationException",
-            "io.remotebank.signaling.sip.transport.SipTransportException",
-            "io.remotebank.signaling.sip.ua.SipRequestFailedException");
+            "io.remotebank.channels.smpp.pdu.PduException");
 
     @Test
     void everyErrorCode_isThrownWithOneDocumentedExceptionClass() throws Exception {
