@@ -8,6 +8,7 @@ module io.remotebank.examples {
     requires io.remotebank.signaling;
     requires io.remotebank.identity;
     requires io.remotebank.channels;
+    requires io.remotebank.channels.smpp;
     requires io.remotebank.segmentation;
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -140,9 +139,12 @@ public final class ApiSignatures {
         StringBuilder head = new StringBuilder(name + " : " + generic.replace('$', '.'));
         API api = type.getAnnotation(API.class);
         head.append(api == null ? " @API(none)" : " @API(" + api.status() + ", since " + api.since() + ")");
-        if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class
-                && !type.isEnum() && !type.isRecord()) {
-            head.append(" extends ").append(type.getGenericSuperclass().getTypeName().replace('$', '.'));
+        if (type.getGenericSuperclass() != null
+                && type.getSuperclass() != Object.class
+                && !type.isEnum()
+                && !type.isRecord()) {
+            head.append(" extends ")
+                    .append(type.getGenericSuperclass().getTypeName().replace('$', '.'));
         }
         if (type.getGenericInterfaces().length > 0) {
             head.append(type.isInterface() ? " extends " : " implements ")
@@ -158,8 +160,8 @@ public final class ApiSignatures {
                             .collect(Collectors.joining(", ")));
         }
         lines.add(head.toString());
-        boolean subclassable = !Modifier.isFinal(type.getModifiers()) && !type.isEnum() && !type.isRecord()
-                && !type.isSealed();
+        boolean subclassable =
+                !Modifier.isFinal(type.getModifiers()) && !type.isEnum() && !type.isRecord() && !type.isSealed();
         for (Field f : type.getDeclaredFields()) {
             if (!f.isSynthetic() && exposed(f.getModifiers(), subclassable)) {
                 lines.add(name + " | " + strip(f.toGenericString(), type));

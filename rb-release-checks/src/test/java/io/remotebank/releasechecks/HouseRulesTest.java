@@ -44,6 +44,14 @@ class HouseRulesTest {
     }
 
     @Test
+    void providers_dependOnOneFeatureModule_andRbCore() {
+        assertThat(reactor.modules())
+                .as("the reactor has providers")
+                .anyMatch(m -> ModuleKind.of(m.artifactId()).orElseThrow() == ModuleKind.PROVIDER);
+        assertThat(HouseRules.providersDependOnOneFeature(reactor)).isEmpty();
+    }
+
+    @Test
     void bom_listsEveryPublishedModule_andInheritsNothing() {
         assertThat(BomRules.check(reactor, SdkModules.PUBLISHED_ARTIFACTS)).isEmpty();
     }
@@ -65,8 +73,9 @@ class HouseRulesTest {
             names.put(module.artifactId(), module.property("rb.module").orElse("(rb.module not set)"));
         }
 
-        assertThat(descriptors).hasSize(9);
+        assertThat(descriptors).hasSize(10);
         assertThat(HouseRules.moduleDescriptors(descriptors, names)).isEmpty();
+        assertThat(HouseRules.noSplitPackages(descriptors)).isEmpty();
         assertThat(HouseRules.javadocForEveryApi(descriptors, reactor)).isEmpty();
     }
 

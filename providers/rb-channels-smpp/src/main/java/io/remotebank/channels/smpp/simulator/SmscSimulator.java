@@ -1,4 +1,4 @@
-package io.remotebank.channels.smpp;
+package io.remotebank.channels.smpp.simulator;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -22,6 +22,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.remotebank.channels.smpp.BindType;
+import io.remotebank.channels.smpp.DeliveryReceipt;
+import io.remotebank.channels.smpp.SmppError;
+import io.remotebank.channels.smpp.SmppException;
 import io.remotebank.channels.smpp.charset.DefaultAlphabet;
 import io.remotebank.channels.smpp.charset.LongMessageMode;
 import io.remotebank.channels.smpp.charset.SmsCodec;

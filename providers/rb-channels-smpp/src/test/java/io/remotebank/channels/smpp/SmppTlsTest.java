@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.SubmitResult;
 import java.io.InputStream;
 import java.nio.file.Files;

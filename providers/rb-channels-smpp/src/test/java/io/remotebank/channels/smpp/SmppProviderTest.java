@@ -6,6 +6,7 @@ import io.remotebank.channels.Address;
 import io.remotebank.channels.Category;
 import io.remotebank.channels.MessageId;
 import io.remotebank.channels.MessageStatus;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.ProviderContent;
 import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
