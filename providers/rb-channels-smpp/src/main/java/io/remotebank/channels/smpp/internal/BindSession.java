@@ -213,12 +213,13 @@ final class BindSession {
         reconnectAttempt = 0;
         counters.binds.increment();
         LOG.info("SMPP provider {}: bound as {} to {}", config.name(), config.bindType(), r.systemId());
-        firstBind.complete(null);
         KeepAlive keepAlive = ch.pipeline().get(KeepAlive.class);
         if (keepAlive != null) {
             keepAlive.start();
         }
         window.drain(ch);
+        // Last: whoever waits for the bind finds the session complete, its keep-alive running.
+        firstBind.complete(null);
     }
 
     /** A generic_nack: true when it answers the bind. */

@@ -21,6 +21,7 @@ final class Counters {
     final LongAdder connectionsLost = new LongAdder();
     final LongAdder readPauses = new LongAdder();
     final LongAdder overflowCloses = new LongAdder();
+    final LongAdder linkChecks = new LongAdder();
 
     SmppStatistics snapshot() {
         return new SmppStatistics(
@@ -35,6 +36,7 @@ final class Counters {
                 binds.sum(),
                 connectionsLost.sum(),
                 readPauses.sum(),
-                overflowCloses.sum());
+                overflowCloses.sum(),
+                linkChecks.sum());
     }
 }

@@ -8,6 +8,7 @@ import io.remotebank.channels.smpp.pdu.CommandId;
 import io.remotebank.channels.smpp.pdu.Pdu;
 import io.remotebank.core.time.Cancellable;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import org.apiguardian.api.API;
 
@@ -40,6 +41,7 @@ final class KeepAlive extends ChannelDuplexHandler {
     private final long responseTimeout;
     private final Duration responseTimeoutShown;
     private final IntSupplier sequences;
+    private final LongAdder answered;
     private final Listener listener;
 
     private ChannelHandlerContext ctx;
@@ -51,12 +53,19 @@ final class KeepAlive extends ChannelDuplexHandler {
     /** Counts starts and stops, so that a timer of an earlier run that fires late does nothing. */
     private int run;
 
-    KeepAlive(LoopTime time, Duration interval, Duration responseTimeout, IntSupplier sequences, Listener listener) {
+    KeepAlive(
+            LoopTime time,
+            Duration interval,
+            Duration responseTimeout,
+            IntSupplier sequences,
+            LongAdder answered,
+            Listener listener) {
         this.time = time;
         this.interval = interval.toNanos();
         this.responseTimeout = responseTimeout.toNanos();
         this.responseTimeoutShown = responseTimeout;
         this.sequences = sequences;
+        this.answered = answered;
         this.listener = listener;
     }
 
@@ -103,14 +112,16 @@ final class KeepAlive extends ChannelDuplexHandler {
                     return;
                 }
                 case ENQUIRE_LINK_RESP -> {
-                    if (h.sequence() == probe) {
+                    if (h.sequence() == probe && probe >= 0) {
                         probe = -1;
+                        answered.increment();
                     }
                     return; // an answer to a probe of an earlier bind is of no use to anyone either
                 }
                 case GENERIC_NACK -> {
                     if (h.sequence() == probe && probe >= 0) {
                         probe = -1; // an answer all the same: the SMSC is there
+                        answered.increment();
                         return;
                     }
                 }
@@ -158,7 +169,7 @@ final class KeepAlive extends ChannelDuplexHandler {
         }
         probe = sequences.getAsInt();
         probeSentAt = now;
+        arm(responseTimeout); // before the write: the answer's deadline is set before anyone can answer
         ctx.writeAndFlush(new Pdu.HeaderOnly(CommandId.ENQUIRE_LINK, 0, probe), ctx.voidPromise());
-        arm(responseTimeout);
     }
 }

@@ -16,30 +16,50 @@ import org.apiguardian.api.API;
  * to that loop.
  */
 @API(status = INTERNAL, since = "0.1")
-final class LoopTime {
+public final class LoopTime {
 
     private final Scheduler scheduler;
     private final Ticker ticker;
     private final EventLoop loop;
 
-    LoopTime(Scheduler scheduler, EventLoop loop) {
+    /**
+     * Time for one event loop.
+     *
+     * @param scheduler when timers fire
+     * @param loop where they run
+     */
+    public LoopTime(Scheduler scheduler, EventLoop loop) {
         this.scheduler = scheduler;
         this.ticker = scheduler.ticker();
         this.loop = loop;
     }
 
-    /** The scheduler's ticker, in nanoseconds. */
-    long now() {
+    /**
+     * Reads the scheduler's ticker.
+     *
+     * @return nanoseconds
+     */
+    public long now() {
         return ticker.read();
     }
 
-    /** Runs a task on the event loop after a delay of the scheduler's time. */
-    Cancellable after(long nanos, Runnable task) {
+    /**
+     * Runs a task on the event loop after a delay of the scheduler's time.
+     *
+     * @param nanos the delay; zero or less runs it as soon as the loop can
+     * @param task what to run
+     * @return the handle that calls it off
+     */
+    public Cancellable after(long nanos, Runnable task) {
         return scheduler.schedule(Duration.ofNanos(Math.max(0, nanos)), () -> run(task));
     }
 
-    /** Runs a task on the event loop: now when called there, else as soon as the loop can. */
-    void run(Runnable task) {
+    /**
+     * Runs a task on the event loop: now when called there, else as soon as the loop can.
+     *
+     * @param task what to run
+     */
+    public void run(Runnable task) {
         if (loop.inEventLoop()) {
             task.run();
         } else {
@@ -51,7 +71,12 @@ final class LoopTime {
         }
     }
 
-    EventLoop loop() {
+    /**
+     * The loop.
+     *
+     * @return the event loop the timers run on
+     */
+    public EventLoop loop() {
         return loop;
     }
 }

@@ -191,6 +191,7 @@ public final class SmppClientEngine {
                                                 config.enquireLinkInterval(),
                                                 config.responseTimeout(),
                                                 SmppClientEngine.this::nextSequence,
+                                                counters.linkChecks,
                                                 reason -> session.rebind(reason)));
                         ch.pipeline().addLast("session", new Handler());
                     }
