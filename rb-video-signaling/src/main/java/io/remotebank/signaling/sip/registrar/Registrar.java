@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessageBuilder;
@@ -13,6 +14,7 @@ import io.remotebank.signaling.sip.auth.AuthResult;
 import io.remotebank.signaling.sip.auth.DigestAuthenticator;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
+import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
@@ -34,6 +36,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -80,6 +84,10 @@ public final class Registrar {
     private final Set<String> domains;
     private final BiPredicate<String, String> authorization;
     private final SecureRandom random;
+    private final int maxBindingsPerAddressOfRecord;
+    private final long maxBindings;
+    private final Duration purgeInterval;
+    private final AtomicBoolean purging = new AtomicBoolean();
 
     private Registrar(Builder b) {
         this.locations = b.locations;
@@ -91,6 +99,9 @@ public final class Registrar {
         this.domains = Set.copyOf(b.domains);
         this.authorization = b.authorization;
         this.random = b.random;
+        this.maxBindingsPerAddressOfRecord = b.maxBindingsPerAddressOfRecord;
+        this.maxBindings = b.maxBindings;
+        this.purgeInterval = b.purgeInterval;
         if (defaultExpires.compareTo(minExpires) < 0 || defaultExpires.compareTo(maxExpires) > 0) {
             throw new IllegalArgumentException("the default expiry " + defaultExpires.getSeconds()
                     + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
@@ -222,12 +233,112 @@ public final class Registrar {
             if (next == null) {
                 return ok(request, current.bindings(), now); // a query
             }
+            Optional<SipResponse> overLimit =
+                    overLimit(request, aor, current.bindings().size(), next.size());
+            if (overLimit.isPresent()) {
+                return overLimit.get();
+            }
             if (locations.replace(aor, current.version(), next)) {
                 LOG.debug("REGISTER of {}: {} binding(s)", Mask.text(aor), next.size());
                 return ok(request, LocationService.ordered(next), now);
             }
         }
         return respond(request, 500, "Server Internal Error");
+    }
+
+    /**
+     * The refusal of a change that adds bindings past a limit, if it does. A change that does not
+     * add any (a refresh, a replacement, a removal) always passes, so that a user at the limit can
+     * still keep or move its bindings.
+     */
+    private Optional<SipResponse> overLimit(SipRequest request, String aor, int before, int after) {
+        int added = after - before;
+        if (added <= 0) {
+            return Optional.empty();
+        }
+        if (after > maxBindingsPerAddressOfRecord) {
+            LOG.debug(
+                    "REGISTER of {} refused: {} bindings, over {}",
+                    Mask.text(aor),
+                    after,
+                    maxBindingsPerAddressOfRecord);
+            return Optional.of(built(simple(request, 403, "Too Many Contacts")
+                    .header(
+                            "Warning",
+                            "399 - \"at most " + maxBindingsPerAddressOfRecord + " bindings per address-of-record\"")));
+        }
+        OptionalLong stored = locations.countBindings();
+        if (stored.isPresent() && stored.getAsLong() + added > maxBindings) {
+            LOG.debug("REGISTER refused: the location service holds {} bindings, at most {}", stored, maxBindings);
+            // RFC 3261 21.5.4: a temporary overload; expired bindings leave at the next purge
+            return Optional.of(built(simple(request, 503, "Service Unavailable")
+                    .header("Retry-After", Long.toString(purgeInterval.toSeconds()))));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Removes expired bindings from the location service every {@code purgeInterval} (lookups hide
+     * them at once; this frees their storage). Runs once per registrar: a second call, or one after
+     * {@link #factoryInFrontOf} started it, does nothing but return a handle that cancels nothing.
+     *
+     * @param scheduler the scheduler to run on (the transaction layer's, or a virtual one in tests)
+     * @return cancels the purging
+     */
+    public SipScheduler.Cancellable startPurging(SipScheduler scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler");
+        if (!purging.compareAndSet(false, true)) {
+            return () -> {};
+        }
+        Purge purge = new Purge(scheduler);
+        purge.next();
+        return purge;
+    }
+
+    /** The periodic purge: each run schedules the next until cancelled. */
+    private final class Purge implements SipScheduler.Cancellable {
+        private final SipScheduler scheduler;
+        private volatile boolean cancelled;
+        private volatile SipScheduler.Cancellable pending;
+
+        Purge(SipScheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        void next() {
+            try {
+                pending = scheduler.schedule(purgeInterval, this::run);
+            } catch (RejectedExecutionException e) {
+                cancelled = true; // the event loops have shut down with the endpoint
+            }
+        }
+
+        private void run() {
+            if (cancelled) {
+                return;
+            }
+            try {
+                int removed = locations.purgeExpired();
+                if (removed > 0) {
+                    LOG.debug("purged {} expired binding(s)", removed);
+                }
+            } catch (RuntimeException e) {
+                // a store that fails now may answer at the next round; expired bindings stay hidden
+                LOG.warn("purging expired bindings failed: {}", e.getClass().getSimpleName());
+            }
+            if (!cancelled) {
+                next();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            SipScheduler.Cancellable p = pending;
+            if (p != null) {
+                p.cancel();
+            }
+        }
     }
 
     private record Contact(NameAddress address, long expires, Optional<QValue> q) {}
@@ -438,7 +549,8 @@ public final class Registrar {
 
     /**
      * This registrar in front of another transaction user, as a factory for {@code
-     * SipEndpoint.Builder#start}.
+     * SipEndpoint.Builder#start}; it also starts purging expired bindings on the transaction
+     * layer's scheduler ({@link #startPurging}), which stops with the endpoint's event loops.
      *
      * @param next makes the transaction user behind it
      * @return the factory
@@ -446,7 +558,10 @@ public final class Registrar {
     public Function<TransactionLayer, TransactionUser> factoryInFrontOf(
             Function<TransactionLayer, ? extends TransactionUser> next) {
         Objects.requireNonNull(next, "next");
-        return layer -> inFrontOf(next.apply(layer));
+        return layer -> {
+            startPurging(layer.scheduler());
+            return inFrontOf(next.apply(layer));
+        };
     }
 
     /** Configures a {@link Registrar}. */
@@ -461,6 +576,9 @@ public final class Registrar {
         private final Set<String> domains = new TreeSet<>();
         private BiPredicate<String, String> authorization = Builder::sameUser;
         private SecureRandom random = new SecureRandom();
+        private int maxBindingsPerAddressOfRecord = 10;
+        private long maxBindings = 100_000;
+        private Duration purgeInterval = Duration.ofSeconds(30);
 
         private Builder(LocationService locations) {
             this.locations = Objects.requireNonNull(locations, "locations");
@@ -566,6 +684,44 @@ public final class Registrar {
          */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The most bindings one address-of-record may have (default 10); a REGISTER that would add
+         * one more gets 403 and changes nothing.
+         *
+         * @param max 1 to 10,000
+         * @return this builder
+         */
+        public Builder maxBindingsPerAddressOfRecord(int max) {
+            this.maxBindingsPerAddressOfRecord =
+                    (int) Arguments.inRange(max, 1, 10_000, "maxBindingsPerAddressOfRecord");
+            return this;
+        }
+
+        /**
+         * The most bindings the location service may hold in all (default 100,000), when it can
+         * count them ({@link LocationService#countBindings}); a REGISTER that would add one more
+         * gets 503 with Retry-After and changes nothing. Concurrent REGISTERs may pass it by as
+         * many as run at once.
+         *
+         * @param max 1 to 100,000,000
+         * @return this builder
+         */
+        public Builder maxBindings(long max) {
+            this.maxBindings = Arguments.inRange(max, 1, 100_000_000, "maxBindings");
+            return this;
+        }
+
+        /**
+         * How often expired bindings are removed from the location service (default 30 s).
+         *
+         * @param interval 1 s to 1 day, whole seconds
+         * @return this builder
+         */
+        public Builder purgeInterval(Duration interval) {
+            this.purgeInterval = seconds(interval, "purgeInterval");
             return this;
         }
 

@@ -6,6 +6,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.EndpointConfig;
 import io.remotebank.signaling.internal.sip.transport.NettyEndpoint;
@@ -49,6 +52,14 @@ import org.apiguardian.api.API;
  * a WebSocket ping on WS and WSS) and closes the connection when nothing comes back in time. TLS and
  * WSS accept TLS 1.2 and 1.3 only, whichever {@code SslContext} is used. Every transaction on a
  * connection that closes ends with a transport error.
+ *
+ * <p>Peers cannot exhaust it: a connection whose peer does not read what it is sent stops being
+ * read above its high-water mark and is closed past {@link Builder#maxPendingOutboundBytes}; a
+ * message (or WebSocket handshake) that trickles in is cut off by {@link Builder#headerTimeout};
+ * connections past {@link Builder#maxConnections} in all or {@link Builder#maxConnectionsPerAddress}
+ * from one address are refused; a datagram is received up to 65,535 bytes, and one that fills the
+ * buffer, so may have been cut, is never processed (a request gets 513). {@link #stats()} counts
+ * each of these.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface SipEndpoint extends AutoCloseable {
@@ -101,6 +112,13 @@ public interface SipEndpoint extends AutoCloseable {
     /** The number of open connections (TCP, TLS, WS and WSS, either direction). */
     int openConnections();
 
+    /**
+     * What the transports hold now and what they refused, closed or dropped since the start.
+     *
+     * @return a snapshot
+     */
+    TransportStats stats();
+
     /** Closes the sockets and every connection, and stops the event loops it created. */
     @Override
     void close();
@@ -128,6 +146,13 @@ public interface SipEndpoint extends AutoCloseable {
         EventLoopGroup group;
         int threads = 2;
         SipScheduler scheduler;
+        int maxConnections = 10_000;
+        int maxConnectionsPerAddress = 256;
+        // RFC 3261 17.1.1.2: 64*T1 (32 s) is as long as a client transaction waits for anything
+        Duration headerTimeout = Duration.ofSeconds(32);
+        int writeBufferLowWaterMark = 32 * 1024;
+        int writeBufferHighWaterMark = 64 * 1024;
+        int maxPendingOutboundBytes = 1024 * 1024;
 
         private Builder() {}
 
@@ -356,6 +381,81 @@ public interface SipEndpoint extends AutoCloseable {
         }
 
         /**
+         * The most connections peers may hold open at once, TCP, TLS, WS and WSS together (default
+         * 10,000); one more is closed as soon as it is accepted. Connections this endpoint opens
+         * do not count.
+         *
+         * @param max 1 to 1,000,000
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            this.maxConnections = (int) Arguments.inRange(max, 1, 1_000_000, "maxConnections");
+            return this;
+        }
+
+        /**
+         * The most connections one source address may hold open at once, every transport together
+         * (default 256); one more is closed as soon as it is accepted.
+         *
+         * @param max 1 to 1,000,000
+         * @return this builder
+         */
+        public Builder maxConnectionsPerAddress(int max) {
+            this.maxConnectionsPerAddress = (int) Arguments.inRange(max, 1, 1_000_000, "maxConnectionsPerAddress");
+            return this;
+        }
+
+        /**
+         * How long a message may take to arrive on TCP and TLS: its header block from its first
+         * byte, then its body from the header block's end; and an inbound WebSocket's HTTP
+         * upgrade from the connection's start. Past it the connection is closed. Default 32 s
+         * (64*T1, RFC 3261 17.1.1.2).
+         *
+         * @param timeout 1 ms to 1 hour
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration timeout) {
+            Arguments.notNull(timeout, "headerTimeout");
+            if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "headerTimeout must be between 1 ms and 1 hour, got " + timeout);
+            }
+            this.headerTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * When a connection stops and resumes reading (default 32 KiB and 64 KiB): above {@code
+         * high} bytes waiting to be sent its peer is not reading them, so nothing more is read from
+         * it until fewer than {@code low} wait. UDP applies the same marks to its socket.
+         *
+         * @param low 1 to {@code high}
+         * @param high {@code low} to {@link #maxPendingOutboundBytes}
+         * @return this builder
+         */
+        public Builder writeBufferWaterMark(int low, int high) {
+            Arguments.inRange(low, 1, 64 * 1024 * 1024, "writeBufferLowWaterMark");
+            Arguments.inRange(high, low, 64 * 1024 * 1024, "writeBufferHighWaterMark");
+            this.writeBufferLowWaterMark = low;
+            this.writeBufferHighWaterMark = high;
+            return this;
+        }
+
+        /**
+         * The most bytes that may wait to be sent on one connection (default 1 MiB): a write past
+         * it closes the connection, whose peer is not reading. On UDP the message is dropped
+         * instead.
+         *
+         * @param max 1 KiB to 1 GiB, at least the high-water mark
+         * @return this builder
+         */
+        public Builder maxPendingOutboundBytes(int max) {
+            this.maxPendingOutboundBytes =
+                    (int) Arguments.inRange(max, 1024, 1024 * 1024 * 1024, "maxPendingOutboundBytes");
+            return this;
+        }
+
+        /**
          * The application's event loops (not closed by the endpoint); by default the endpoint makes
          * its own.
          *
@@ -420,6 +520,11 @@ public interface SipEndpoint extends AutoCloseable {
             if (ports.isEmpty()) {
                 throw new IllegalStateException("no transport is on");
             }
+            Arguments.inRange(
+                    writeBufferHighWaterMark,
+                    writeBufferLowWaterMark,
+                    maxPendingOutboundBytes,
+                    "writeBufferHighWaterMark");
             if ((tlsPort >= 0 || wssPort >= 0) && tlsServer == null) {
                 throw new IllegalStateException("TLS and WSS need a tlsIdentity or a tlsServerContext");
             }
@@ -449,7 +554,14 @@ public interface SipEndpoint extends AutoCloseable {
                             scheduler,
                             tlsServer,
                             client,
-                            webSocketPath),
+                            webSocketPath,
+                            new EndpointConfig.Limits(
+                                    maxConnections,
+                                    maxConnectionsPerAddress,
+                                    headerTimeout,
+                                    writeBufferLowWaterMark,
+                                    writeBufferHighWaterMark,
+                                    maxPendingOutboundBytes)),
                     user);
         }
     }

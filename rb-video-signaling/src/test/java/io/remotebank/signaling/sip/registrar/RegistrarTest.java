@@ -412,6 +412,11 @@ class RegistrarTest {
     void concurrentRegisters_ofOneAddressOfRecord_loseNoBinding() throws Exception {
         int threads = 8;
         int each = 20;
+        Registrar registrar = Registrar.builder(locations)
+                .clock(clock)
+                .domains("bank.example")
+                .maxBindingsPerAddressOfRecord(threads * each) // above the default of 10
+                .build();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();

@@ -86,4 +86,24 @@ class TransportGuideTest {
         assertThat(identity.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=sip.bank.example");
         assertThat(builder).isNotNull();
     }
+
+    @Test
+    void limitsAgainstAbusivePeers() {
+        InetAddress address = InetAddress.getLoopbackAddress();
+        // tag::limits[]
+        SipEndpoint guarded = SipEndpoint.builder()
+                .bind(address)
+                .maxConnections(10_000) // peer-opened connections in all
+                .maxConnectionsPerAddress(256) // from one source address
+                .headerTimeout(Duration.ofSeconds(32)) // a message's header block, then its body
+                .writeBufferWaterMark(32 * 1024, 64 * 1024) // stop reading above 64 KiB queued
+                .maxPendingOutboundBytes(1024 * 1024) // close past 1 MiB queued
+                .start(layer -> transaction -> {});
+        TransportStats stats = guarded.stats(); // refused, closed, dropped, queued
+        // end::limits[]
+        try (guarded) {
+            assertThat(stats.openConnections()).isZero();
+            assertThat(stats.refusedOverAddressLimit()).isZero();
+        }
+    }
 }

@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.remotebank.core.RbException;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipResponse;
@@ -145,9 +144,6 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
             } else if (transport == SipTransport.TLS) {
                 established();
             }
-        } else if (evt instanceof IdleStateEvent) {
-            LOG.debug("closing an idle {} connection", transport);
-            ctx.close();
         } else {
             ctx.fireUserEventTriggered(evt);
         }

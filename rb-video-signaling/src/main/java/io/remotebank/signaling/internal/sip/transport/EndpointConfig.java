@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -32,6 +33,7 @@ import org.apiguardian.api.API;
  * @param tlsServer the server context of TLS and WSS, or null
  * @param tlsClient the client context of outgoing TLS and WSS, or null for the JDK's trust store
  * @param webSocketPath the HTTP path of the WebSocket handshake
+ * @param limits what a connection or datagram may hold or take
  */
 @API(status = INTERNAL, since = "0.1")
 public record EndpointConfig(
@@ -48,11 +50,49 @@ public record EndpointConfig(
         SipScheduler scheduler,
         SslContext tlsServer,
         SslContext tlsClient,
-        String webSocketPath) {
+        String webSocketPath,
+        Limits limits) {
 
     /** Copies the ports. */
     public EndpointConfig {
         ports = ports.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ports));
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * The limits that protect the endpoint from its peers (checked by {@code SipEndpoint.Builder}).
+     *
+     * @param maxConnections the most connections peers may hold open at once (TCP, TLS, WS, WSS)
+     * @param maxConnectionsPerAddress the most of them one source address may hold
+     * @param headerTimeout how long a message's header block (then its body), or a WebSocket
+     *     handshake, may take to arrive
+     * @param writeBufferLowWaterMark below this many bytes queued a connection reads again
+     * @param writeBufferHighWaterMark above this many bytes queued a connection stops reading
+     * @param maxPendingOutboundBytes past this many bytes queued a connection is closed (a datagram
+     *     dropped)
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public record Limits(
+            int maxConnections,
+            int maxConnectionsPerAddress,
+            Duration headerTimeout,
+            int writeBufferLowWaterMark,
+            int writeBufferHighWaterMark,
+            int maxPendingOutboundBytes) {
+
+        /** Checks that the marks are in order. */
+        public Limits {
+            Objects.requireNonNull(headerTimeout, "headerTimeout");
+            if (writeBufferLowWaterMark > writeBufferHighWaterMark
+                    || writeBufferHighWaterMark > maxPendingOutboundBytes) {
+                throw new IllegalArgumentException("need low <= high water mark <= maxPendingOutboundBytes");
+            }
+        }
+    }
+
+    /** The largest datagram received whole: the parser's limit, at most what UDP carries (65,535). */
+    int maxDatagramSize() {
+        return Math.min(parser.limits().maxMessageSize(), 65_535);
     }
 
     /** The port of a transport, if it is on. */

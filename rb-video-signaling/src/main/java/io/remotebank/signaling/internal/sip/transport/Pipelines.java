@@ -15,13 +15,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.remotebank.signaling.sip.SipEncoder;
 import io.remotebank.signaling.sip.SipStreamDecoder;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 
 /** The pipelines of the connection-oriented transports, one handler per concern. */
 final class Pipelines {
@@ -42,6 +40,12 @@ final class Pipelines {
      */
     static void init(SocketChannel ch, ConnectionFlow flow, EndpointConfig config, InetSocketAddress remote) {
         ChannelPipeline p = ch.pipeline();
+        NettyEndpoint endpoint = flow.endpoint;
+        EndpointConfig.Limits limits = config.limits();
+        // first, so that every byte written, whoever writes it, passes it
+        p.addLast(
+                "back-pressure",
+                new BackPressure(limits.maxPendingOutboundBytes(), BackPressure.Overflow.CLOSE, endpoint.counters()));
         p.addLast("liveness", new Liveness(flow));
         if (flow.transport.secure()) {
             p.addLast(
@@ -51,10 +55,14 @@ final class Pipelines {
                             : TlsPolicy.client(
                                     config.tlsClient(), ch.alloc(), remote.getHostString(), remote.getPort()));
         }
-        p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        p.addLast("idle", new IdleTimer(config.idleTimeout(), endpoint.counters()));
         int max = config.parser().limits().maxMessageSize();
         if (!flow.transport.webSocket()) {
-            p.addLast("sip-decoder", new SipStreamDecoder(config.parser()));
+            SipStreamDecoder decoder = new SipStreamDecoder(config.parser());
+            p.addLast("sip-decoder", decoder);
+            p.addLast(
+                    "header-timer",
+                    HeaderTimer.forStream(endpoint.timers(), limits.headerTimeout(), endpoint.counters(), decoder));
             p.addLast("sip-encoder", ENCODER);
         } else if (flow.inbound) {
             p.addLast("http", new HttpServerCodec());
@@ -70,6 +78,9 @@ final class Pipelines {
                                     .maxFramePayloadLength(max)
                                     .build())
                             .build()));
+            p.addLast(
+                    "header-timer",
+                    HeaderTimer.forWebSocketHandshake(endpoint.timers(), limits.headerTimeout(), endpoint.counters()));
             p.addLast("frame-aggregator", new WebSocketFrameAggregator(max));
         } else {
             String scheme = flow.transport == SipTransport.WSS ? "wss" : "ws";
