@@ -16,6 +16,7 @@ import io.remotebank.core.ValidationException;
 import io.remotebank.core.audit.AuditTrail;
 import io.remotebank.core.consent.ConsentRegistries;
 import io.remotebank.core.spi.ConsentRegistry;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -177,7 +178,7 @@ public final class Messaging implements AutoCloseable {
         private TemplateRegistry templates;
         private ContactPolicy policy = ContactPolicy.ofDefaults();
         private AddressResolver resolver = AddressResolver.none();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private String dispatcherId = "dispatcher-" + UUID.randomUUID();
         private Duration pollInterval = Duration.ofMillis(200);
         private int batchSize = 100;

@@ -121,15 +121,6 @@ class HouseRulesTest {
      * added here needs the same.
      */
     private static final Set<String> TIME_PENDING = Set.of(
-            // rb-channels: the SMPP engine and the messaging dispatcher move to Ticker/Scheduler
-            // with the SMPP provider's move to providers/rb-channels-smpp.
-            "io.remotebank.channels.smpp.internal.SmppClientEngine",
-            "io.remotebank.channels.smpp.internal.SmppClientEngine$Handler",
-            "io.remotebank.channels.internal.Dispatcher",
-            "io.remotebank.channels.Messaging$Builder",
-            // rb-channels: receipt dates of the simulator (LocalDateTime.now()), found once the rule
-            // also counted now() without a clock.
-            "io.remotebank.channels.smpp.SmscSimulator$Handler",
             // rb-video-signaling: SIP timers and defaults, with the signaling engineer.
             "io.remotebank.signaling.sip.ua.AutoAnswerUas",
             "io.remotebank.signaling.sip.registrar.Registrar$Builder",
@@ -164,12 +155,6 @@ class HouseRulesTest {
      * and as ChannelsException today). The integrator empties this list on merge.
      */
     private static final Set<String> ERRORS_PENDING = Set.of(
-            // rb-channels (and the SMPP provider that moves to providers/rb-channels-smpp)
-            "io.remotebank.channels.ChannelsError",
-            "io.remotebank.channels.ChannelsException",
-            "io.remotebank.channels.smpp.SmppError",
-            "io.remotebank.channels.smpp.SmppException",
-            "io.remotebank.channels.smpp.pdu.PduException",
             // rb-video-signaling
             "io.remotebank.signaling.SignalingError",
             "io.remotebank.signaling.sip.SipParseException",
