@@ -38,10 +38,10 @@ class BomRulesTest {
     }
 
     private static String bom(String parent, String... artifacts) {
-        return bom(parent, "", "", artifacts);
+        return bomWith(parent, "", "", artifacts);
     }
 
-    private static String bom(String parent, String properties, String thirdParty, String... artifacts) {
+    private static String bomWith(String parent, String properties, String thirdParty, String... artifacts) {
         StringBuilder managed = new StringBuilder(thirdParty);
         for (String a : artifacts) {
             managed.append("<dependency><groupId>io.remotebank</groupId><artifactId>")
@@ -87,7 +87,7 @@ class BomRulesTest {
 
     @Test
     void thirdPartyArtifact_atTheParentsVersion_passes() throws IOException {
-        Reactor reactor = reactor(bom(
+        Reactor reactor = reactor(bomWith(
                 "", H2_AT_PARENT_VERSION, thirdParty("com.h2database", "h2", "${h2.version}"), "rb-core", "rb-routing"));
 
         assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing"))).isEmpty();
@@ -96,7 +96,7 @@ class BomRulesTest {
     @Test
     void thirdPartyArtifact_atAnotherVersion_isReported() throws IOException {
         Reactor reactor = reactor(
-                bom("", "", thirdParty("com.h2database", "h2", "2.2.224"), "rb-core", "rb-routing"));
+                bomWith("", "", thirdParty("com.h2database", "h2", "2.2.224"), "rb-core", "rb-routing"));
 
         assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing")))
                 .containsExactly("rb-bom has com.h2database:h2 at 2.2.224 but the parent POM at 2.3.232");
@@ -104,7 +104,8 @@ class BomRulesTest {
 
     @Test
     void thirdPartyArtifact_theParentDoesNotManage_isReported() throws IOException {
-        Reactor reactor = reactor(bom("", "", thirdParty("io.netty", "netty-handler", "4.1.0"), "rb-core", "rb-routing"));
+        Reactor reactor =
+                reactor(bomWith("", "", thirdParty("io.netty", "netty-handler", "4.1.0"), "rb-core", "rb-routing"));
 
         assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing")))
                 .singleElement()
