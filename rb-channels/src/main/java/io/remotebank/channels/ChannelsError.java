@@ -11,15 +11,30 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public enum ChannelsError implements ErrorCode {
     /** An argument is null, blank, malformed or out of range. */
-    ARGUMENT_INVALID("channels.argument.invalid", "An argument is missing, malformed or out of range.", ValidationException.class),
+    ARGUMENT_INVALID(
+            "channels.argument.invalid",
+            "An argument is missing, malformed or out of range.",
+            ValidationException.class),
     /** An address does not belong to the channel it is used on, or is malformed. */
-    ADDRESS_INVALID("channels.address.invalid", "An address is malformed or does not belong to the channel.", ValidationException.class),
+    ADDRESS_INVALID(
+            "channels.address.invalid",
+            "An address is malformed or does not belong to the channel.",
+            ValidationException.class),
     /** A messaging, policy or template configuration is inconsistent. */
-    CONFIG_INVALID("channels.config.invalid", "A messaging, policy or template configuration is inconsistent.", ValidationException.class),
+    CONFIG_INVALID(
+            "channels.config.invalid",
+            "A messaging, policy or template configuration is inconsistent.",
+            ValidationException.class),
     /** A template id is already registered, or an operation names an unknown template. */
-    TEMPLATE_INVALID("channels.template.invalid", "A template is already registered, unknown, or inconsistent.", ValidationException.class),
+    TEMPLATE_INVALID(
+            "channels.template.invalid",
+            "A template is already registered, unknown, or inconsistent.",
+            ValidationException.class),
     /** The outbox store could not read or write. */
-    STORE_FAILED("channels.store.failed", "The outbox store could not read or write; nothing was changed.", ChannelsException.class),
+    STORE_FAILED(
+            "channels.store.failed",
+            "The outbox store could not read or write; nothing was changed.",
+            ChannelsException.class),
     /** The messaging service has been closed. */
     CLOSED("channels.messaging.closed", "The messaging service has been closed.", ChannelsException.class);
 

@@ -240,7 +240,10 @@ class DispatchTest {
         Scripted unreachable = new Scripted(new ArrayDeque<>(List.of(new CompletableFuture<>())));
         try (Fixture f = new Fixture(
                 TEN_AM_SHANGHAI,
-                b -> b.scheduler(time).lease(Duration.ofMinutes(10)).submitTimeout(Duration.ofMinutes(5)).shutdownTimeout(Duration.ofSeconds(1)),
+                b -> b.scheduler(time)
+                        .lease(Duration.ofMinutes(10))
+                        .submitTimeout(Duration.ofMinutes(5))
+                        .shutdownTimeout(Duration.ofSeconds(1)),
                 ContactPolicy.ofDefaults(),
                 unreachable)) {
             SendResult r = f.messaging.send(Fixture.otp(ALICE_SMS, "otp:unreachable"));
@@ -253,7 +256,8 @@ class DispatchTest {
             MessageRecord back = f.store.find(r.id()).orElseThrow();
             assertThat(back.status()).isEqualTo(MessageStatus.QUEUED);
             assertThat(back.attempts()).isZero();
-            assertThat(f.store.claimDue(f.clock.instant(), 10, "next", f.clock.instant().plusSeconds(60)))
+            assertThat(f.store.claimDue(
+                            f.clock.instant(), 10, "next", f.clock.instant().plusSeconds(60)))
                     .as("the next dispatcher takes it at once, without waiting for the lease to end")
                     .extracting(MessageRecord::id)
                     .containsExactly(r.id());

@@ -88,8 +88,8 @@ public final class BomRules {
     private static Optional<String> thirdParty(Pom bom, Pom parent, Pom.Dependency managed) {
         String name = managed.groupId() + ":" + managed.artifactId();
         Optional<Pom.Dependency> inParent = parent.managedDependencies().stream()
-                .filter(d -> d.groupId().equals(managed.groupId())
-                        && d.artifactId().equals(managed.artifactId()))
+                .filter(d ->
+                        d.groupId().equals(managed.groupId()) && d.artifactId().equals(managed.artifactId()))
                 .findFirst();
         if (inParent.isEmpty()) {
             return Optional.of("rb-bom manages " + name
@@ -99,12 +99,10 @@ public final class BomRules {
         String version = resolve(bom, managed.version());
         String parentVersion = resolve(parent, inParent.get().version());
         if (!version.equals(parentVersion)) {
-            return Optional.of(
-                    "rb-bom has " + name + " at " + version + " but the parent POM at " + parentVersion);
+            return Optional.of("rb-bom has " + name + " at " + version + " but the parent POM at " + parentVersion);
         }
         if (!managed.scope().equals("compile") || !managed.type().equals("jar")) {
-            return Optional.of(
-                    "rb-bom has " + name + " with scope/type " + managed.scope() + "/" + managed.type());
+            return Optional.of("rb-bom has " + name + " with scope/type " + managed.scope() + "/" + managed.type());
         }
         return Optional.empty();
     }

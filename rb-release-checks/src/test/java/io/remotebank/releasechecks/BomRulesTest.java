@@ -88,15 +88,19 @@ class BomRulesTest {
     @Test
     void thirdPartyArtifact_atTheParentsVersion_passes() throws IOException {
         Reactor reactor = reactor(bomWith(
-                "", H2_AT_PARENT_VERSION, thirdParty("com.h2database", "h2", "${h2.version}"), "rb-core", "rb-routing"));
+                "",
+                H2_AT_PARENT_VERSION,
+                thirdParty("com.h2database", "h2", "${h2.version}"),
+                "rb-core",
+                "rb-routing"));
 
         assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing"))).isEmpty();
     }
 
     @Test
     void thirdPartyArtifact_atAnotherVersion_isReported() throws IOException {
-        Reactor reactor = reactor(
-                bomWith("", "", thirdParty("com.h2database", "h2", "2.2.224"), "rb-core", "rb-routing"));
+        Reactor reactor =
+                reactor(bomWith("", "", thirdParty("com.h2database", "h2", "2.2.224"), "rb-core", "rb-routing"));
 
         assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing")))
                 .containsExactly("rb-bom has com.h2database:h2 at 2.2.224 but the parent POM at 2.3.232");

@@ -60,6 +60,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Scheduler scheduler;
     /** Completed by {@link #close()}: a round waiting for its providers stops waiting. */
     private final CompletableFuture<Void> closing = new CompletableFuture<>();
+
     private final AtomicBoolean roundQueued = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private ExecutorService rounds;
@@ -165,8 +166,8 @@ public final class Dispatcher implements AutoCloseable {
         if (inFlight.isEmpty() || closing.isDone()) {
             return;
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(
-                inFlight.stream().map(Pending::answer).toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> all =
+                CompletableFuture.allOf(inFlight.stream().map(Pending::answer).toArray(CompletableFuture[]::new));
         // Closing ends the wait like the last answer would, so the timer is called off either way.
         scheduler
                 .within(

@@ -3,8 +3,8 @@ package io.remotebank.channels.template;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
-import io.remotebank.core.ValidationException;
 import io.remotebank.core.Arguments;
+import io.remotebank.core.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

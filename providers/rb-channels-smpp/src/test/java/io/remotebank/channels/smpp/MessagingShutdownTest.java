@@ -33,8 +33,7 @@ class MessagingShutdownTest {
 
     @Test
     @Timeout(30) // a guard against a hang only: nobody moves the dispatcher's clock past its submit timeout
-    void close_withTheSmscUnreachable_putsTheWaitingMessageBack_insteadOfWaitingForTheSubmitTimeout()
-            throws Exception {
+    void close_withTheSmscUnreachable_putsTheWaitingMessageBack_insteadOfWaitingForTheSubmitTimeout() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort(); // nothing listens there once closed: connection refused
@@ -59,10 +58,10 @@ class MessagingShutdownTest {
                     .scheduler(time)
                     .submitTimeout(Duration.ofSeconds(30))
                     .build();
-            SendResult sent = messaging.send(Message.builder(
-                            Recipient.of(Address.Msisdn.of("13812345678")), Category.OTP, "otp:unreachable")
-                    .text("Your code is 493817.")
-                    .build());
+            SendResult sent = messaging.send(
+                    Message.builder(Recipient.of(Address.Msisdn.of("13812345678")), Category.OTP, "otp:unreachable")
+                            .text("Your code is 493817.")
+                            .build());
             messaging.start();
             time.runDue(); // the first poll: a round leases the message and waits for the provider
             Await.until("the round waits for the provider's answer", () -> time.pending() == 2);
@@ -72,7 +71,11 @@ class MessagingShutdownTest {
             MessageRecord back = outbox.find(sent.id()).orElseThrow();
             assertThat(back.status()).isEqualTo(MessageStatus.QUEUED);
             assertThat(back.attempts()).as("no attempt counted").isZero();
-            assertThat(outbox.claimDue(time.clock().instant(), 10, "next", time.clock().instant().plusSeconds(60)))
+            assertThat(outbox.claimDue(
+                            time.clock().instant(),
+                            10,
+                            "next",
+                            time.clock().instant().plusSeconds(60)))
                     .as("not leased: the next dispatcher sends it")
                     .extracting(MessageRecord::id)
                     .containsExactly(sent.id());
