@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.remotebank.examples.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RbCliTest {
@@ -71,7 +73,19 @@ class RbCliTest {
         assertThat(rb("version", "--json")).isEqualTo(ExitCodes.OK);
 
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertThat(json.get("modules")).hasSize(7);
+        List<String> artifacts = new ArrayList<>();
+        json.get("modules").forEach(m -> artifacts.add(m.get("artifactId").asText()));
+        assertThat(artifacts)
+                .containsExactly(
+                        "rb-core",
+                        "rb-testing",
+                        "rb-routing",
+                        "rb-video-signaling",
+                        "rb-identity-verify",
+                        "rb-channels",
+                        "rb-channels-smpp",
+                        "rb-segmentation",
+                        "rb-examples");
         assertThat(json.get("modules").get(0).get("artifactId").asText()).isEqualTo("rb-core");
         assertThat(json.get("modules").get(0).get("version").asText()).isEqualTo(System.getProperty("rb.version"));
         assertThat(json.get("mixedVersions").asBoolean()).isFalse();

@@ -165,7 +165,8 @@ public final class HouseRules {
             }
             ModuleKind kind = ModuleKind.of(artifact).orElse(null);
             if (kind == ModuleKind.FEATURE || kind == ModuleKind.PROVIDER) {
-                List<String> features = new ArrayList<>();
+                // Sorted: a descriptor's requires are a set, and the message must not change from run to run.
+                Set<String> features = new TreeSet<>();
                 for (ModuleDescriptor.Requires requires : descriptor.requires()) {
                     String other = artifactByModule.get(requires.name());
                     ModuleKind otherKind =

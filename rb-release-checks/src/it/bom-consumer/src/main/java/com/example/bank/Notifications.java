@@ -66,7 +66,7 @@ public final class Notifications implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         messaging.close();
         outbox.close();
         trail.close();

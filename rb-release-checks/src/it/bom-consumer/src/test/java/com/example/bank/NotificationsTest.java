@@ -13,7 +13,7 @@ class NotificationsTest {
     Path dir;
 
     @Test
-    void anOtpIsStoredInTheH2OutboxAndSubmitted() throws Exception {
+    void anOtpIsStoredInTheH2OutboxAndSubmitted() {
         try (Notifications notifications = new Notifications(dir)) {
             assertEquals("SUBMITTED", notifications.sendOtp("13812345678"));
         }
