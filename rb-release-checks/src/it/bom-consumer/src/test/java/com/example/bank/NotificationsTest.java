@@ -13,9 +13,10 @@ class NotificationsTest {
     Path dir;
 
     @Test
-    void anOtpIsStoredInTheH2OutboxAndSubmitted() {
+    void anOtpIsStoredInTheH2OutboxAndDelivered() {
         try (Notifications notifications = new Notifications(dir)) {
-            assertEquals("SUBMITTED", notifications.sendOtp("13812345678"));
+            // The simulated provider reports delivery with its answer.
+            assertEquals("DELIVERED", notifications.sendOtp("13812345678"));
         }
     }
 
