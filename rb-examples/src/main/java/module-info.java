@@ -8,6 +8,7 @@ module io.remotebank.examples {
     requires io.remotebank.signaling;
     requires io.remotebank.identity;
     requires io.remotebank.channels;
+    requires io.remotebank.channels.smpp;
     requires io.remotebank.segmentation;
     requires io.remotebank.testing;
     requires transitive info.picocli;

@@ -3,7 +3,7 @@ package io.remotebank.examples.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.remotebank.channels.smpp.SmscSimulator;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.examples.CliTest;
 import io.remotebank.examples.RbCli;
 import io.remotebank.examples.cli.ExitCodes;

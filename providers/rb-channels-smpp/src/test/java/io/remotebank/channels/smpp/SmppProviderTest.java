@@ -2,14 +2,21 @@ package io.remotebank.channels.smpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.remotebank.channels.Address;
 import io.remotebank.channels.Category;
 import io.remotebank.channels.MessageId;
 import io.remotebank.channels.MessageStatus;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.ProviderContent;
 import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
+import io.remotebank.testing.ManualTime;
+import io.remotebank.testsupport.Await;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +26,7 @@ class SmppProviderTest {
 
     private SmscSimulator smsc;
     private SmppProvider provider;
+    private final EventLoopGroup clientLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final RecordingContext context = new RecordingContext();
 
     @AfterEach
@@ -29,6 +37,7 @@ class SmppProviderTest {
         if (smsc != null) {
             smsc.close();
         }
+        clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     private SmppProvider connect(SmppClientConfig.Builder b) throws Exception {
@@ -211,15 +220,106 @@ class SmppProviderTest {
                 .isInstanceOf(SubmitResult.TemporaryFailure.class);
     }
 
+    /**
+     * Moves virtual time one second, then lets the client's event loop run what fell due: its timers
+     * (handed to the loop by the scheduler) then act at the time they were due, not later.
+     */
+    private void oneSecond(ManualTime time) {
+        time.advance(Duration.ofSeconds(1));
+        try {
+            clientLoop.next().submit(() -> {}).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the client's event loop did not run", e);
+        }
+    }
+
+    private SmppClientConfig.Builder onVirtualTime(ManualTime time) {
+        return config().scheduler(time).eventLoopGroup(clientLoop);
+    }
+
     @Test
-    void aQuietLink_isKeptUpWithEnquireLink() throws Exception {
-        smsc = SmscSimulator.builder().build().start();
-        connect(config().enquireLinkInterval(Duration.ofMillis(20)).responseTimeout(Duration.ofMillis(500)));
-        Thread.sleep(300);
-        assertThat(provider.isBound()).isTrue();
+    void aQuietLink_isKeptUpWithEnquireLink_pastTheSmscsIdleLimit() throws Exception {
+        // SMPP v3.4 4.11: the client probes a quiet link; this SMSC drops a link quiet for 45 s.
+        ManualTime time = ManualTime.at(Instant.parse("2026-12-01T09:00:00Z"));
+        smsc = SmscSimulator.builder()
+                .dropIdleLinks(Duration.ofSeconds(45))
+                .scheduler(time)
+                .build()
+                .start();
+        connect(onVirtualTime(time)
+                .enquireLinkInterval(Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(10)));
+
+        for (int second = 1; second <= 150; second++) {
+            oneSecond(time);
+            if (second % 30 == 0) {
+                long probes = second / 30;
+                // Time moves on only once the answer is in: the probe's own timeout cannot race it.
+                Await.until(
+                        "enquire_link " + probes + " answered",
+                        () -> smsc.statistics().enquireLinks() == probes
+                                && provider.statistics().linkChecks() == probes);
+            }
+        }
+
+        assertThat(smsc.statistics().idleDrops()).isZero();
         assertThat(provider.statistics().connectionsLost()).isZero();
+        assertThat(provider.isBound()).isTrue();
         assertThat(provider.submit(sms("x")).toCompletableFuture().get(10, TimeUnit.SECONDS))
                 .isInstanceOf(SubmitResult.Submitted.class);
+    }
+
+    @Test
+    void aQuietLinkWithoutEnquireLink_isDroppedByTheSmsc_andTheClientBindsAgain() throws Exception {
+        ManualTime time = ManualTime.at(Instant.parse("2026-12-01T09:00:00Z"));
+        smsc = SmscSimulator.builder()
+                .dropIdleLinks(Duration.ofSeconds(45))
+                .scheduler(time)
+                .build()
+                .start();
+        connect(onVirtualTime(time)
+                .enquireLinkInterval(Duration.ofHours(1))
+                .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(200)));
+
+        Await.until("the SMSC drops the idle link and the client binds again", () -> {
+            oneSecond(time);
+            return provider.statistics().binds() == 2;
+        });
+
+        assertThat(smsc.statistics().idleDrops()).isEqualTo(1);
+        assertThat(provider.statistics().connectionsLost()).isEqualTo(1);
+        assertThat(smsc.statistics().enquireLinks()).isZero();
+        assertThat(time.clock().instant()).isAfterOrEqualTo(Instant.parse("2026-12-01T09:00:45Z"));
+    }
+
+    @Test
+    void anUnansweredEnquireLink_makesTheClientBindAgain() throws Exception {
+        ManualTime time = ManualTime.at(Instant.parse("2026-12-01T09:00:00Z"));
+        smsc = SmscSimulator.builder().build().start();
+        connect(onVirtualTime(time)
+                .enquireLinkInterval(Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(10))
+                .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(200)));
+        smsc.silent(true);
+
+        for (int second = 1; second <= 30; second++) {
+            oneSecond(time);
+        }
+        Await.until("the probe reaches the SMSC", () -> smsc.statistics().enquireLinks() == 1);
+        smsc.silent(false);
+        for (int second = 1; second < 10; second++) {
+            oneSecond(time);
+        }
+        assertThat(provider.isBound())
+                .as("bound until the response timeout is over")
+                .isTrue();
+        Await.until("no enquire_link_resp within 10 s: unbound, and bound again", () -> {
+            oneSecond(time);
+            return provider.statistics().binds() == 2;
+        });
+
+        assertThat(provider.statistics().connectionsLost()).isEqualTo(1);
+        assertThat(provider.statistics().linkChecks()).isZero();
     }
 
     @Test
@@ -241,13 +341,8 @@ class SmppProviderTest {
         assertThat(c.password()).containsExactly("s3cret".toCharArray());
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(5);
-        }
+    /** An awaited condition (see {@link Await}), for the SMPP tests that wait on the event loop. */
+    static void waitFor(java.util.function.BooleanSupplier condition) {
+        Await.until("a condition of an SMPP test", condition);
     }
 }

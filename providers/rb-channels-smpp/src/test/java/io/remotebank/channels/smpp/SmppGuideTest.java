@@ -13,6 +13,7 @@ import io.remotebank.channels.outbox.OutboxStores;
 import io.remotebank.channels.smpp.charset.DefaultAlphabet;
 import io.remotebank.channels.smpp.charset.LongMessageMode;
 import io.remotebank.channels.smpp.pdu.SmeAddress;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.OutboxStore;
 import io.remotebank.core.audit.AuditStores;
 import io.remotebank.core.audit.AuditTrail;

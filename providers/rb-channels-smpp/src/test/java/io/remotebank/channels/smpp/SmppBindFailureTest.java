@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.remotebank.channels.smpp.HostileSmsc.BindAnswer;
 import io.remotebank.channels.smpp.pdu.CommandStatus;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.SubmitResult;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import io.remotebank.channels.smpp.HostileSmsc.BindAnswer;
 import io.remotebank.channels.smpp.pdu.CommandId;
 import io.remotebank.channels.smpp.pdu.Pdu;
 import io.remotebank.channels.smpp.pdu.SmeAddress;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.DeliveryReport;
 import io.remotebank.channels.spi.ProviderContext;
 import io.remotebank.channels.spi.SubmitResult;

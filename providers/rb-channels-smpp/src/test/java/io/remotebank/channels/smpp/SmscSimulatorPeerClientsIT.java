@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.channels.smpp.SmppPeer.Event;
 import io.remotebank.channels.smpp.SmppPeer.Launcher;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -2,16 +2,23 @@ package io.remotebank.channels.smpp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.ReferenceCountUtil;
 import io.remotebank.channels.smpp.charset.DefaultAlphabet;
 import io.remotebank.channels.smpp.charset.LongMessageMode;
 import io.remotebank.channels.smpp.pdu.SmeAddress;
 import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.core.tls.TlsPolicy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLEngine;
 import org.apiguardian.api.API;
 
 /**
@@ -46,9 +53,11 @@ public final class SmppClientConfig {
     private final DefaultAlphabet defaultAlphabet;
     private final LongMessageMode longMessages;
     private final SslContext sslContext;
-    private final boolean hostnameVerification;
+    private final TlsPolicy tlsPolicy;
     private final EventLoopGroup eventLoopGroup;
     private final Executor callbackExecutor;
+    private final Scheduler scheduler;
+    private final Duration shutdownTimeout;
 
     private SmppClientConfig(Builder b) {
         this.name = b.name;
@@ -76,9 +85,11 @@ public final class SmppClientConfig {
         this.defaultAlphabet = b.defaultAlphabet;
         this.longMessages = b.longMessages;
         this.sslContext = b.sslContext;
-        this.hostnameVerification = b.hostnameVerification;
+        this.tlsPolicy = b.tlsPolicy;
         this.eventLoopGroup = b.eventLoopGroup;
         this.callbackExecutor = b.callbackExecutor;
+        this.scheduler = b.scheduler;
+        this.shutdownTimeout = b.shutdownTimeout;
     }
 
     /**
@@ -86,7 +97,8 @@ public final class SmppClientConfig {
      * window 64, response timeout 10 s, enquire_link every 30 s, reconnect after 250 ms doubling to
      * 30 s, no rate limit, throttle back-off 500 ms doubling to 16 times that, 5 resends of a
      * segment, 60 s for a submission in all, delivery receipts requested, GSM 7-bit as the default
-     * alphabet, UDH with 8-bit references for long messages, plain TCP.
+     * alphabet, UDH with 8-bit references for long messages, plain TCP ({@link TlsPolicy#defaults()}
+     * once TLS is on), timers on the event loop and the JVM's ticker, 3 s to shut down.
      *
      * @param host the SMSC's host
      * @param port the SMSC's port
@@ -221,9 +233,19 @@ public final class SmppClientConfig {
         return Optional.ofNullable(sslContext);
     }
 
-    /** Whether the SMSC's certificate must name the host. */
-    public boolean hostnameVerification() {
-        return hostnameVerification;
+    /** What is done to the TLS engine of {@link #sslContext()} before each handshake. */
+    public TlsPolicy tlsPolicy() {
+        return tlsPolicy;
+    }
+
+    /** The scheduler of the client's timers, when the application gives one. */
+    public Optional<Scheduler> scheduler() {
+        return Optional.ofNullable(scheduler);
+    }
+
+    /** How long {@link SmppProvider#close()} waits for the SMSC's unbind_resp. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     /** The application's event loop group, when shared. */
@@ -270,9 +292,11 @@ public final class SmppClientConfig {
         private DefaultAlphabet defaultAlphabet = DefaultAlphabet.GSM7;
         private LongMessageMode longMessages = LongMessageMode.UDH_8BIT_REFERENCE;
         private SslContext sslContext;
-        private boolean hostnameVerification = true;
+        private TlsPolicy tlsPolicy = TlsPolicy.defaults();
         private EventLoopGroup eventLoopGroup;
         private Executor callbackExecutor;
+        private Scheduler scheduler;
+        private Duration shutdownTimeout = Duration.ofSeconds(3);
 
         private Builder(String host, int port) {
             this.host = Arguments.notBlank(host, "host");
@@ -523,9 +547,10 @@ public final class SmppClientConfig {
         }
 
         /**
-         * Speaks TLS with the application's client context. Only TLS 1.2 and 1.3 are enabled, and
-         * the certificate must name the host unless {@link #hostnameVerification(boolean)} says
-         * otherwise.
+         * Speaks TLS with the application's client context, as given: the protocols it enables (a
+         * GM/TLCP provider's among them) are narrowed only by the {@link #tlsPolicy(TlsPolicy) TLS
+         * policy}, which by default switches off what RFC 8996 deprecates and checks that the
+         * certificate names the host. Nothing the context leaves off is turned on.
          *
          * @param sslContext a client context
          * @return this
@@ -540,13 +565,47 @@ public final class SmppClientConfig {
         }
 
         /**
-         * Whether the SMSC's certificate must name the host (default true).
+         * What is done to each TLS engine of the {@link #tls(SslContext) context} before the
+         * handshake (default {@link TlsPolicy#defaults()}: no SSL 3.0, TLS 1.0 or 1.1, the host name
+         * checked against the certificate). A policy only ever narrows what the context enables.
          *
-         * @param verify whether to verify
+         * @param policy the policy
          * @return this
          */
-        public Builder hostnameVerification(boolean verify) {
-            this.hostnameVerification = verify;
+        public Builder tlsPolicy(TlsPolicy policy) {
+            this.tlsPolicy = Arguments.notNull(policy, "TLS policy");
+            return this;
+        }
+
+        /**
+         * The time the client's timers run on: response and submit timeouts, enquire_link, the
+         * reconnect back-off, throttle pauses and the rate limit. Every task is handed to the
+         * client's event loop, so a test may give a virtual scheduler (rb-testing's {@code
+         * ManualTime}) and move the time itself. Default: the event loop, on the JVM's ticker.
+         *
+         * @param scheduler the scheduler
+         * @return this
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * How long {@link SmppProvider#close()} waits for the SMSC's unbind_resp before it closes the
+         * connection anyway (default 3 s, and at most the response timeout). Its own threads then get
+         * at most one second each to finish.
+         *
+         * @param timeout 0 - 10 minutes
+         * @return this
+         */
+        public Builder shutdownTimeout(Duration timeout) {
+            Arguments.notNull(timeout, "shutdown timeout");
+            if (timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new SmppException(
+                        SmppError.CONFIG_INVALID, "shutdown timeout must be 0 to PT10M, got " + timeout);
+            }
+            this.shutdownTimeout = timeout;
             return this;
         }
 
@@ -579,10 +638,21 @@ public final class SmppClientConfig {
          *
          * @return the settings
          * @throws SmppException when no credentials were given
+         * @throws ValidationException with {@link CoreError#TLS_POLICY_UNSATISFIABLE} when the TLS
+         *     policy leaves none of the protocols the TLS context enables
          */
         public SmppClientConfig build() {
             if (systemId.isEmpty()) {
                 throw new SmppException(SmppError.CONFIG_INVALID, "credentials(systemId, password) are required");
+            }
+            if (sslContext != null) {
+                // Found now rather than at the first handshake: an engine of the context shows what it enables.
+                SSLEngine probe = sslContext.newEngine(ByteBufAllocator.DEFAULT);
+                try {
+                    tlsPolicy.allowed(probe.getEnabledProtocols());
+                } finally {
+                    ReferenceCountUtil.release(probe);
+                }
             }
             return new SmppClientConfig(this);
         }

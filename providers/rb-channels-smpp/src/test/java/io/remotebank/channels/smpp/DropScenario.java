@@ -2,6 +2,7 @@ package io.remotebank.channels.smpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.SubmitResult;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static io.remotebank.channels.smpp.SmppProviderTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.channels.smpp.pdu.CommandStatus;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.SubmitResult;
 import java.time.Duration;
 import java.util.ArrayList;

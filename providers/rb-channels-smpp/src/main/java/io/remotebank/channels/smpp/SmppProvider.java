@@ -122,8 +122,11 @@ public final class SmppProvider implements ChannelProvider {
     }
 
     /**
-     * Unbinds (waiting at most the response timeout for unbind_resp), closes the connection, fails
-     * what was not answered temporarily. Idempotent.
+     * Unbinds (waiting at most the {@linkplain SmppClientConfig#shutdownTimeout() shutdown timeout},
+     * and at most the response timeout, for unbind_resp), closes the connection, fails what was not
+     * answered temporarily; the provider's own event loop and callback thread then get at most a
+     * second each to finish. An unreachable or silent SMSC therefore cannot hold the caller longer.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -131,8 +134,8 @@ public final class SmppProvider implements ChannelProvider {
     }
 
     /**
-     * Like {@link #close()}, waiting at most {@code unbindWait} for the SMSC's unbind_resp: for a
-     * caller with a deadline of its own.
+     * Like {@link #close()}, waiting at most {@code unbindWait} (instead of the shutdown timeout) for
+     * the SMSC's unbind_resp: for a caller with a deadline of its own.
      *
      * @param unbindWait 0 or more (at most the response timeout is used)
      */

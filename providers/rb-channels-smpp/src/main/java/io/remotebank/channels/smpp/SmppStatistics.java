@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
  *     wrote (its answers to deliver_sm and enquire_link among them) fast enough
  * @param overflowCloses connections the client closed because more than the hard limit of bytes
  *     waited to be written
+ * @param linkChecks enquire_link probes of a quiet link that the SMSC answered
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SmppStatistics(
@@ -35,4 +36,5 @@ public record SmppStatistics(
         long binds,
         long connectionsLost,
         long readPauses,
-        long overflowCloses) {}
+        long overflowCloses,
+        long linkChecks) {}

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.SubmitResult;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.tls.TlsPolicy;
+import io.remotebank.testsupport.Await;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,16 +70,71 @@ class SmppTlsTest {
         }
     }
 
-    private static SslContext server() throws Exception {
+    private static SslContext server(String... protocols) throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, STORE_PASSWORD);
-        return SslContextBuilder.forServer(kmf).build();
+        SslContextBuilder b = SslContextBuilder.forServer(kmf);
+        return (protocols.length > 0 ? b.protocols(protocols) : b).build();
     }
 
-    private static SslContext client() throws Exception {
+    private static SslContext client(String... protocols) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
-        return SslContextBuilder.forClient().trustManager(tmf).build();
+        SslContextBuilder b = SslContextBuilder.forClient().trustManager(tmf);
+        return (protocols.length > 0 ? b.protocols(protocols) : b).build();
+    }
+
+    @Test
+    void aProtocolTheApplicationDisabled_staysDisabled() throws Exception {
+        // The application's context allows TLS 1.3 only; the SMSC speaks TLS 1.2 only. The client
+        // must not turn TLS 1.2 back on: no handshake, no bind.
+        try (SmscSimulator smsc =
+                        SmscSimulator.builder().tls(server("TLSv1.2")).build().start();
+                SmppProvider provider = SmppProvider.create(SmppClientConfig.builder("localhost", smsc.port())
+                        .credentials("bank", "secret".toCharArray())
+                        .tls(client("TLSv1.3"))
+                        .reconnectDelay(Duration.ofSeconds(30), Duration.ofSeconds(30))
+                        .build())) {
+            provider.start(new RecordingContext());
+
+            Await.until(
+                    "the first attempt ends", () -> provider.lastBindFailure().isPresent() || provider.isBound());
+            assertThat(provider.isBound())
+                    .as("bound over a protocol the application disabled")
+                    .isFalse();
+            assertThat(provider.lastBindFailure().orElseThrow().getMessage()).contains("TLS handshake");
+            assertThat(smsc.statistics().binds()).isZero();
+        }
+    }
+
+    @Test
+    void aNationalProtocolTheContextEnables_isKept_andTheObsoleteOnesGo() throws Exception {
+        TlcpNamingContext context = new TlcpNamingContext(client("TLSv1.3", "TLSv1.1"));
+        try (SmscSimulator smsc = SmscSimulator.builder().tls(server()).build().start();
+                SmppProvider provider = SmppProvider.create(SmppClientConfig.builder("localhost", smsc.port())
+                        .credentials("bank", "secret".toCharArray())
+                        .tls(context)
+                        .build())) {
+            provider.start(new RecordingContext());
+            provider.bound().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            TlcpNamingContext.Engine engine = context.engines.get(context.engines.size() - 1);
+            assertThat(engine.tlcpEnabled()).as("TLCP left enabled").isTrue();
+            assertThat(engine.enabled()).containsExactlyInAnyOrder(TlcpNamingContext.TLCP, "TLSv1.3");
+        }
+    }
+
+    @Test
+    void aPolicyThatLeavesNoProtocol_isRefusedWhenTheConfigurationIsBuilt() throws Exception {
+        SmppClientConfig.Builder b = SmppClientConfig.builder("localhost", 2775)
+                .credentials("bank", "secret".toCharArray())
+                .tls(client("TLSv1.2"))
+                .tlsPolicy(TlsPolicy.builder().onlyProtocols("TLSv1.3").build());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(b::build)
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.code()).isEqualTo(CoreError.TLS_POLICY_UNSATISFIABLE));
     }
 
     @Test

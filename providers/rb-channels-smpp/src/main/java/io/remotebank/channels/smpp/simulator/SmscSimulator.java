@@ -1,4 +1,4 @@
-package io.remotebank.channels.smpp;
+package io.remotebank.channels.smpp.simulator;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -22,9 +23,14 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.remotebank.channels.smpp.BindType;
+import io.remotebank.channels.smpp.DeliveryReceipt;
+import io.remotebank.channels.smpp.SmppError;
+import io.remotebank.channels.smpp.SmppException;
 import io.remotebank.channels.smpp.charset.DefaultAlphabet;
 import io.remotebank.channels.smpp.charset.LongMessageMode;
 import io.remotebank.channels.smpp.charset.SmsCodec;
+import io.remotebank.channels.smpp.internal.LoopTime;
 import io.remotebank.channels.smpp.internal.WriteBackPressure;
 import io.remotebank.channels.smpp.pdu.CommandId;
 import io.remotebank.channels.smpp.pdu.CommandStatus;
@@ -36,7 +42,11 @@ import io.remotebank.channels.smpp.pdu.SmppEncoder;
 import io.remotebank.channels.smpp.pdu.Tlv;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Scheduler;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -59,7 +69,9 @@ import org.slf4j.LoggerFactory;
  * (any credentials, or the ones configured), answers every request of an ESME, gives message ids,
  * sends delivery receipts and MO messages, and misbehaves on request: latency, a share of errors or
  * throttles, connections dropped every n-th submit_sm (before its answer, so mid-window), silence,
- * garbage bytes.
+ * garbage bytes. Like many carriers' SMSCs it can drop a link on which the ESME sent nothing for a
+ * while ({@link Builder#dropIdleLinks(Duration)}), so that a client's keep-alive can be tested; it
+ * counts the enquire_link it receives.
  *
  * <pre>{@code
  * try (SmscSimulator smsc = SmscSimulator.builder().throttleRate(0.01).build().start()) {
@@ -145,6 +157,9 @@ public final class SmscSimulator implements AutoCloseable {
      *     answers fast enough
      * @param overflowCloses connections closed because more than the hard limit of bytes waited to
      *     be written to an ESME that does not read
+     * @param enquireLinks enquire_link received
+     * @param idleDrops connections dropped because the ESME sent nothing for the idle limit (counted
+     *     in {@code dropped} too)
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public record Statistics(
@@ -158,7 +173,9 @@ public final class SmscSimulator implements AutoCloseable {
             long dropped,
             long invalid,
             long readPauses,
-            long overflowCloses) {}
+            long overflowCloses,
+            long enquireLinks,
+            long idleDrops) {}
 
     private final String host;
     private final int requestedPort;
@@ -172,6 +189,9 @@ public final class SmscSimulator implements AutoCloseable {
     private final int threads;
     private final SslContext sslContext;
     private final Random random;
+    private final long idleLimitNanos;
+    private final Scheduler scheduler;
+    private final Clock clock;
 
     private volatile long latencyNanos;
     private volatile double errorRate;
@@ -194,6 +214,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final LongAdder invalid = new LongAdder();
     private final LongAdder readPauses = new LongAdder();
     private final LongAdder overflowCloses = new LongAdder();
+    private final LongAdder enquireLinks = new LongAdder();
+    private final LongAdder idleDrops = new LongAdder();
     private final ChannelGroup sessions = new DefaultChannelGroup("rb-smsc", GlobalEventExecutor.INSTANCE);
 
     private final WriteBackPressure.Limits limits;
@@ -237,6 +259,9 @@ public final class SmscSimulator implements AutoCloseable {
         this.threads = b.threads;
         this.sslContext = b.sslContext;
         this.random = new Random(b.seed);
+        this.idleLimitNanos = b.idleLimit.toNanos();
+        this.scheduler = b.scheduler;
+        this.clock = b.clock;
         this.latencyNanos = b.latency.toNanos();
         this.errorRate = b.errorRate;
         this.throttleRate = b.throttleRate;
@@ -452,7 +477,9 @@ public final class SmscSimulator implements AutoCloseable {
                 dropped.sum(),
                 invalid.sum(),
                 readPauses.sum(),
-                overflowCloses.sum());
+                overflowCloses.sum(),
+                enquireLinks.sum(),
+                idleDrops.sum());
     }
 
     /** How many ESMEs are connected now. */
@@ -495,6 +522,9 @@ public final class SmscSimulator implements AutoCloseable {
         BindType bindType;
         String systemId = "";
         int sequence = 1;
+        LoopTime time;
+        long lastRead;
+        Cancellable idleTimer;
 
         int nextSequence() {
             int s = sequence;
@@ -510,11 +540,51 @@ public final class SmscSimulator implements AutoCloseable {
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.channel().attr(SESSION).set(session);
             sessions.add(ctx.channel());
+            if (idleLimitNanos > 0) {
+                EventLoop loop = ctx.channel().eventLoop();
+                session.time = new LoopTime(scheduler != null ? scheduler : Scheduler.of(loop), loop);
+                session.lastRead = session.time.now();
+                armIdleCheck(ctx, idleLimitNanos);
+            }
             ctx.fireChannelActive();
         }
 
         @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (session.idleTimer != null) {
+                session.idleTimer.cancel();
+            }
+            ctx.fireChannelInactive();
+        }
+
+        private void armIdleCheck(ChannelHandlerContext ctx, long delay) {
+            session.idleTimer = session.time.after(delay, () -> {
+                if (!ctx.channel().isActive()) {
+                    return;
+                }
+                long quiet = session.time.now() - session.lastRead;
+                if (quiet < idleLimitNanos) {
+                    armIdleCheck(ctx, idleLimitNanos - quiet);
+                    return;
+                }
+                LOG.debug(
+                        "SMSC simulator: {} sent nothing for {} ns, dropping it",
+                        ctx.channel().remoteAddress(),
+                        quiet);
+                idleDrops.increment();
+                dropped.increment();
+                ctx.close();
+            });
+        }
+
+        @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (session.time != null) {
+                session.lastRead = session.time.now();
+            }
+            if (msg instanceof Pdu.HeaderOnly h && h.commandId() == CommandId.ENQUIRE_LINK) {
+                enquireLinks.increment();
+            }
             if (!(msg instanceof Pdu pdu) || silent) {
                 return;
             }
@@ -648,7 +718,7 @@ public final class SmscSimulator implements AutoCloseable {
                 return;
             }
             Session target = to.attr(SESSION).get();
-            String now = LocalDateTime.now().format(RECEIPT_DATE);
+            String now = LocalDateTime.now(clock).format(RECEIPT_DATE);
             // SMPP v3.4 Appendix B: the receipt's text format.
             String text = "id:" + id + " sub:001 dlvrd:"
                     + (receiptState == DeliveryReceipt.State.DELIVERED ? "001" : "000") + " submit date:" + now
@@ -746,8 +816,53 @@ public final class SmscSimulator implements AutoCloseable {
         private long seed = 42;
         private SslContext sslContext;
         private WriteBackPressure.Limits limits = WriteBackPressure.Limits.DEFAULT;
+        private Duration idleLimit = Duration.ZERO;
+        private Scheduler scheduler;
+        private Clock clock = Clocks.system();
 
         private Builder() {}
+
+        /**
+         * The wall clock of the dates in delivery receipts (submit date, done date: local time in the
+         * clock's zone). Default: {@link Clocks#system()}, UTC.
+         *
+         * @param clock the clock
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Arguments.notNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Drops a connection on which the ESME sent nothing (no PDU at all, enquire_link included)
+         * for this long, as carriers' SMSCs do with links their clients do not keep alive.
+         *
+         * @param idle 0 (never, the default) or 10 ms - 1 hour
+         * @return this
+         */
+        public Builder dropIdleLinks(Duration idle) {
+            Arguments.notNull(idle, "idle limit");
+            if (!idle.isZero()
+                    && (idle.compareTo(Duration.ofMillis(10)) < 0 || idle.compareTo(Duration.ofHours(1)) > 0)) {
+                throw new SmppException(
+                        SmppError.CONFIG_INVALID, "idle limit must be 0 or 10 ms to 1 hour, got " + idle);
+            }
+            this.idleLimit = idle;
+            return this;
+        }
+
+        /**
+         * The time the idle limit is measured in (default: each connection's event loop on the JVM's
+         * ticker); give a test's virtual scheduler to drop idle links on virtual time.
+         *
+         * @param scheduler the scheduler
+         * @return this
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
+            return this;
+        }
 
         /**
          * The address to listen on.
