@@ -290,28 +290,4 @@ public final class NbaCommand implements Callable<Integer> {
         }
         return out;
     }
-
-    /** stdout must stay open after the command. */
-    private static final class NonClosingWriter extends Writer {
-        private final PrintWriter out;
-
-        NonClosingWriter(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            out.write(cbuf, off, len);
-        }
-
-        @Override
-        public void flush() {
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            out.flush();
-        }
-    }
 }

@@ -174,7 +174,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (options.json()) {
             return null;
         }
-        return new NonClosing(spec.commandLine().getOut());
+        return new NonClosingWriter(spec.commandLine().getOut());
     }
 
     /**
@@ -309,30 +309,6 @@ public final class ScoreCommand implements Callable<Integer> {
                 out.add(new Scored(p.line(), p.id(), values, null));
             }
             return out;
-        }
-    }
-
-    /** stdout must stay open after the command. */
-    private static final class NonClosing extends Writer {
-        private final PrintWriter out;
-
-        NonClosing(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            out.write(cbuf, off, len);
-        }
-
-        @Override
-        public void flush() {
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            out.flush();
         }
     }
 }
