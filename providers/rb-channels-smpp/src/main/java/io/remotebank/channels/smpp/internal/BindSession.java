@@ -113,9 +113,9 @@ final class BindSession {
         return bound || why == null ? Optional.empty() : Optional.of(why);
     }
 
-    /** The refusal that ended the session for good, if the SMSC gave one. */
-    Optional<SmppException> refusal() {
-        return Optional.ofNullable(refusal);
+    /** The refusal that ended the session for good, or null (read on every submit: no Optional). */
+    SmppException refusalOrNull() {
+        return refusal;
     }
 
     /** No more connecting or binding from now on (any thread). */

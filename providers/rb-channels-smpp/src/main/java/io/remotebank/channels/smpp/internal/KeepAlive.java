@@ -47,6 +47,8 @@ final class KeepAlive extends ChannelDuplexHandler {
     private ChannelHandlerContext ctx;
     private boolean running;
     private long lastRead;
+    /** A PDU came in the read batch now under way; its time is taken once, when the batch ends. */
+    private boolean reading;
     private int probe = -1;
     private long probeSentAt;
     private Cancellable timer;
@@ -104,7 +106,9 @@ final class KeepAlive extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        lastRead = time.now();
+        // As IdleStateHandler does: one clock read per read batch, not one per PDU (a batch holds
+        // dozens of submit_sm_resp under load), taken in channelReadComplete.
+        reading = true;
         if (msg instanceof Pdu.HeaderOnly h) {
             switch (h.commandId()) {
                 case ENQUIRE_LINK -> {
@@ -129,6 +133,15 @@ final class KeepAlive extends ChannelDuplexHandler {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (reading) {
+            reading = false;
+            lastRead = time.now();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -259,10 +259,10 @@ public final class SmppClientEngine {
             return CompletableFuture.completedFuture(
                     new SubmitResult.TemporaryFailure("the SMPP provider is closed", Optional.empty()));
         }
-        Optional<SmppException> refused = session.refusal();
-        if (refused.isPresent()) {
+        SmppException refused = session.refusalOrNull();
+        if (refused != null) {
             return CompletableFuture.completedFuture(
-                    new SubmitResult.TemporaryFailure(refused.get().getMessage(), Optional.empty()));
+                    new SubmitResult.TemporaryFailure(refused.getMessage(), Optional.empty()));
         }
         if (!config.bindType().transmits()) {
             return CompletableFuture.completedFuture(
@@ -289,8 +289,8 @@ public final class SmppClientEngine {
         window.offer(segments);
         if (session.isClosed()) {
             window.failQueued(window::closedFirst);
-        } else if (session.refusal().isPresent()) {
-            String why = session.refusal().get().getMessage();
+        } else if ((refused = session.refusalOrNull()) != null) {
+            String why = refused.getMessage();
             window.failQueued(seg -> why);
         }
         scheduleDrain();
