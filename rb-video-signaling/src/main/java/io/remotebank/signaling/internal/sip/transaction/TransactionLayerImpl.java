@@ -9,7 +9,6 @@ import io.remotebank.core.time.Cancellable;
 import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.CSeq;
 import io.remotebank.signaling.sip.SipMessage;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.Via;
@@ -109,8 +108,8 @@ public final class TransactionLayerImpl implements TransactionLayer {
         }
         if (message instanceof SipResponse response) {
             receiveResponse(response, channel);
-        } else {
-            receiveRequest((SipRequest) message, channel);
+        } else if (message instanceof SipRequest request) {
+            receiveRequest(request, channel);
         }
     }
 
@@ -395,7 +394,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
         /** RFC 3261 17.1.1.3. */
         private SipRequest buildAck(SipResponse response) {
             String uri = request.requestUri().toString();
-            SipMessageBuilder b = SipRequest.builder("ACK", uri);
+            SipRequest.Builder b = SipRequest.builder("ACK", uri);
             b.header("Via", request.topVia().orElseThrow().toString());
             request.header("Max-Forwards").ifPresent(v -> b.header("Max-Forwards", v));
             for (String route : request.headerValues("Route")) {
@@ -405,7 +404,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
             b.header("To", response.header("To").orElseThrow());
             b.header("Call-ID", request.callId().orElseThrow());
             b.header("CSeq", request.cseq().orElseThrow().number() + " ACK");
-            return (SipRequest) b.build();
+            return b.build();
         }
 
         @Override
@@ -510,8 +509,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
                 if (state != TransactionState.PROCEEDING || last != null) {
                     return;
                 }
-                trying100 = (SipResponse)
-                        SipResponse.to(request, 100, "Trying", null).build();
+                trying100 = SipResponse.to(request, 100, "Trying", null).build();
                 last = trying100;
             }
             send(channel, trying100, this);
