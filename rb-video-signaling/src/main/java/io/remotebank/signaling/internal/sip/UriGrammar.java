@@ -43,6 +43,7 @@ public class UriGrammar {
      * @param parameters the URI parameters
      * @param headers the headers part after {@code ?}, or null
      */
+    @API(status = INTERNAL, since = "0.1")
     public record Parts(
             String scheme,
             String text,
