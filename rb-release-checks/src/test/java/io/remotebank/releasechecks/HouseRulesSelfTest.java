@@ -169,12 +169,14 @@ class HouseRulesSelfTest {
         var circle = new ClassFileImporter()
                 .importPackages(zeta)
                 .that(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "front and engine", c -> c.getSimpleName().equals("Front")
+                        "front and engine",
+                        c -> c.getSimpleName().equals("Front")
                                 || c.getSimpleName().equals("Engine")));
         var facade = new ClassFileImporter()
                 .importPackages(zeta)
                 .that(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "facade and motor", c -> c.getName().startsWith(zeta + ".Facade")
+                        "facade and motor",
+                        c -> c.getName().startsWith(zeta + ".Facade")
                                 || c.getSimpleName().equals("Motor")));
 
         assertThat(HouseRules.apiInternalCircles(Map.of("rb-zeta", circle)))

@@ -273,8 +273,9 @@ class SipMessageTest {
                 .header("Call-ID", "c")
                 .header("CSeq", "1 OPTIONS");
         assertThatThrownBy(smuggler::build)
-                .isInstanceOfSatisfying(SipParseException.class, e -> assertThat(e.detail())
-                        .isEqualTo("a request builder's start line parsed as a response"));
+                .isInstanceOfSatisfying(
+                        SipParseException.class,
+                        e -> assertThat(e.detail()).isEqualTo("a request builder's start line parsed as a response"));
     }
 
     @ParameterizedTest

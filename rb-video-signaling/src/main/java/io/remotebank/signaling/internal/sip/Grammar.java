@@ -743,5 +743,4 @@ public final class Grammar extends UriGrammar {
     public static boolean isLws(byte c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
-
 }

@@ -161,6 +161,7 @@ public class UriGrammar {
     final SipParseException bad(String what) {
         return bad(pos, base, what);
     }
+
     final long digits(String what, int maxDigits) {
         int s = pos;
         while (pos < end && b[pos] == '0' && pos + 1 < end && isDigit(b[pos + 1])) {
@@ -575,4 +576,3 @@ public class UriGrammar {
         return new String(b, s, e - s, StandardCharsets.UTF_8);
     }
 }
-

@@ -126,8 +126,7 @@ class DialogTest {
     @Test
     void noDialogWithoutAToTag_andNoAckOrCancelFromNewRequest() {
         SipRequest invite = invite("<sip:p1.example.com;lr>");
-        SipResponse trying =
-                SipResponse.to(invite, 100, "Trying", null).build();
+        SipResponse trying = SipResponse.to(invite, 100, "Trying", null).build();
         assertThatThrownBy(() -> Dialog.forUac(invite, trying)).isInstanceOf(ValidationException.class);
         Dialog d = Dialog.forUas(invite, "t", false);
         assertThatThrownBy(() -> d.newRequest("ACK")).isInstanceOf(ValidationException.class);

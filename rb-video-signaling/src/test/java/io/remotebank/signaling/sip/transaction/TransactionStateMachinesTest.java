@@ -215,6 +215,7 @@ class TransactionStateMachinesTest {
 
         assertThat(walked).containsExactly(TRYING, PROCEEDING, COMPLETED, TERMINATED);
         assertThat(udp.startLines())
-                .containsExactly("SIP/2.0 183 Reason", "SIP/2.0 183 Reason", "SIP/2.0 200 Reason", "SIP/2.0 200 Reason");
+                .containsExactly(
+                        "SIP/2.0 183 Reason", "SIP/2.0 183 Reason", "SIP/2.0 200 Reason", "SIP/2.0 200 Reason");
     }
 }

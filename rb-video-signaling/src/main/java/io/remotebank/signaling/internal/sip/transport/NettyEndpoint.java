@@ -114,7 +114,8 @@ public final class NettyEndpoint {
      * @param user makes the transaction user
      * @return the endpoint
      */
-    public static NettyEndpoint start(EndpointConfig config, Function<TransactionLayer, ? extends TransactionUser> user) {
+    public static NettyEndpoint start(
+            EndpointConfig config, Function<TransactionLayer, ? extends TransactionUser> user) {
         boolean own = config.group() == null;
         EventLoopGroup g =
                 own ? new MultiThreadIoEventLoopGroup(config.threads(), NioIoHandler.newFactory()) : config.group();
