@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -262,6 +264,57 @@ public final class HouseRules {
             }
         }
         return List.copyOf(violations);
+    }
+
+    /**
+     * No two-file circle between a module's API and its internals: a source file of an API package
+     * (its classes, nested and anonymous ones included) and a file of an {@code internal} package of
+     * the same module must not use each other. The API may name its implementation (a factory, a
+     * facade), and the implementation may name the API's types, but not both for one pair: an
+     * interface whose factory creates the internal class that implements it is such a circle; the
+     * cure is an implementation that names none of the API types that create it.
+     *
+     * @param mainClassesByArtifact the main classes built by each module
+     * @return the violations, one per circle, {@code artifact: ApiType <-> InternalType}
+     */
+    public static List<String> apiInternalCircles(Map<String, JavaClasses> mainClassesByArtifact) {
+        Set<String> violations = new TreeSet<>();
+        for (Map.Entry<String, JavaClasses> entry : mainClassesByArtifact.entrySet()) {
+            Map<String, Set<String>> uses = new HashMap<>();
+            for (JavaClass javaClass : entry.getValue()) {
+                String from = sourceFile(javaClass.getName());
+                for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                    String to = sourceFile(dependency.getTargetClass().getName());
+                    if (!to.equals(from)) {
+                        uses.computeIfAbsent(from, k -> new HashSet<>()).add(to);
+                    }
+                }
+            }
+            for (Map.Entry<String, Set<String>> use : uses.entrySet()) {
+                String api = use.getKey();
+                if (isInternal(packageOf(api))) {
+                    continue;
+                }
+                for (String target : use.getValue()) {
+                    if (isInternal(packageOf(target))
+                            && uses.getOrDefault(target, Set.of()).contains(api)) {
+                        violations.add(entry.getKey() + ": " + api + " <-> " + target);
+                    }
+                }
+            }
+        }
+        return List.copyOf(violations);
+    }
+
+    /** The top-level class a class is written in: {@code a.B$C$1} is in {@code a.B}. */
+    private static String sourceFile(String className) {
+        int dollar = className.indexOf('$');
+        return dollar < 0 ? className : className.substring(0, dollar);
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
     }
 
     /** What reads the JVM's time or waits on it directly, by owner and member name. */

@@ -164,6 +164,28 @@ class HouseRulesSelfTest {
     }
 
     @Test
+    void apiInterfaceCreatingTheInternalClassThatImplementsIt_isACircle_aFacadeIsNot() {
+        String zeta = "io.remotebank.releasechecks.fixtures.zeta";
+        var circle = new ClassFileImporter()
+                .importPackages(zeta)
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "front and engine",
+                        c -> c.getSimpleName().equals("Front")
+                                || c.getSimpleName().equals("Engine")));
+        var facade = new ClassFileImporter()
+                .importPackages(zeta)
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "facade and motor",
+                        c -> c.getName().startsWith(zeta + ".Facade")
+                                || c.getSimpleName().equals("Motor")));
+
+        assertThat(HouseRules.apiInternalCircles(Map.of("rb-zeta", circle)))
+                .containsExactly("rb-zeta: " + zeta + ".Front <-> " + zeta + ".internal.Engine");
+        assertThat(facade).extracting(c -> c.getName()).contains(zeta + ".Facade$1");
+        assertThat(HouseRules.apiInternalCircles(Map.of("rb-zeta", facade))).isEmpty();
+    }
+
+    @Test
     void tckAndExamples_mayDependOnFeatures() {
         Reactor reactor = reactor(
                 pom("rb-tck", List.of(dependency("rb-channels", "compile"))),

@@ -145,6 +145,29 @@ class HouseRulesTest {
     }
 
     /**
+     * Two-file circles between an API type and an internal one that another branch still has to
+     * untangle ({@code artifact: ApiType <-> InternalType}); the integrator empties the list on
+     * merge. rb-core's scheduler and its implementations are House 2/3's; rb-video-signaling's three
+     * (SipUri and Grammar, TransactionLayer and its implementation, SipEndpoint and NettyEndpoint)
+     * went in issue 32.
+     */
+    private static final Set<String> CIRCLES_PENDING = Set.of(
+            "rb-core: io.remotebank.core.time.Scheduler <-> io.remotebank.core.internal.time.ExecutorScheduler",
+            "rb-core: io.remotebank.core.time.Scheduler <-> io.remotebank.core.internal.time.RepeatingTask");
+
+    @Test
+    void apiTypes_andTheInternalsTheyUse_doNotDependOnEachOther() throws Exception {
+        Map<String, JavaClasses> mainClasses = publishedMainClasses();
+
+        List<String> circles = HouseRules.apiInternalCircles(mainClasses);
+
+        assertThat(circles).filteredOn(c -> !CIRCLES_PENDING.contains(c)).isEmpty();
+        assertThat(CIRCLES_PENDING)
+                .as("a pending circle that is gone comes off the list")
+                .allSatisfy(pending -> assertThat(circles).contains(pending));
+    }
+
+    /**
      * Error enums and exception classes whose one-code-one-class pairing a branch has not declared
      * yet; the integrator empties the list on merge. Empty since issue 24 (point 7).
      */

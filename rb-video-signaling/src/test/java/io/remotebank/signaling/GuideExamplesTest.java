@@ -51,7 +51,7 @@ class GuideExamplesTest {
         String fromTag = message.fromTag().orElseThrow(); // 1928301774
         if (message instanceof SipRequest request && request.method().equals("INVITE")) {
             SessionDescription offer = SessionDescription.parse(request.body());
-            SipResponse ringing = (SipResponse) SipResponse.to(request, 180, "Ringing", "a6c85cf")
+            SipResponse ringing = SipResponse.to(request, 180, "Ringing", "a6c85cf")
                     .build(); // copies Via, From, Call-ID, CSeq; To gets the tag
         }
         // end::parse[]

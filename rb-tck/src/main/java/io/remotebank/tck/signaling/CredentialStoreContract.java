@@ -157,7 +157,7 @@ public abstract class CredentialStoreContract {
     }
 
     private static AuthResult authenticate(DigestAuthenticator server, String user, String password) {
-        SipRequest first = (SipRequest) SipRequest.builder("REGISTER", "sip:bank.example")
+        SipRequest first = SipRequest.builder("REGISTER", "sip:bank.example")
                 .header("Via", "SIP/2.0/UDP 192.0.2.4:5070;branch=z9hG4bKkit" + user.hashCode())
                 .header("Max-Forwards", "70")
                 .header("From", "<sip:kit@bank.example>;tag=k1")

@@ -613,7 +613,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     /** A builder that starts from this message. */
-    public abstract SipMessageBuilder toBuilder();
+    public abstract SipMessageBuilder<?, ?> toBuilder();
 
     /** The start line as written. */
     public String startLine() {
@@ -650,7 +650,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return new String(frame.bytes, s, e - s, frame.ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
-    SipMessageBuilder fill(SipMessageBuilder b) {
+    <B extends SipMessageBuilder<B, ?>> B fill(B b) {
         for (int i = 0; i < frame.headerCount; i++) {
             b.header(text(frame.nameStart(i), frame.nameEnd(i)), text(frame.valueStart(i), frame.valueEnd(i)));
         }
@@ -660,7 +660,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** The start line and the Call-ID, for logs (no personal data: URIs are not shown). */
     @Override
     public String toString() {
-        String kind = this instanceof SipRequest r ? r.method() : "SIP/2.0 " + ((SipResponse) this).statusCode();
+        String kind = frame.request ? frame.method : "SIP/2.0 " + frame.status;
         return kind + " [Call-ID " + callId().orElse("-") + ", CSeq "
                 + cseq().map(CSeq::toString).orElse("-") + "]";
     }

@@ -14,9 +14,18 @@ import org.apiguardian.api.API;
  * Builds a SIP message from a start line, header fields and a body. {@link #build()} writes the
  * message (Content-Length is always set from the body) and parses it back, so a built message is as
  * checked as a received one.
+ *
+ * <p>The two kinds are typed, as OkHttp's {@code Request.Builder}: {@link SipRequest#builder} gives a
+ * {@link SipRequest.Builder} whose {@code build()} returns a {@link SipRequest}, {@link
+ * SipResponse#builder} a {@link SipResponse.Builder} whose {@code build()} returns a {@link
+ * SipResponse}, so a caller never casts what it built.
+ *
+ * @param <B> the builder's own type, returned by every setter
+ * @param <M> the message type {@link #build()} returns
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class SipMessageBuilder {
+public abstract sealed class SipMessageBuilder<B extends SipMessageBuilder<B, M>, M extends SipMessage>
+        permits SipRequest.Builder, SipResponse.Builder {
 
     private final String startLine;
     private final List<Header> headers = new ArrayList<>();
@@ -33,9 +42,9 @@ public final class SipMessageBuilder {
      * @param value the value
      * @return this builder
      */
-    public SipMessageBuilder header(String name, String value) {
+    public B header(String name, String value) {
         headers.add(new Header(name, value));
-        return this;
+        return self();
     }
 
     /**
@@ -45,9 +54,9 @@ public final class SipMessageBuilder {
      * @param value the value
      * @return this builder
      */
-    public SipMessageBuilder headerFirst(String name, String value) {
+    public B headerFirst(String name, String value) {
         headers.add(0, new Header(name, value));
-        return this;
+        return self();
     }
 
     /**
@@ -57,11 +66,11 @@ public final class SipMessageBuilder {
      * @param value the value
      * @return this builder
      */
-    public SipMessageBuilder set(String name, String value) {
+    public B set(String name, String value) {
         int at = indexOf(name);
         remove(name);
         headers.add(at < 0 ? headers.size() : Math.min(at, headers.size()), new Header(name, value));
-        return this;
+        return self();
     }
 
     /**
@@ -70,9 +79,9 @@ public final class SipMessageBuilder {
      * @param name the name
      * @return this builder
      */
-    public SipMessageBuilder remove(String name) {
+    public B remove(String name) {
         headers.removeIf(h -> same(h.name(), name));
-        return this;
+        return self();
     }
 
     /**
@@ -82,7 +91,7 @@ public final class SipMessageBuilder {
      * @param name the name
      * @return this builder
      */
-    public SipMessageBuilder removeFirstValue(String name) {
+    public B removeFirstValue(String name) {
         int i = indexOf(name);
         if (i >= 0) {
             String v = headers.get(i).value();
@@ -95,7 +104,7 @@ public final class SipMessageBuilder {
                         new Header(headers.get(i).name(), v.substring(comma + 1).strip()));
             }
         }
-        return this;
+        return self();
     }
 
     /**
@@ -104,9 +113,9 @@ public final class SipMessageBuilder {
      * @param body the body bytes
      * @return this builder
      */
-    public SipMessageBuilder body(byte[] body) {
+    public B body(byte[] body) {
         this.body = body.clone();
-        return this;
+        return self();
     }
 
     /**
@@ -116,7 +125,7 @@ public final class SipMessageBuilder {
      * @param text the body
      * @return this builder
      */
-    public SipMessageBuilder body(String contentType, String text) {
+    public B body(String contentType, String text) {
         set("Content-Type", contentType);
         return body(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -142,9 +151,18 @@ public final class SipMessageBuilder {
      * @return the message
      * @throws SipParseException when a start line or field given is malformed
      */
-    public SipMessage build() {
-        return SipParser.ofDefaults().parse(toBytes());
+    public M build() {
+        return typed(SipParser.ofDefaults().parse(toBytes()));
     }
+
+    /** This builder as its own type, for the setters. */
+    abstract B self();
+
+    /**
+     * The parsed message as this builder's kind; a start line that parses as the other kind (a
+     * "method" or "reason phrase" that smuggles a start line in) is malformed.
+     */
+    abstract M typed(SipMessage parsed);
 
     private static void write(ByteArrayOutputStream out, String line) {
         out.writeBytes(line.getBytes(StandardCharsets.UTF_8));

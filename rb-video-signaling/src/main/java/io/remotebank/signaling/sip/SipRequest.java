@@ -20,8 +20,8 @@ public final class SipRequest extends SipMessage {
      * @param requestUri the Request-URI
      * @return the builder
      */
-    public static SipMessageBuilder builder(String method, String requestUri) {
-        return new SipMessageBuilder(method + " " + requestUri + " SIP/2.0");
+    public static Builder builder(String method, String requestUri) {
+        return new Builder(method + " " + requestUri + " SIP/2.0");
     }
 
     /** The method (case-sensitive, RFC 3261 7.1). */
@@ -35,7 +35,29 @@ public final class SipRequest extends SipMessage {
     }
 
     @Override
-    public SipMessageBuilder toBuilder() {
-        return fill(new SipMessageBuilder(startLine()));
+    public Builder toBuilder() {
+        return fill(new Builder(startLine()));
+    }
+
+    /** Builds a {@link SipRequest}: header fields and body as {@link SipMessageBuilder} says. */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static final class Builder extends SipMessageBuilder<Builder, SipRequest> {
+
+        Builder(String requestLine) {
+            super(requestLine);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        @Override
+        SipRequest typed(SipMessage parsed) {
+            if (parsed instanceof SipRequest request) {
+                return request;
+            }
+            throw SipParseException.badRequest(0, "a request builder's start line parsed as a response");
+        }
     }
 }

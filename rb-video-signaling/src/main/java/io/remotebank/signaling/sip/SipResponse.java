@@ -20,8 +20,8 @@ public final class SipResponse extends SipMessage {
      * @param reasonPhrase the reason phrase (may be empty)
      * @return the builder
      */
-    public static SipMessageBuilder builder(int statusCode, String reasonPhrase) {
-        return new SipMessageBuilder("SIP/2.0 " + statusCode + " " + reasonPhrase);
+    public static Builder builder(int statusCode, String reasonPhrase) {
+        return new Builder("SIP/2.0 " + statusCode + " " + reasonPhrase);
     }
 
     /**
@@ -34,8 +34,8 @@ public final class SipResponse extends SipMessage {
      * @param toTag the To tag to add when the request has none, or null
      * @return the builder
      */
-    public static SipMessageBuilder to(SipRequest request, int statusCode, String reasonPhrase, String toTag) {
-        SipMessageBuilder b = builder(statusCode, reasonPhrase);
+    public static Builder to(SipRequest request, int statusCode, String reasonPhrase, String toTag) {
+        Builder b = builder(statusCode, reasonPhrase);
         for (Header h : request.headers()) {
             String n = h.name();
             int k = io.remotebank.signaling.internal.sip.HeaderNames.kind(n);
@@ -66,7 +66,29 @@ public final class SipResponse extends SipMessage {
     }
 
     @Override
-    public SipMessageBuilder toBuilder() {
-        return fill(new SipMessageBuilder(startLine()));
+    public Builder toBuilder() {
+        return fill(new Builder(startLine()));
+    }
+
+    /** Builds a {@link SipResponse}: header fields and body as {@link SipMessageBuilder} says. */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static final class Builder extends SipMessageBuilder<Builder, SipResponse> {
+
+        Builder(String statusLine) {
+            super(statusLine);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        @Override
+        SipResponse typed(SipMessage parsed) {
+            if (parsed instanceof SipResponse response) {
+                return response;
+            }
+            throw SipParseException.badRequest(0, "a response builder's start line parsed as a request");
+        }
     }
 }

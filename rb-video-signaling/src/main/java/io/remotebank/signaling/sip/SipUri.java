@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.remotebank.core.Arguments;
-import io.remotebank.signaling.internal.sip.Grammar;
+import io.remotebank.signaling.internal.sip.UriGrammar;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,11 +40,7 @@ public final class SipUri {
     private final byte[] source;
     private final int from;
     private final int to;
-    private Parts parts;
-
-    /** The parts of a URI taken apart; immutable, so it may be shared once built. */
-    private record Parts(
-            String text, String user, String password, String host, int port, Parameters parameters, String headers) {}
+    private UriGrammar.Parts parts;
 
     /**
      * Used by the parser; call {@link #parse(String)} instead.
@@ -71,7 +67,8 @@ public final class SipUri {
             String headers) {
         this.kind = Arguments.notNull(kind, "kind");
         this.scheme = Arguments.notNull(scheme, "scheme");
-        this.parts = new Parts(
+        this.parts = new UriGrammar.Parts(
+                scheme,
                 Arguments.notNull(text, "text"),
                 user,
                 password,
@@ -79,6 +76,15 @@ public final class SipUri {
                 port,
                 Arguments.notNull(parameters, "parameters"),
                 headers);
+        this.source = null;
+        this.from = 0;
+        this.to = 0;
+    }
+
+    private SipUri(UriGrammar.Parts parts, Kind kind) {
+        this.kind = kind;
+        this.scheme = parts.scheme();
+        this.parts = parts;
         this.source = null;
         this.from = 0;
         this.to = 0;
@@ -108,10 +114,10 @@ public final class SipUri {
         return new SipUri(source, from, to, kind, scheme);
     }
 
-    private Parts parts() {
-        Parts p = parts;
+    private UriGrammar.Parts parts() {
+        UriGrammar.Parts p = parts;
         if (p == null) {
-            p = Grammar.uriParts(source, from, to).parts;
+            p = UriGrammar.parts(source, from, to);
             parts = p;
         }
         return p;
@@ -126,7 +132,17 @@ public final class SipUri {
      */
     public static SipUri parse(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return Grammar.uri(b, 0, b.length, false);
+        UriGrammar.Parts p = UriGrammar.parts(b, 0, b.length);
+        return new SipUri(p, kindOf(p.scheme()));
+    }
+
+    private static Kind kindOf(String scheme) {
+        return switch (scheme) {
+            case "sip" -> Kind.SIP;
+            case "sips" -> Kind.SIPS;
+            case "tel" -> Kind.TEL;
+            default -> Kind.OTHER;
+        };
     }
 
     /** The kind of URI. */

@@ -230,7 +230,7 @@ class SipMessageTest {
         SipMessage trimmed = back.toBuilder().removeFirstValue("Via").build();
         assertThat(trimmed.vias()).extracting(Via::host).containsExactly("p.example.com");
 
-        SipResponse ok = (SipResponse) SipResponse.to(m, 200, "OK", "a6c85cf")
+        SipResponse ok = SipResponse.to(m, 200, "OK", "a6c85cf")
                 .body("application/sdp", "v=0\r\n")
                 .build();
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -249,6 +249,33 @@ class SipMessageTest {
                 .build();
         assertThat(req.header("X")).isEmpty();
         assertThat(req.contentLength()).hasValue(0);
+    }
+
+    @Test
+    void builders_areTyped_andAStartLineOfTheOtherKind_isRefused() {
+        // OkHttp's Request.Builder: a request builder builds a request, a response builder a
+        // response, so no caller casts what it built.
+        SipRequest request = SipRequest.builder("OPTIONS", "sip:a@b")
+                .header("Via", "SIP/2.0/UDP h;branch=z9hG4bKx")
+                .header("Call-ID", "c")
+                .header("CSeq", "1 OPTIONS")
+                .build();
+        SipRequest forwarded = request.toBuilder().set("Max-Forwards", "69").build();
+        SipResponse ok = SipResponse.to(forwarded, 200, "OK", "t").build();
+        SipResponse copy = ok.toBuilder().header("Server", "rb").build();
+        assertThat(forwarded.maxForwards()).hasValue(69);
+        assertThat(copy.statusCode()).isEqualTo(200);
+        assertThat(copy.header("Server")).contains("rb");
+
+        // A "method" that is a SIP version makes a status line: it is not smuggled out as a request.
+        SipRequest.Builder smuggler = SipRequest.builder("SIP/2.0", "200 OK")
+                .header("Via", "SIP/2.0/UDP h;branch=z9hG4bKx")
+                .header("Call-ID", "c")
+                .header("CSeq", "1 OPTIONS");
+        assertThatThrownBy(smuggler::build)
+                .isInstanceOfSatisfying(
+                        SipParseException.class,
+                        e -> assertThat(e.detail()).isEqualTo("a request builder's start line parsed as a response"));
     }
 
     @ParameterizedTest

@@ -12,7 +12,6 @@ import io.remotebank.signaling.sip.Authentication;
 import io.remotebank.signaling.sip.Digest;
 import io.remotebank.signaling.sip.DigestAlgorithm;
 import io.remotebank.signaling.sip.DigestException;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
@@ -225,7 +224,7 @@ public final class DigestAuthenticator {
      */
     public SipResponse challenge(SipRequest request, boolean stale) {
         String nonce = nonces.issue();
-        SipMessageBuilder b = SipResponse.to(request, kind.status, kind.reason, newTag());
+        SipResponse.Builder b = SipResponse.to(request, kind.status, kind.reason, newTag());
         for (DigestAlgorithm a : algorithms) {
             StringBuilder v = new StringBuilder("Digest realm=")
                     .append(quote(realm))
@@ -239,7 +238,7 @@ public final class DigestAuthenticator {
             }
             b.header(kind.header, v.toString());
         }
-        return (SipResponse) b.build();
+        return b.build();
     }
 
     private Denied denied(SipRequest request, Failure failure, boolean stale, String username) {
@@ -251,9 +250,11 @@ public final class DigestAuthenticator {
 
     private Denied bad(SipRequest request, String why) {
         LOG.debug("{} with malformed digest credentials: {}", request.method(), why);
-        return new Denied(Failure.MALFORMED, (SipResponse) SipResponse.to(request, 400, "Bad Request", newTag())
-                .header("Warning", "399 rb \"" + why + "\"")
-                .build());
+        return new Denied(
+                Failure.MALFORMED,
+                SipResponse.to(request, 400, "Bad Request", newTag())
+                        .header("Warning", "399 rb \"" + why + "\"")
+                        .build());
     }
 
     static DigestAlgorithm base(DigestAlgorithm a) {

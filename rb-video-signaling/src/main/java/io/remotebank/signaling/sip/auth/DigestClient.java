@@ -10,7 +10,6 @@ import io.remotebank.signaling.sip.CSeq;
 import io.remotebank.signaling.sip.Digest;
 import io.remotebank.signaling.sip.DigestAlgorithm;
 import io.remotebank.signaling.sip.DigestException;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
@@ -158,7 +157,7 @@ public final class DigestClient {
                 return Optional.empty(); // the credentials were refused: do not loop
             }
         }
-        SipMessageBuilder b = request.toBuilder().remove(header);
+        SipRequest.Builder b = request.toBuilder().remove(header);
         for (Authentication p : previous) {
             String realm = p.param("realm").orElse(null);
             if (!p.isDigest() || !best.containsKey(realm)) {
@@ -182,7 +181,7 @@ public final class DigestClient {
                 via.port(),
                 via.parameters().with("branch", TransactionLayer.newBranch()));
         b.removeFirstValue("Via").headerFirst("Via", next.toString());
-        return Optional.of((SipRequest) b.build());
+        return Optional.of(b.build());
     }
 
     private Optional<DigestAlgorithm> usable(Authentication c) {

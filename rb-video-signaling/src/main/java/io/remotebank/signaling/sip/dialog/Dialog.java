@@ -7,7 +7,6 @@ import io.remotebank.core.CoreError;
 import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessage;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.SipUri;
@@ -246,7 +245,7 @@ public final class Dialog {
      * @return the builder
      * @throws ValidationException for ACK or CANCEL
      */
-    public synchronized SipMessageBuilder newRequest(String method) {
+    public synchronized SipRequest.Builder newRequest(String method) {
         if (method.equals("ACK") || method.equals("CANCEL")) {
             throw new ValidationException(
                     CoreError.ARGUMENT_INVALID, method + " takes the CSeq of the request it acknowledges or cancels");
@@ -262,11 +261,11 @@ public final class Dialog {
      * @param inviteCSeq the INVITE's CSeq number
      * @return the builder
      */
-    public synchronized SipMessageBuilder ack(long inviteCSeq) {
+    public synchronized SipRequest.Builder ack(long inviteCSeq) {
         return build("ACK", inviteCSeq);
     }
 
-    private SipMessageBuilder build(String method, long cseq) {
+    private SipRequest.Builder build(String method, long cseq) {
         SipUri requestUri = remoteTarget;
         List<String> routes = new ArrayList<>();
         if (!routeSet.isEmpty()) {
@@ -284,7 +283,7 @@ public final class Dialog {
                 routes.add("<" + remoteTarget + ">");
             }
         }
-        SipMessageBuilder b = SipRequest.builder(method, requestUri.toString());
+        SipRequest.Builder b = SipRequest.builder(method, requestUri.toString());
         b.header("Max-Forwards", "70");
         for (String r : routes) {
             b.header("Route", r);

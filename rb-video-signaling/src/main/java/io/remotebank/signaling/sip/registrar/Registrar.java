@@ -10,7 +10,6 @@ import io.remotebank.core.time.Cancellable;
 import io.remotebank.core.time.Clocks;
 import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.NameAddress;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
@@ -411,7 +410,7 @@ public final class Registrar {
     }
 
     private SipResponse ok(SipRequest request, List<Binding> bindings, Instant now) {
-        SipMessageBuilder b = simple(request, 200, "OK");
+        SipResponse.Builder b = simple(request, 200, "OK");
         for (Binding binding : bindings) {
             b.header("Contact", binding.toContactValue(now));
         }
@@ -422,7 +421,7 @@ public final class Registrar {
         return domains.contains(host.toLowerCase(Locale.ROOT));
     }
 
-    private SipMessageBuilder simple(SipRequest request, int status, String reason) {
+    private SipResponse.Builder simple(SipRequest request, int status, String reason) {
         byte[] tag = new byte[8];
         random.nextBytes(tag);
         return SipResponse.to(request, status, reason, HexFormat.of().formatHex(tag));
@@ -432,8 +431,8 @@ public final class Registrar {
         return built(simple(request, status, reason));
     }
 
-    private static SipResponse built(SipMessageBuilder b) {
-        return (SipResponse) b.build();
+    private static SipResponse built(SipResponse.Builder b) {
+        return b.build();
     }
 
     /** delta-seconds (RFC 3261 25.1): 1*DIGIT; -1 when malformed; values above 2^32-1 are capped. */

@@ -196,7 +196,7 @@ public final class Registration {
         synchronized (this) {
             number = ++cseq;
         }
-        SipRequest request = (SipRequest) SipRequest.builder("REGISTER", registrar)
+        SipRequest request = SipRequest.builder("REGISTER", registrar)
                 .header("Via", "SIP/2.0/" + transport + " " + sentBy + ";rport;branch=" + TransactionLayer.newBranch())
                 .header("Max-Forwards", "70")
                 .header("From", "<" + aor + ">;tag=" + fromTag)

@@ -3,9 +3,11 @@ package io.remotebank.signaling.sip.transaction;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.time.Scheduler;
-import io.remotebank.signaling.internal.sip.transaction.TransactionLayerImpl;
+import io.remotebank.signaling.internal.sip.transaction.TransactionTable;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipRequest;
+import io.remotebank.signaling.sip.Via;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -18,6 +20,10 @@ import org.apiguardian.api.API;
  *
  * <p>Every transaction is forgotten when it terminates: on completion, on timeout and on a transport
  * error; {@link #liveTransactions()} counts those that are not. Thread-safe.
+ *
+ * <p>Each transaction is one of the four state machines of RFC 3261 17, in the states the RFC names
+ * ({@link TransactionState}): INVITE client (17.1.1), non-INVITE client (17.1.2), INVITE server
+ * (17.2.1) and non-INVITE server (17.2.2).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface TransactionLayer {
@@ -31,7 +37,46 @@ public interface TransactionLayer {
      * @return the layer
      */
     static TransactionLayer create(TransactionSettings settings, Scheduler scheduler, TransactionUser user) {
-        return new TransactionLayerImpl(settings, scheduler, user);
+        // The machines live in an internal table that names none of this interface, so that the API
+        // depends on its implementation and not the other way round as well.
+        TransactionTable table = new TransactionTable(settings, scheduler, user);
+        return new TransactionLayer() {
+            @Override
+            public ClientTransaction sendRequest(
+                    SipRequest request, SipTransportChannel channel, ClientTransactionListener listener) {
+                return table.sendRequest(request, channel, listener);
+            }
+
+            @Override
+            public void receive(SipMessage message, SipTransportChannel channel) {
+                table.receive(message, channel);
+            }
+
+            @Override
+            public Optional<ServerTransaction> findInvite(SipRequest cancel) {
+                return table.findInvite(cancel);
+            }
+
+            @Override
+            public void transportFailed(SipTransportChannel channel, Throwable cause) {
+                table.transportFailed(channel, cause);
+            }
+
+            @Override
+            public TransactionSettings settings() {
+                return table.settings();
+            }
+
+            @Override
+            public Scheduler scheduler() {
+                return table.scheduler();
+            }
+
+            @Override
+            public int liveTransactions() {
+                return table.liveTransactions();
+            }
+        };
     }
 
     /**
@@ -40,7 +85,9 @@ public interface TransactionLayer {
      * @return the branch, e.g. {@code z9hG4bK3f2a...}
      */
     static String newBranch() {
-        return TransactionLayerImpl.newBranch();
+        byte[] b = new byte[16];
+        Branches.RANDOM.nextBytes(b);
+        return Via.MAGIC_COOKIE + HexFormat.of().formatHex(b);
     }
 
     /**

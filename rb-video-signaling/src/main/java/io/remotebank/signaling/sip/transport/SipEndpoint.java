@@ -570,7 +570,7 @@ public interface SipEndpoint extends AutoCloseable {
                 SipTls.check(tlsServer, tlsPolicy);
             }
             SipTls.check(client, tlsPolicy);
-            return NettyEndpoint.start(
+            NettyEndpoint engine = NettyEndpoint.start(
                     new EndpointConfig(
                             bind,
                             ports,
@@ -595,6 +595,55 @@ public interface SipEndpoint extends AutoCloseable {
                                     writeBufferHighWaterMark,
                                     maxPendingOutboundBytes)),
                     user);
+            return running(engine);
+        }
+
+        /**
+         * The endpoint in front of the Netty engine: the engine names none of the API's endpoint
+         * types, so that the API depends on its implementation and not the other way round as well.
+         */
+        private static SipEndpoint running(NettyEndpoint engine) {
+            return new SipEndpoint() {
+                @Override
+                public Optional<InetSocketAddress> udpAddress() {
+                    return engine.udpAddress();
+                }
+
+                @Override
+                public Optional<InetSocketAddress> tcpAddress() {
+                    return engine.tcpAddress();
+                }
+
+                @Override
+                public Optional<InetSocketAddress> address(SipTransport transport) {
+                    return engine.address(transport);
+                }
+
+                @Override
+                public TransactionLayer transactions() {
+                    return engine.transactions();
+                }
+
+                @Override
+                public CompletionStage<SipTransportChannel> channel(SipTransport transport, InetSocketAddress remote) {
+                    return engine.channel(transport, remote);
+                }
+
+                @Override
+                public int openConnections() {
+                    return engine.openConnections();
+                }
+
+                @Override
+                public TransportStats stats() {
+                    return engine.stats();
+                }
+
+                @Override
+                public void close() {
+                    engine.close();
+                }
+            };
         }
     }
 }

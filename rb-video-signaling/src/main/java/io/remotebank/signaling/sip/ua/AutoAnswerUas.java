@@ -167,7 +167,7 @@ public final class AutoAnswerUas implements TransactionUser {
         SipRequest request = tx.request();
         switch (request.method()) {
             case "OPTIONS" ->
-                tx.respond((SipResponse) SipResponse.to(request, 200, "OK", newTag())
+                tx.respond(SipResponse.to(request, 200, "OK", newTag())
                         .header("Allow", ALLOW)
                         .header("Accept", "application/sdp")
                         .header("Contact", "<" + settings.contact() + ">")
@@ -177,7 +177,7 @@ public final class AutoAnswerUas implements TransactionUser {
             case "CANCEL" -> cancel(tx);
             default -> {
                 boolean known = KNOWN.contains(request.method());
-                tx.respond((SipResponse) SipResponse.to(
+                tx.respond(SipResponse.to(
                                 request, known ? 405 : 501, known ? "Method Not Allowed" : "Not Implemented", newTag())
                         .header("Allow", ALLOW)
                         .build());
@@ -211,7 +211,7 @@ public final class AutoAnswerUas implements TransactionUser {
         }
         Dialog d = new Dialog(key(request.callId().orElseThrow(), localTag, request.fromTag()), tx, localTag);
         dialogs.put(d.key, d);
-        tx.respond((SipResponse) SipResponse.to(request, 180, "Ringing", localTag)
+        tx.respond(SipResponse.to(request, 180, "Ringing", localTag)
                 .header("Contact", "<" + settings.contact() + ">")
                 .build());
         if (settings.ringTime().isZero()) {
@@ -228,7 +228,7 @@ public final class AutoAnswerUas implements TransactionUser {
         boolean type =
                 request.contentType().map(c -> c.is("application", "sdp")).orElse(false);
         if (request.bodyLength() > 0 && !type) {
-            tx.respond((SipResponse) SipResponse.to(request, 415, "Unsupported Media Type", localTag)
+            tx.respond(SipResponse.to(request, 415, "Unsupported Media Type", localTag)
                     .header("Accept", "application/sdp")
                     .build());
             return Optional.empty();
@@ -258,7 +258,7 @@ public final class AutoAnswerUas implements TransactionUser {
             if (d.phase != Phase.EARLY) {
                 return;
             }
-            ok = (SipResponse) SipResponse.to(d.invite.request(), 200, "OK", d.localTag)
+            ok = SipResponse.to(d.invite.request(), 200, "OK", d.localTag)
                     .header("Contact", "<" + settings.contact() + ">")
                     .header("Allow", ALLOW)
                     .body("application/sdp", answer.toString())
@@ -387,7 +387,7 @@ public final class AutoAnswerUas implements TransactionUser {
     }
 
     private static SipResponse simple(SipRequest request, int status, String reason, String toTag) {
-        return (SipResponse) SipResponse.to(request, status, reason, toTag).build();
+        return SipResponse.to(request, status, reason, toTag).build();
     }
 
     private static String key(String callId, String localTag, Optional<String> remoteTag) {

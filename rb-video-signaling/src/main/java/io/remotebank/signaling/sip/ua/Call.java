@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.SipMessage;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.dialog.Dialog;
@@ -241,20 +240,19 @@ public final class Call {
                 String tag = dialog == null
                         ? (status == 100 ? null : UserAgent.newTag())
                         : dialog.id().localTag();
-                response = (SipResponse)
-                        ua.response(tx, status, reason, tag, false).build();
+                response = ua.response(tx, status, reason, tag, false).build();
                 finalSent = status >= 300;
             } else {
                 if (dialog == null) {
                     dialog = Dialog.forUas(invite, UserAgent.newTag(), status < 200);
                     ua.register(dialog.id(), this);
                 }
-                SipMessageBuilder b =
+                SipResponse.Builder b =
                         ua.response(tx, status, reason, dialog.id().localTag(), true);
                 if (sdp != null) {
                     b.body("application/sdp", sdp);
                 }
-                response = (SipResponse) b.build();
+                response = b.build();
                 if (status >= 200) {
                     finalSent = true;
                     dialog.confirm(response);
@@ -373,8 +371,7 @@ public final class Call {
             tag = dialog == null ? UserAgent.newTag() : dialog.id().localTag();
         }
         try {
-            tx.respond((SipResponse)
-                    ua.response(tx, 487, "Request Terminated", tag, false).build());
+            tx.respond(ua.response(tx, 487, "Request Terminated", tag, false).build());
         } catch (IllegalStateException e) {
             // the transaction ended meanwhile: nothing to answer
         }
@@ -386,16 +383,14 @@ public final class Call {
     void onReInvite(ServerTransaction tx) {
         SipRequest request = tx.request();
         if (!beginInvite()) {
-            tx.respond((SipResponse)
-                    ua.response(tx, 491, "Request Pending", null, false).build());
+            tx.respond(ua.response(tx, 491, "Request Pending", null, false).build());
             return;
         }
         Optional<String> answer =
                 request.bodyLength() > 0 ? listener.onOffer(this, request.bodyText()) : Optional.empty();
         if (request.bodyLength() > 0 && answer.isEmpty()) {
             inviteDone();
-            tx.respond((SipResponse)
-                    ua.response(tx, 488, "Not Acceptable Here", null, false).build());
+            tx.respond(ua.response(tx, 488, "Not Acceptable Here", null, false).build());
             return;
         }
         if (request.bodyLength() > 0) {
@@ -404,9 +399,9 @@ public final class Call {
         SipResponse response;
         synchronized (this) {
             dialog.refreshTarget(request);
-            SipMessageBuilder b = ua.response(tx, 200, "OK", dialog.id().localTag(), true);
+            SipResponse.Builder b = ua.response(tx, 200, "OK", dialog.id().localTag(), true);
             answer.ifPresent(sdp -> b.body("application/sdp", sdp));
-            response = (SipResponse) b.build();
+            response = b.build();
             startAckWait(tx, response);
         }
         tx.respond(response);
@@ -419,7 +414,7 @@ public final class Call {
         if (request.bodyLength() > 0) {
             answer = listener.onOffer(this, request.bodyText());
             if (answer.isEmpty()) {
-                tx.respond((SipResponse)
+                tx.respond(
                         ua.response(tx, 488, "Not Acceptable Here", null, false).build());
                 return;
             }
@@ -428,9 +423,9 @@ public final class Call {
         SipResponse response;
         synchronized (this) {
             dialog.refreshTarget(request);
-            SipMessageBuilder b = ua.response(tx, 200, "OK", dialog.id().localTag(), true);
+            SipResponse.Builder b = ua.response(tx, 200, "OK", dialog.id().localTag(), true);
             answer.ifPresent(sdp -> b.body("application/sdp", sdp));
-            response = (SipResponse) b.build();
+            response = b.build();
         }
         tx.respond(response);
     }
@@ -482,7 +477,7 @@ public final class Call {
         if (!beginInvite()) {
             throw new IllegalStateException("an INVITE is already in progress in this dialog (RFC 3261 14.1)");
         }
-        SipMessageBuilder b = d.newRequest("INVITE").body("application/sdp", sdp);
+        SipRequest.Builder b = d.newRequest("INVITE").body("application/sdp", sdp);
         return ua.sendInDialog(this, d, "INVITE", b, true).whenComplete((r, e) -> inviteDone());
     }
 
@@ -494,7 +489,7 @@ public final class Call {
      */
     public CompletionStage<SipResponse> update(String sdp) {
         Dialog d = confirmedDialog("UPDATE");
-        SipMessageBuilder b = d.newRequest("UPDATE");
+        SipRequest.Builder b = d.newRequest("UPDATE");
         if (sdp != null) {
             b.body("application/sdp", sdp);
         }

@@ -2,8 +2,8 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
+import io.remotebank.signaling.sip.SipResponse;
 import org.apiguardian.api.API;
 
 /** A request a {@link UserAgent} received, to answer once with a final response. */
@@ -18,16 +18,16 @@ public interface IncomingRequest {
      *
      * @param status 100-699
      * @param reason the reason phrase
-     * @return the builder, to add fields and a body to before {@link #respond(SipMessageBuilder)}
+     * @return the builder, to add fields and a body to before {@link #respond(SipResponse.Builder)}
      */
-    SipMessageBuilder response(int status, String reason);
+    SipResponse.Builder response(int status, String reason);
 
     /**
      * Sends a response built by {@link #response(int, String)}.
      *
      * @param response the response
      */
-    void respond(SipMessageBuilder response);
+    void respond(SipResponse.Builder response);
 
     /**
      * Sends a response without a body.

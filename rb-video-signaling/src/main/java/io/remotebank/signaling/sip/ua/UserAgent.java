@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.ValidationException;
-import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.SipUri;
@@ -212,7 +211,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         SipUri uri = targetUri(target);
         Call call = new Call(this, true, listener);
         calls.add(call);
-        SipMessageBuilder b = outOfDialog("INVITE", uri);
+        SipRequest.Builder b = outOfDialog("INVITE", uri);
         b.body(SDP, Arguments.notNull(sdpOffer, "sdpOffer"));
         call.beginInvite();
         send(b, uri, true, call.inviteListener)
@@ -242,7 +241,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
                     CoreError.ARGUMENT_INVALID, method + " is not sent outside a dialog this way");
         }
         SipUri uri = targetUri(target);
-        SipMessageBuilder b = outOfDialog(method, uri);
+        SipRequest.Builder b = outOfDialog(method, uri);
         if (body != null) {
             b.body(Arguments.notNull(contentType, "contentType"), body);
         }
@@ -263,8 +262,8 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         return uri;
     }
 
-    private SipMessageBuilder outOfDialog(String method, SipUri uri) {
-        SipMessageBuilder b = SipRequest.builder(method, uri.toString());
+    private SipRequest.Builder outOfDialog(String method, SipUri uri) {
+        SipRequest.Builder b = SipRequest.builder(method, uri.toString());
         b.header("Max-Forwards", "70");
         b.header("From", "<sip:" + settings.user() + "@" + hostOf(sentBy(transportOf(uri))) + ">;tag=" + newTag());
         b.header("To", "<" + uri + ">");
@@ -320,7 +319,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     }
     /** Adds Via (and Contact), builds, and starts a client transaction towards the next hop. */
     private CompletionStage<ClientTransaction> send(
-            SipMessageBuilder b, SipUri nextHop, boolean withContact, ClientTransactionListener listener) {
+            SipRequest.Builder b, SipUri nextHop, boolean withContact, ClientTransactionListener listener) {
         SipTransport t;
         InetSocketAddress to;
         try {
@@ -334,7 +333,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        SipRequest request = (SipRequest) b.build();
+        SipRequest request = b.build();
         return network.channel(t, to).thenApply(ch -> layer.sendRequest(request, ch, listener));
     }
 
@@ -398,7 +397,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     }
 
     CompletionStage<SipResponse> sendInDialog(
-            Call call, Dialog dialog, String method, SipMessageBuilder b, boolean withContact) {
+            Call call, Dialog dialog, String method, SipRequest.Builder b, boolean withContact) {
         FinalResponse r = new FinalResponse(method, call, dialog);
         send(b, dialog.nextHop(), withContact, r).exceptionally(e -> {
             r.onTransportError(null, unwrap(e));
@@ -409,11 +408,11 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
     /** RFC 3261 13.2.2.4: the ACK for a 2xx, sent straight to the next hop, kept for 2xx retransmissions. */
     void sendAck(Dialog dialog, long cseq, SipResponse ok) {
-        SipMessageBuilder b = dialog.ack(cseq);
+        SipRequest.Builder b = dialog.ack(cseq);
         SipUri hop = dialog.nextHop();
         SipTransport t = transportOf(hop);
         b.headerFirst("Via", via(t));
-        SipRequest ack = (SipRequest) b.build();
+        SipRequest ack = b.build();
         String key = ackKey(ok);
         network.channel(t, addressOf(hop)).thenAccept(ch -> {
             acks.put(key, new Ack(ack, ch));
@@ -432,7 +431,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
     /** RFC 3261 9.1: CANCEL with the INVITE's Request-URI, Call-ID, From, To, CSeq number and Via. */
     void sendCancel(SipRequest invite, ClientTransaction tx) {
-        SipMessageBuilder b = SipRequest.builder("CANCEL", invite.requestUri().toString());
+        SipRequest.Builder b = SipRequest.builder("CANCEL", invite.requestUri().toString());
         b.header("Via", invite.topVia().orElseThrow().toString());
         b.header("Max-Forwards", "70");
         for (String route : invite.headerValues("Route")) {
@@ -442,7 +441,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         b.header("To", invite.header("To").orElseThrow());
         b.header("Call-ID", invite.callId().orElseThrow());
         b.header("CSeq", invite.cseq().orElseThrow().number() + " CANCEL");
-        layer.sendRequest((SipRequest) b.build(), tx.channel(), new ClientTransactionListener() {
+        layer.sendRequest(b.build(), tx.channel(), new ClientTransactionListener() {
             @Override
             public void onResponse(ClientTransaction transaction, SipResponse response) {
                 // the INVITE's 487 ends the call
@@ -474,7 +473,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         }
         switch (method) {
             case "OPTIONS" ->
-                tx.respond((SipResponse) response(tx, 200, "OK", newTag(), false)
+                tx.respond(response(tx, 200, "OK", newTag(), false)
                         .header("Allow", ALLOW)
                         .header("Accept", SDP)
                         .header("Supported", String.join(", ", settings.supported()))
@@ -492,11 +491,11 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
             return true;
         }
         RequestChecks.Refusal r = refusal.get();
-        SipMessageBuilder b = response(tx, r.status(), r.reason(), newTag(), false);
+        SipResponse.Builder b = response(tx, r.status(), r.reason(), newTag(), false);
         if (r.headerName() != null) {
             b.header(r.headerName(), r.headerValue());
         }
-        tx.respond((SipResponse) b.build());
+        tx.respond(b.build());
         return false;
     }
 
@@ -521,12 +520,12 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
             case "INVITE" -> call.onReInvite(tx);
             case "UPDATE" -> call.onUpdate(tx);
             case "OPTIONS" ->
-                tx.respond((SipResponse) response(tx, 200, "OK", null, false)
+                tx.respond(response(tx, 200, "OK", null, false)
                         .header("Allow", ALLOW)
                         .build());
             case "INFO", "MESSAGE" -> call.listener().onRequest(call, new Incoming(tx));
             default ->
-                tx.respond((SipResponse) response(tx, 405, "Method Not Allowed", null, false)
+                tx.respond(response(tx, 405, "Method Not Allowed", null, false)
                         .header("Allow", ALLOW)
                         .build());
         }
@@ -534,7 +533,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
     private void newCall(ServerTransaction tx) {
         if (settings.sendTrying()) {
-            tx.respond((SipResponse) response(tx, 100, "Trying", null, false).build());
+            tx.respond(response(tx, 100, "Trying", null, false).build());
         }
         Call call = new Call(this, false, CallListener.NONE);
         call.received(tx.request(), tx);
@@ -551,8 +550,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
             return;
         }
         String tag = call.dialog().map(d -> d.id().localTag()).orElse(null);
-        tx.respond((SipResponse)
-                response(tx, 200, "OK", tag == null ? newTag() : tag, false).build());
+        tx.respond(response(tx, 200, "OK", tag == null ? newTag() : tag, false).build());
         call.onCancelled();
     }
 
@@ -604,13 +602,13 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
     private void reply(ServerTransaction tx, int status, String reason) {
         String tag = tx.request().toTag().isPresent() ? null : newTag();
-        tx.respond((SipResponse) response(tx, status, reason, tag, false).build());
+        tx.respond(response(tx, status, reason, tag, false).build());
     }
 
     /** A response to the transaction's request; with the fields a dialog-creating response carries. */
-    SipMessageBuilder response(ServerTransaction tx, int status, String reason, String toTag, boolean dialogFields) {
+    SipResponse.Builder response(ServerTransaction tx, int status, String reason, String toTag, boolean dialogFields) {
         SipRequest request = tx.request();
-        SipMessageBuilder b = SipResponse.to(request, status, reason, toTag);
+        SipResponse.Builder b = SipResponse.to(request, status, reason, toTag);
         if (dialogFields) {
             for (String rr : request.headerValues("Record-Route")) {
                 b.header("Record-Route", rr); // RFC 3261 12.1.1
@@ -675,13 +673,13 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         }
 
         @Override
-        public SipMessageBuilder response(int status, String reason) {
+        public SipResponse.Builder response(int status, String reason) {
             return UserAgent.this.response(tx, status, reason, tag, false);
         }
 
         @Override
-        public void respond(SipMessageBuilder response) {
-            tx.respond((SipResponse) response.build());
+        public void respond(SipResponse.Builder response) {
+            tx.respond(response.build());
         }
     }
 

@@ -35,7 +35,7 @@ class DigestAuthenticatorTest {
     private final DigestClient alice = DigestClient.of("alice", "s3cret!");
 
     static SipRequest register(long cseq) {
-        return (SipRequest) SipRequest.builder("REGISTER", "sip:bank.example")
+        return SipRequest.builder("REGISTER", "sip:bank.example")
                 .header("Via", "SIP/2.0/UDP 192.0.2.4:5070;rport;branch=" + TransactionLayer.newBranch())
                 .header("Max-Forwards", "70")
                 .header("From", "<sip:alice@bank.example>;tag=a1")
@@ -348,14 +348,14 @@ class DigestAuthenticatorTest {
     @Test
     void theClientRefusesAResponseThatIsNotAChallenge() {
         SipRequest first = register(1);
-        SipResponse ok = (SipResponse) SipResponse.to(first, 200, "OK", "t").build();
+        SipResponse ok = SipResponse.to(first, 200, "OK", "t").build();
         assertThatThrownBy(() -> alice.authorize(first, ok)).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void aChallengeWithoutQopAuth_isNotAnswered() {
         SipRequest first = register(1);
-        SipResponse old = (SipResponse) SipResponse.to(first, 401, "Unauthorized", "t")
+        SipResponse old = SipResponse.to(first, 401, "Unauthorized", "t")
                 .header("WWW-Authenticate", "Digest realm=\"bank.example\", nonce=\"abc\"")
                 .header("WWW-Authenticate", "Basic realm=\"bank.example\"")
                 .build();
@@ -400,8 +400,7 @@ class DigestAuthenticatorTest {
     }
 
     private static SipRequest withCredentials(SipRequest request, String credentials) {
-        return (SipRequest)
-                request.toBuilder().set("Authorization", credentials).build();
+        return request.toBuilder().set("Authorization", credentials).build();
     }
 
     private String md5Credentials(SipRequest request, String nonce, String nc) {

@@ -30,7 +30,7 @@ class DialogTest {
     }
 
     static SipResponse ok(SipRequest invite, String contact) {
-        return (SipResponse) SipResponse.to(invite, 200, "OK", "a6c85cf")
+        return SipResponse.to(invite, 200, "OK", "a6c85cf")
                 .header("Record-Route", invite.header("Record-Route").orElseThrow())
                 .header("Contact", contact)
                 .build();
@@ -50,7 +50,7 @@ class DialogTest {
                 .containsExactly("sip:p1.example.com;lr", "sip:p2.example.com;lr");
         assertThat(d.nextHop().toString()).isEqualTo("sip:p1.example.com;lr");
 
-        SipRequest bye = (SipRequest) d.newRequest("BYE")
+        SipRequest bye = d.newRequest("BYE")
                 .headerFirst("Via", "SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKnashds7")
                 .build();
         assertThat(bye.startLine()).isEqualTo("BYE sip:bob@192.0.2.4 SIP/2.0");
@@ -66,7 +66,7 @@ class DialogTest {
         SipRequest invite = invite("<sip:p2.example.com>, <sip:p1.example.com>");
         Dialog d = Dialog.forUac(invite, ok(invite, "<sip:bob@192.0.2.4>"));
 
-        SipRequest bye = (SipRequest) d.newRequest("BYE")
+        SipRequest bye = d.newRequest("BYE")
                 .headerFirst("Via", "SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKnashds8")
                 .build();
         // RFC 3261 12.2.1.1
@@ -93,7 +93,7 @@ class DialogTest {
         assertThat(d.acceptRemoteSequence(314160)).isTrue();
         assertThat(d.remoteSequence()).contains(314160L);
 
-        SipRequest bye = (SipRequest) d.newRequest("BYE")
+        SipRequest bye = d.newRequest("BYE")
                 .headerFirst("Via", "SIP/2.0/UDP biloxi.example.com;branch=z9hG4bKnashds9")
                 .build();
         assertThat(bye.fromTag()).contains("bobtag");
@@ -104,7 +104,7 @@ class DialogTest {
     @Test
     void targetRefresh_confirmAndTerminate() {
         SipRequest invite = invite("<sip:p1.example.com;lr>");
-        SipResponse ringing = (SipResponse) SipResponse.to(invite, 180, "Ringing", "a6c85cf")
+        SipResponse ringing = SipResponse.to(invite, 180, "Ringing", "a6c85cf")
                 .header("Contact", "<sip:bob@192.0.2.4>")
                 .build();
         Dialog d = Dialog.forUac(invite, ringing);
@@ -126,8 +126,7 @@ class DialogTest {
     @Test
     void noDialogWithoutAToTag_andNoAckOrCancelFromNewRequest() {
         SipRequest invite = invite("<sip:p1.example.com;lr>");
-        SipResponse trying =
-                (SipResponse) SipResponse.to(invite, 100, "Trying", null).build();
+        SipResponse trying = SipResponse.to(invite, 100, "Trying", null).build();
         assertThatThrownBy(() -> Dialog.forUac(invite, trying)).isInstanceOf(ValidationException.class);
         Dialog d = Dialog.forUas(invite, "t", false);
         assertThatThrownBy(() -> d.newRequest("ACK")).isInstanceOf(ValidationException.class);

@@ -73,6 +73,6 @@ final class RegisterRequests {
             int colon = e.indexOf(':');
             b.header(e.substring(0, colon), e.substring(colon + 2));
         }
-        return (SipRequest) b.build();
+        return b.build();
     }
 }

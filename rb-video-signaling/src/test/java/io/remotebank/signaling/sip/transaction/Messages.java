@@ -29,6 +29,6 @@ public final class Messages {
     }
 
     public static SipResponse response(SipRequest request, int status, String toTag) {
-        return (SipResponse) SipResponse.to(request, status, "Reason", toTag).build();
+        return SipResponse.to(request, status, "Reason", toTag).build();
     }
 }

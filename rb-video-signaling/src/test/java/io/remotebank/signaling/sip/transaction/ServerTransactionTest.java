@@ -260,7 +260,7 @@ class ServerTransactionTest {
 
     @Test
     void messagesWithoutTheFramingFieldsAreDropped() {
-        SipRequest noVia = (SipRequest) Messages.request("OPTIONS", "z9hG4bKt4").toBuilder()
+        SipRequest noVia = Messages.request("OPTIONS", "z9hG4bKt4").toBuilder()
                 .remove("Via")
                 .build();
         layer.receive(noVia, udp);

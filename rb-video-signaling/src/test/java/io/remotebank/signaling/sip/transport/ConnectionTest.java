@@ -293,8 +293,7 @@ class ConnectionTest {
             }
             Probes.await(() -> server.openConnections() == 0, "the first connection is gone");
             ServerTransaction tx = held.get();
-            SipResponse ok =
-                    (SipResponse) SipResponse.to(tx.request(), 200, "OK", "s1").build();
+            SipResponse ok = SipResponse.to(tx.request(), 200, "OK", "s1").build();
             tx.channel().send(ok).toCompletableFuture().get(10, TimeUnit.SECONDS);
             try (Socket back = clientListener.accept()) {
                 back.setSoTimeout(10_000);

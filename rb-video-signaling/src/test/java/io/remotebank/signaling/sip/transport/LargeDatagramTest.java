@@ -39,8 +39,7 @@ class LargeDatagramTest {
                 .parser(parser)
                 .start(layer -> (TransactionUser) tx -> {
                     received.add(tx.request());
-                    tx.respond((SipResponse)
-                            SipResponse.to(tx.request(), 200, "OK", "ld1").build());
+                    tx.respond(SipResponse.to(tx.request(), 200, "OK", "ld1").build());
                 });
     }
 

@@ -236,7 +236,7 @@ class WebSocketTransportTest {
                         .tcpPort(-1)
                         .wsPort(0)
                         .threads(1)
-                        .start(layer -> tx -> tx.respond((SipResponse) SipResponse.to(tx.request(), 200, "OK", "b1")
+                        .start(layer -> tx -> tx.respond(SipResponse.to(tx.request(), 200, "OK", "b1")
                                 .set("Content-Type", "application/octet-stream")
                                 .body(new byte[] {(byte) 0xff, (byte) 0xfe})
                                 .build()));

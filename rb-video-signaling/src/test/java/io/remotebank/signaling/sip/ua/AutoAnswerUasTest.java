@@ -59,7 +59,7 @@ class AutoAnswerUasTest {
     }
 
     private static SipRequest invite(String branch) {
-        return (SipRequest) Messages.request("INVITE", branch).toBuilder()
+        return Messages.request("INVITE", branch).toBuilder()
                 .body("application/sdp", OFFER)
                 .build();
     }
@@ -156,7 +156,7 @@ class AutoAnswerUasTest {
         layer.receive(invite("z9hG4bKi6"), tcp);
         String tag = tcp.last().toTag().orElseThrow();
         layer.receive(Messages.request("ACK", "z9hG4bKa6", 1, "ACK", tag), tcp);
-        SipRequest reinvite = (SipRequest) Messages.request("INVITE", "z9hG4bKr6", 2, "INVITE", tag).toBuilder()
+        SipRequest reinvite = Messages.request("INVITE", "z9hG4bKr6", 2, "INVITE", tag).toBuilder()
                 .body("application/sdp", OFFER)
                 .build();
         layer.receive(reinvite, tcp);

@@ -38,7 +38,6 @@ import io.remotebank.signaling.sip.transaction.ServerTransaction;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
-import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import io.remotebank.signaling.sip.transport.SipTransportException;
 import io.remotebank.signaling.sip.transport.TransportStats;
@@ -57,9 +56,14 @@ import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Netty implementation of {@link SipEndpoint}. */
+/**
+ * The Netty engine behind {@code SipEndpoint}: the sockets, the connections and the transaction
+ * layer. It offers what the API's endpoint offers but does not implement that interface: {@code
+ * SipEndpoint.Builder} names this class and this class names none of the API's endpoint types, so
+ * the two do not depend on each other in a circle.
+ */
 @API(status = INTERNAL, since = "0.1")
-public final class NettyEndpoint implements SipEndpoint {
+public final class NettyEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyEndpoint.class);
 
@@ -104,13 +108,14 @@ public final class NettyEndpoint implements SipEndpoint {
     }
 
     /**
-     * Starts an endpoint (see {@link SipEndpoint.Builder#start}).
+     * Starts an endpoint (see {@code SipEndpoint.Builder.start}).
      *
      * @param config what the builder collected
      * @param user makes the transaction user
      * @return the endpoint
      */
-    public static SipEndpoint start(EndpointConfig config, Function<TransactionLayer, ? extends TransactionUser> user) {
+    public static NettyEndpoint start(
+            EndpointConfig config, Function<TransactionLayer, ? extends TransactionUser> user) {
         boolean own = config.group() == null;
         EventLoopGroup g =
                 own ? new MultiThreadIoEventLoopGroup(config.threads(), NioIoHandler.newFactory()) : config.group();
@@ -440,28 +445,23 @@ public final class NettyEndpoint implements SipEndpoint {
         }
     }
 
-    @Override
     public Optional<InetSocketAddress> udpAddress() {
         return address(SipTransport.UDP);
     }
 
-    @Override
     public Optional<InetSocketAddress> tcpAddress() {
         return address(SipTransport.TCP);
     }
 
-    @Override
     public Optional<InetSocketAddress> address(SipTransport transport) {
         Channel c = transport == SipTransport.UDP ? udpChannel : servers.get(transport);
         return Optional.ofNullable(c).map(ch -> (InetSocketAddress) ch.localAddress());
     }
 
-    @Override
     public TransactionLayer transactions() {
         return layer;
     }
 
-    @Override
     public CompletionStage<SipTransportChannel> channel(SipTransport transport, InetSocketAddress remote) {
         if (closed) {
             return CompletableFuture.failedFuture(new SipTransportException("the endpoint is closed", null));
@@ -518,12 +518,10 @@ public final class NettyEndpoint implements SipEndpoint {
                 });
     }
 
-    @Override
     public int openConnections() {
         return (int) connections.values().stream().distinct().count();
     }
 
-    @Override
     public TransportStats stats() {
         long pending = udpChannel == null ? 0 : BackPressure.pending(udpChannel);
         for (Channel c : all) {
@@ -541,7 +539,6 @@ public final class NettyEndpoint implements SipEndpoint {
                 counters.truncatedDatagrams.sum());
     }
 
-    @Override
     public void close() {
         closed = true;
         if (udpChannel != null) {

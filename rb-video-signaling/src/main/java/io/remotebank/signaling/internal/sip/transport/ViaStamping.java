@@ -42,7 +42,7 @@ public final class ViaStamping {
             p = p.with("rport", Integer.toString(source.getPort()));
         }
         Via stamped = new Via(via.protocol(), via.version(), via.transport(), via.host(), via.port(), p);
-        return (SipRequest) request.toBuilder()
+        return request.toBuilder()
                 .removeFirstValue("Via")
                 .headerFirst("Via", stamped.toString())
                 .build();
