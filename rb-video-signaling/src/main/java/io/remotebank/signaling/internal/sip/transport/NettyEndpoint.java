@@ -96,7 +96,8 @@ public final class NettyEndpoint implements SipEndpoint {
         this.group = group;
         this.ownGroup = ownGroup;
         UserHolder holder = new UserHolder();
-        this.timers = config.scheduler() == null ? Scheduler.of(group) : config.scheduler();
+        // the event loops' own timers, on a grid so that those due together wake a loop once
+        this.timers = config.scheduler() == null ? new CoalescingScheduler(Scheduler.of(group)) : config.scheduler();
         this.admission = new ConnectionAdmission(
                 config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(), counters);
         this.layer = TransactionLayer.create(config.settings(), timers, holder);
