@@ -73,6 +73,20 @@ ticks() {
   echo "$total"
 }
 
+# Ticks of each thread of a JVM, by kind ("loop", "gc", "jit", "other"), one "kind ticks" line each.
+jvm_threads() {
+  for t in /proc/"$1"/task/*; do
+    comm=$(cat "$t/comm" 2>/dev/null || echo gone)
+    case "$comm" in
+      *IoEv* | *EventLoop*) kind=loop ;; # "multiThreadIoEventLoopGroup-2-1", cut to 15 characters
+      "GC Thread"* | G1* | "VM Thread") kind=gc ;;
+      C1\ Compiler* | C2\ Compiler* | "Sweeper thread") kind=jit ;;
+      *) kind=other ;;
+    esac
+    echo "$(basename "$t") $kind $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0)"
+  done
+}
+
 # The processes of the server under test: the JVM, or Kamailio's main process and its children.
 server_pids() {
   if [ "$1" = kamailio ]; then
@@ -136,6 +150,7 @@ for server in $ORDER; do
   if [ "$WARMUP" -gt 0 ]; then
     sipp_run "$port" "$WARMUP" "$server-warmup" || { echo "sipcpu: $server failed the warm-up (see $work)" >&2; exit 1; }
   fi
+  [ "$server" = rb ] && jvm_threads "$server_pid" > "$work/threads.before"
   # shellcheck disable=SC2046
   before=$(ticks $(server_pids "$server"))
   start=$(date +%s.%N)
@@ -144,11 +159,20 @@ for server in $ORDER; do
   end=$(date +%s.%N)
   # shellcheck disable=SC2046
   after=$(ticks $(server_pids "$server"))
+  split=""
+  if [ "$server" = rb ]; then
+    # where the JVM's CPU went in the window: JIT compilers still busy mean the warm-up was short
+    jvm_threads "$server_pid" > "$work/threads.after"
+    split=$(awk -v hz="$hz" -v n="$CALLS" 'NR == FNR { b[$1] = $3; next }
+      { k[$2] += $3 - b[$1] } END { printf " (loops %.1f, gc %.1f, jit %.1f, other %.1f us/call)",
+        k["loop"] / hz * 1e6 / n, k["gc"] / hz * 1e6 / n, k["jit"] / hz * 1e6 / n, k["other"] / hz * 1e6 / n }' \
+      "$work/threads.before" "$work/threads.after")
+  fi
   stop_server "$server"
   us=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$CALLS" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   secs=$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }')
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us $verdict"
+  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us$split $verdict"
   result="$result $server=$us"
   [ "$verdict" = ok ] || { echo "sipcpu: $server: sipp reported failed calls (see $work)" >&2; exit 1; }
 done
