@@ -6,9 +6,15 @@
 # divided by the requests. sipp's exit code says whether every call succeeded (0 only then).
 #
 # SCENARIO=register (default): one REGISTER per call, refreshing USERS addresses-of-record in turn
-#   (sipcpu/register.xml); Kamailio is an in-memory registrar (usrloc db_mode 0, save("location")).
-# SCENARIO=call: sipp's built-in uac (INVITE with SDP, 100/180/200, ACK, BYE/200); Kamailio answers
-#   with tm (t_newtran, 180, 200 with a fixed SDP answer), rb sip-server with its RFC 3264 answer.
+#   (sipcpu/register.xml), no authentication on either side. Kamailio is an in-memory registrar
+#   (usrloc db_mode 0, save("location")) that replies statelessly (sl); rb sip-server's Registrar
+#   answers in a non-INVITE server transaction that it keeps for timer J (64*T1 = 32 s over UDP,
+#   RFC 3261 17.2.2) to absorb retransmissions. Both answer 200 with the Contact and its expires.
+# SCENARIO=call: sipp's built-in uac (INVITE with an SDP offer; 100/180/200; ACK; BYE; 200).
+#   Kamailio (tm) makes a transaction per INVITE and BYE (t_newtran) and answers 180, then 200 with
+#   a fixed SDP answer; it keeps no dialog. rb sip-server's UserAgent answers 100 at once, 180, and
+#   200 with the RFC 3264 answer it computes from the offer (parsed, codecs matched), keeps the dialog,
+#   retransmits the 200 until the ACK (RFC 3261 13.3.1.4), and answers the BYE in the dialog with 200.
 #
 # Each server first gets WARMUP calls (the JVM's compilers settle; not counted), then CALLS counted
 # ones. The servers run one after the other, each alone with sipp, in one run of this script.
@@ -17,6 +23,8 @@
 #   flock /tmp/rb-build.lock ./mvnw -q -o -Pquick -pl rb-examples -am package -DskipTests
 #   flock /tmp/rb-build.lock rb-benchmarks/sipcpu.sh
 #   SCENARIO=call flock /tmp/rb-build.lock rb-benchmarks/sipcpu.sh
+# Each result line also gives sipp's retransmissions and, for rb, where the JVM's CPU went (its
+# threads: event loops, GC, JIT compilers, other); JIT time in the window means a short warm-up.
 # Settings (environment): SCENARIO (register), RATE (1000 calls/s), CALLS (30000), WARMUP (20000),
 # USERS (10000), SERVER_THREADS (2; also Kamailio's UDP children), JAR (rb-examples/target/rb.jar),
 # RB_JAVA_OPTS, ORDER ("rb kamailio"), TASKSET (a command prefix for both servers, e.g. "taskset -c 1").
@@ -172,7 +180,11 @@ for server in $ORDER; do
   us=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$CALLS" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   secs=$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }')
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us$split $verdict"
+  # sipp's retransmissions (its last statistics screen): a server that answers later than T1 gets
+  # requests again, and handling them is part of its CPU
+  retrans=$(awk '/Messages +Retrans/ { r = 0 } $2 == "---------->" { r += $4 } END { print r + 0 }' "$work/$server.out")
+  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us$split" \
+    "retransmissions=$retrans $verdict"
   result="$result $server=$us"
   [ "$verdict" = ok ] || { echo "sipcpu: $server: sipp reported failed calls (see $work)" >&2; exit 1; }
 done
