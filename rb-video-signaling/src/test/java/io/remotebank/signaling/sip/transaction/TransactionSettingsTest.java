@@ -22,8 +22,8 @@ class TransactionSettingsTest {
     @ParameterizedTest
     @ValueSource(longs = {500, 2_000})
     void theDefaults_give32Seconds_andSixtyFourT1ForOtherT1s(long t1Millis) {
-        TransactionSettings s =
-                TransactionSettings.ofDefaults().withT(Duration.ofMillis(t1Millis), Duration.ofSeconds(4), Duration.ofSeconds(5));
+        TransactionSettings s = TransactionSettings.ofDefaults()
+                .withT(Duration.ofMillis(t1Millis), Duration.ofSeconds(4), Duration.ofSeconds(5));
 
         assertThat(s.timeout()).isEqualTo(Duration.ofMillis(64 * t1Millis));
     }

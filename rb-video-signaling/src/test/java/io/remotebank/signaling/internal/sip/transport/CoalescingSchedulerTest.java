@@ -34,8 +34,12 @@ class CoalescingSchedulerTest {
         assertThat(ranAt).as("not before its delay").isEmpty();
         time.advance(Duration.ofNanos(Math.min(delayNanos / 16, CoalescingScheduler.MAX_GRID_NANOS) + 1));
 
-        assertThat(ranAt).singleElement().satisfies(at -> assertThat(at - start)
-                .isBetween(delayNanos, delayNanos + Math.min(delayNanos / 16, CoalescingScheduler.MAX_GRID_NANOS)));
+        assertThat(ranAt)
+                .singleElement()
+                .satisfies(at -> assertThat(at - start)
+                        .isBetween(
+                                delayNanos,
+                                delayNanos + Math.min(delayNanos / 16, CoalescingScheduler.MAX_GRID_NANOS)));
     }
 
     @Test

@@ -38,7 +38,8 @@ class EventLoopSchedulerTest {
         for (EventExecutor loop : loops()) {
             for (int i = 0; i < 4; i++) { // Scheduler.of(group) would alternate between the loops
                 CompletableFuture<Boolean> ranOnIt = new CompletableFuture<>();
-                loop.execute(() -> scheduler.schedule(Duration.ofMillis(1), () -> ranOnIt.complete(loop.inEventLoop())));
+                loop.execute(
+                        () -> scheduler.schedule(Duration.ofMillis(1), () -> ranOnIt.complete(loop.inEventLoop())));
                 assertThat(ranOnIt.get(10, TimeUnit.SECONDS)).isTrue();
             }
         }
@@ -47,7 +48,8 @@ class EventLoopSchedulerTest {
     @Test
     void aTimerSetElsewhere_runsOnOneOfTheLoops() throws Exception {
         CompletableFuture<Boolean> ranOnALoop = new CompletableFuture<>();
-        scheduler.schedule(Duration.ZERO, () -> ranOnALoop.complete(loops().stream().anyMatch(EventExecutor::inEventLoop)));
+        scheduler.schedule(
+                Duration.ZERO, () -> ranOnALoop.complete(loops().stream().anyMatch(EventExecutor::inEventLoop)));
 
         assertThat(ranOnALoop.get(10, TimeUnit.SECONDS)).isTrue();
     }
