@@ -6,9 +6,15 @@
 # divided by the requests. sipp's exit code says whether every call succeeded (0 only then).
 #
 # SCENARIO=register (default): one REGISTER per call, refreshing USERS addresses-of-record in turn
-#   (sipcpu/register.xml); Kamailio is an in-memory registrar (usrloc db_mode 0, save("location")).
-# SCENARIO=call: sipp's built-in uac (INVITE with SDP, 100/180/200, ACK, BYE/200); Kamailio answers
-#   with tm (t_newtran, 180, 200 with a fixed SDP answer), rb sip-server with its RFC 3264 answer.
+#   (sipcpu/register.xml), no authentication on either side. Kamailio is an in-memory registrar
+#   (usrloc db_mode 0, save("location")) that replies statelessly (sl); rb sip-server's Registrar
+#   answers in a non-INVITE server transaction that it keeps for timer J (64*T1 = 32 s over UDP,
+#   RFC 3261 17.2.2) to absorb retransmissions. Both answer 200 with the Contact and its expires.
+# SCENARIO=call: sipp's built-in uac (INVITE with an SDP offer; 100/180/200; ACK; BYE; 200).
+#   Kamailio (tm) makes a transaction per INVITE and BYE (t_newtran) and answers 180, then 200 with
+#   a fixed SDP answer; it keeps no dialog. rb sip-server's UserAgent answers 100 at once, 180, and
+#   200 with the RFC 3264 answer it computes from the offer (parsed, codecs matched), keeps the dialog,
+#   retransmits the 200 until the ACK (RFC 3261 13.3.1.4), and answers the BYE in the dialog with 200.
 #
 # Each server first gets WARMUP calls (the JVM's compilers settle; not counted), then CALLS counted
 # ones. The servers run one after the other, each alone with sipp, in one run of this script.
@@ -17,6 +23,8 @@
 #   flock /tmp/rb-build.lock ./mvnw -q -o -Pquick -pl rb-examples -am package -DskipTests
 #   flock /tmp/rb-build.lock rb-benchmarks/sipcpu.sh
 #   SCENARIO=call flock /tmp/rb-build.lock rb-benchmarks/sipcpu.sh
+# Each result line also gives sipp's retransmissions and, for rb, where the JVM's CPU went (its
+# threads: event loops, GC, JIT compilers, other); JIT time in the window means a short warm-up.
 # Settings (environment): SCENARIO (register), RATE (1000 calls/s), CALLS (30000), WARMUP (20000),
 # USERS (10000), SERVER_THREADS (2; also Kamailio's UDP children), JAR (rb-examples/target/rb.jar),
 # RB_JAVA_OPTS, ORDER ("rb kamailio"), TASKSET (a command prefix for both servers, e.g. "taskset -c 1").
@@ -71,6 +79,20 @@ ticks() {
     total=$((total + t))
   done
   echo "$total"
+}
+
+# Ticks of each thread of a JVM, by kind ("loop", "gc", "jit", "other"), one "kind ticks" line each.
+jvm_threads() {
+  for t in /proc/"$1"/task/*; do
+    comm=$(cat "$t/comm" 2>/dev/null || echo gone)
+    case "$comm" in
+      *IoEv* | *EventLoop*) kind=loop ;; # "multiThreadIoEventLoopGroup-2-1", cut to 15 characters
+      "GC Thread"* | G1* | "VM Thread") kind=gc ;;
+      C1\ Compiler* | C2\ Compiler* | "Sweeper thread") kind=jit ;;
+      *) kind=other ;;
+    esac
+    echo "$(basename "$t") $kind $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0)"
+  done
 }
 
 # The processes of the server under test: the JVM, or Kamailio's main process and its children.
@@ -136,6 +158,7 @@ for server in $ORDER; do
   if [ "$WARMUP" -gt 0 ]; then
     sipp_run "$port" "$WARMUP" "$server-warmup" || { echo "sipcpu: $server failed the warm-up (see $work)" >&2; exit 1; }
   fi
+  [ "$server" = rb ] && jvm_threads "$server_pid" > "$work/threads.before"
   # shellcheck disable=SC2046
   before=$(ticks $(server_pids "$server"))
   start=$(date +%s.%N)
@@ -144,11 +167,24 @@ for server in $ORDER; do
   end=$(date +%s.%N)
   # shellcheck disable=SC2046
   after=$(ticks $(server_pids "$server"))
+  split=""
+  if [ "$server" = rb ]; then
+    # where the JVM's CPU went in the window: JIT compilers still busy mean the warm-up was short
+    jvm_threads "$server_pid" > "$work/threads.after"
+    split=$(awk -v hz="$hz" -v n="$CALLS" 'NR == FNR { b[$1] = $3; next }
+      { k[$2] += $3 - b[$1] } END { printf " (loops %.1f, gc %.1f, jit %.1f, other %.1f us/call)",
+        k["loop"] / hz * 1e6 / n, k["gc"] / hz * 1e6 / n, k["jit"] / hz * 1e6 / n, k["other"] / hz * 1e6 / n }' \
+      "$work/threads.before" "$work/threads.after")
+  fi
   stop_server "$server"
   us=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$CALLS" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   secs=$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }')
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us $verdict"
+  # sipp's retransmissions (its last statistics screen): a server that answers later than T1 gets
+  # requests again, and handling them is part of its CPU
+  retrans=$(awk '/Messages +Retrans/ { r = 0 } $2 == "---------->" { r += $4 } END { print r + 0 }' "$work/$server.out")
+  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us$split" \
+    "retransmissions=$retrans $verdict"
   result="$result $server=$us"
   [ "$verdict" = ok ] || { echo "sipcpu: $server: sipp reported failed calls (see $work)" >&2; exit 1; }
 done

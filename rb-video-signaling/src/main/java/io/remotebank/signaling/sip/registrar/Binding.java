@@ -101,6 +101,11 @@ public record Binding(NameAddress contact, Optional<QValue> q, Instant expiresAt
                 + "]";
     }
 
+    /** The URI parameters that take part in comparing contacts (RFC 3261 19.1.4). */
+    private static final String[] KEY_PARAMETERS = {"transport", "user", "ttl", "method", "maddr"};
+
+    private static final String[] NO_NAMES = {};
+
     static String key(SipUri uri) {
         if (uri.kind() != SipUri.Kind.SIP && uri.kind() != SipUri.Kind.SIPS) {
             String text = uri.toString();
@@ -115,7 +120,7 @@ public record Binding(NameAddress contact, Optional<QValue> q, Instant expiresAt
         });
         sb.append(uri.host().orElse("").toLowerCase(Locale.ROOT));
         uri.port().ifPresent(p -> sb.append(':').append(p));
-        for (String name : new String[] {"transport", "user", "ttl", "method", "maddr"}) {
+        for (String name : uri.parameters().isEmpty() ? NO_NAMES : KEY_PARAMETERS) {
             uri.parameters()
                     .get(name)
                     .ifPresent(v -> sb.append(';').append(name).append('=').append(v.toLowerCase(Locale.ROOT)));

@@ -69,6 +69,7 @@ public record TransactionSettings(Duration t1, Duration t2, Duration t4, Duratio
 
     /** 64*T1: timers B, F, H and J. */
     public Duration timeout() {
-        return t1.multipliedBy(64);
+        // Duration.multipliedBy goes through BigDecimal; this runs for every transaction
+        return Duration.ofSeconds(Math.multiplyExact(t1.getSeconds(), 64L), t1.getNano() * 64L);
     }
 }

@@ -508,8 +508,11 @@ public interface SipEndpoint extends AutoCloseable {
         /**
          * The scheduler of every timer of the endpoint: the transaction timers (which the transaction
          * user may share through {@link TransactionLayer#scheduler()}), the header, idle and
-         * keep-alive timers of each connection. By default {@code Scheduler.of} the event loops; a
-         * test gives virtual time (rb-testing's {@code ManualTime}).
+         * keep-alive timers of each connection. By default the event loops: a timer runs on the loop
+         * of the thread that sets it when that is one of them, and its deadline moves onto a grid (at
+         * most 1/16 of its delay and 16.8 ms later) so that timers due together wake a loop once. A
+         * scheduler given here is used as it is; a test gives virtual time (rb-testing's {@code
+         * ManualTime}).
          *
          * @param scheduler the scheduler
          * @return this builder

@@ -66,6 +66,18 @@ class RegistrarTest {
     }
 
     @Test
+    void eachOk_carriesTheDateOfItsOwnSecond() {
+        // the registrar formats a second's Date once: the text must still follow the clock
+        assertThat(registrar.register(register().build()).date()).contains("Sat, 28 Nov 2026 09:00:00 GMT");
+        clock.advance(Duration.ofMillis(999));
+        assertThat(registrar.register(register().build()).date()).contains("Sat, 28 Nov 2026 09:00:00 GMT");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(registrar.register(register().build()).date()).contains("Sat, 28 Nov 2026 09:00:01 GMT");
+        clock.advance(Duration.ofDays(1));
+        assertThat(registrar.register(register().build()).date()).contains("Sun, 29 Nov 2026 09:00:01 GMT");
+    }
+
+    @Test
     void severalContacts_withQValues_listedHighestFirst() {
         SipResponse ok = registrar.register(register()
                 .contact("<sip:alice@192.0.2.4>;q=0.5, <sip:alice@192.0.2.5>;q=1.0")

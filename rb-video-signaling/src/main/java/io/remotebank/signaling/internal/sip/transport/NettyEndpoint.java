@@ -100,7 +100,11 @@ public final class NettyEndpoint {
         this.group = group;
         this.ownGroup = ownGroup;
         UserHolder holder = new UserHolder();
-        this.timers = config.scheduler() == null ? Scheduler.of(group) : config.scheduler();
+        // the event loops' own timers: each on the loop that sets it, on a grid so that those due
+        // together wake that loop once
+        this.timers = config.scheduler() == null
+                ? new CoalescingScheduler(new EventLoopScheduler(group))
+                : config.scheduler();
         this.admission = new ConnectionAdmission(
                 config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(), counters);
         this.layer = TransactionLayer.create(config.settings(), timers, holder);

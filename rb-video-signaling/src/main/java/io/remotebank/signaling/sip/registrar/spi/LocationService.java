@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
 import io.remotebank.signaling.sip.registrar.Binding;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
@@ -94,6 +95,9 @@ public interface LocationService {
      */
     static List<Binding> ordered(List<Binding> bindings) {
         Arguments.notNull(bindings, "bindings");
+        if (bindings.size() < 2) { // nothing to sort: most addresses-of-record have one binding
+            return bindings.isEmpty() ? List.of() : Collections.singletonList(bindings.get(0));
+        }
         return bindings.stream()
                 .sorted((a, b) -> {
                     int qa = a.q().map(q -> q.thousandths()).orElse(1000);
