@@ -8,6 +8,7 @@ module io.remotebank.tck {
     requires transitive io.remotebank.signaling;
     requires transitive io.remotebank.identity;
     requires transitive io.remotebank.channels;
+    requires transitive io.remotebank.channels.wechat;
     requires transitive io.remotebank.segmentation;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;

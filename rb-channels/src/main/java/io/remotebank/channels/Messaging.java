@@ -6,8 +6,10 @@ import io.remotebank.channels.internal.Dispatcher;
 import io.remotebank.channels.internal.MessagingEngine;
 import io.remotebank.channels.internal.Settings;
 import io.remotebank.channels.policy.ContactPolicy;
+import io.remotebank.channels.policy.InteractionLogs;
 import io.remotebank.channels.spi.AddressResolver;
 import io.remotebank.channels.spi.ChannelProvider;
+import io.remotebank.channels.spi.InteractionLog;
 import io.remotebank.channels.spi.OutboxStore;
 import io.remotebank.channels.template.TemplateRegistry;
 import io.remotebank.core.Arguments;
@@ -119,7 +121,9 @@ public final class Messaging implements AutoCloseable {
 
     /**
      * Passes on an inbound message that did not come through a provider (e.g. a gateway's webhook
-     * the application serves). Opt-out replies withdraw consent and go no further.
+     * the application serves, the WeChat callback). Opt-out replies and unsubscribe events withdraw
+     * consent and go no further; the rest reach the inbound listeners, with the customer filled in
+     * by the address resolver when the message did not name one.
      *
      * @param message the message
      */
@@ -178,6 +182,7 @@ public final class Messaging implements AutoCloseable {
         private TemplateRegistry templates;
         private ContactPolicy policy = ContactPolicy.ofDefaults();
         private AddressResolver resolver = AddressResolver.none();
+        private InteractionLog interactions;
         private Clock clock = Clocks.system();
         private String dispatcherId = "dispatcher-" + UUID.randomUUID();
         private Duration pollInterval = Duration.ofMillis(200);
@@ -280,6 +285,18 @@ public final class Messaging implements AutoCloseable {
          */
         public Builder policy(ContactPolicy policy) {
             this.policy = Arguments.notNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Where the last interaction of each address is kept, for customer-service windows (WeChat's
+         * 48 hours). Default: {@link InteractionLogs#inMemory()}, fed by {@link Messaging#receive}.
+         *
+         * @param interactions the log
+         * @return this builder
+         */
+        public Builder interactionLog(InteractionLog interactions) {
+            this.interactions = Arguments.notNull(interactions, "interaction log");
             return this;
         }
 
@@ -455,7 +472,8 @@ public final class Messaging implements AutoCloseable {
                     initialBackoff,
                     maxBackoff,
                     scheduler != null ? scheduler : Scheduler.system(),
-                    shutdownTimeout));
+                    shutdownTimeout,
+                    interactions != null ? interactions : InteractionLogs.inMemory()));
         }
     }
 }

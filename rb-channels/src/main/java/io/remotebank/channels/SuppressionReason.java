@@ -16,5 +16,10 @@ public enum SuppressionReason {
     /** The category needs an approved template and the message used none, or one not approved. */
     UNAPPROVED_TEMPLATE,
     /** Quiet hours, configured to refuse rather than defer, or the deadline ends before they do. */
-    QUIET_HOURS
+    QUIET_HOURS,
+    /**
+     * A free-form (customer-service) message on a channel that allows one only within a time after
+     * the customer's last interaction (WeChat: 48 hours), and that time has passed or never began.
+     */
+    SERVICE_WINDOW
 }

@@ -110,4 +110,64 @@ class InboundTest {
         assertThat(second).hasSize(1);
         assertThat(f.inbound).hasSize(1);
     }
+
+    @Test
+    void unsubscribeEvent_withdrawsTheWeChatPurpose_andNeverReachesTheApplication() {
+        Address.WeChatOpenId follower = new Address.WeChatOpenId("wx0123456789abcdef", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M");
+        f.directory.put(ALICE, follower);
+        f.consent.record(io.remotebank.core.consent.ConsentRecord.granted(
+                ALICE,
+                ConsentPurpose.MARKETING_WECHAT,
+                f.clock.instant().minusSeconds(86_400),
+                ContactChannel.WECHAT,
+                "test"));
+
+        f.messaging.receive(new InboundMessage(
+                follower,
+                "gh_0123456789ab",
+                "",
+                f.clock.instant(),
+                "wechat:wx0123456789abcdef",
+                Optional.empty(),
+                InboundKind.UNSUBSCRIBE,
+                Optional.empty(),
+                java.util.Map.of("Event", "unsubscribe")));
+
+        assertThat(f.inbound).isEmpty();
+        assertThat(f.consent.current(ALICE, ConsentPurpose.MARKETING_WECHAT)).hasValueSatisfying(r -> {
+            assertThat(r.state()).isEqualTo(ConsentState.WITHDRAWN);
+            assertThat(r.evidence()).startsWith("inbound-unsubscribe:wechat:wx0123456789abcdef:");
+        });
+        assertThat(f.auditActions()).last().isEqualTo("channels.optout.recorded");
+    }
+
+    @Test
+    void optOutKeyword_inAnImageOrVoiceMessage_isNotAnOptOut() {
+        f.grantMarketing(ALICE);
+
+        f.messaging.receive(new InboundMessage(
+                ALICE_SMS,
+                "10655",
+                "TD",
+                f.clock.instant(),
+                "gateway",
+                Optional.empty(),
+                InboundKind.VOICE,
+                Optional.of("42"),
+                java.util.Map.of()));
+
+        assertThat(f.inbound)
+                .singleElement()
+                .satisfies(m -> assertThat(m.kind()).isEqualTo(InboundKind.VOICE));
+        assertThat(f.consent.isGranted(ALICE, ConsentPurpose.MARKETING_SMS)).isTrue();
+    }
+
+    @Test
+    void inboundWithoutACustomer_reachesListenersWithTheResolversCustomer() {
+        f.sms.simulateInbound(ALICE_SMS, "10655", "hello");
+
+        assertThat(f.inbound)
+                .singleElement()
+                .satisfies(m -> assertThat(m.customer()).contains(ALICE));
+    }
 }

@@ -95,6 +95,7 @@ public final class Audit {
                 .detail("from", message.from().toString())
                 .detail("channel", message.from().channel().code())
                 .detail("provider", message.provider())
+                .detail("kind", message.kind().name())
                 .detail("purpose", purpose.code());
         customer.ifPresent(b::subject);
         trail.append(b.build());

@@ -6,6 +6,7 @@ import io.remotebank.channels.Address;
 import io.remotebank.channels.ChannelsError;
 import io.remotebank.channels.ChannelsException;
 import io.remotebank.channels.IdempotencyKey;
+import io.remotebank.channels.InboundKind;
 import io.remotebank.channels.InboundListener;
 import io.remotebank.channels.InboundMessage;
 import io.remotebank.channels.Message;
@@ -65,7 +66,8 @@ public final class MessagingEngine {
     public MessagingEngine(Settings settings) {
         this.settings = settings;
         this.audit = new Audit(settings.trail());
-        this.policy = new PolicyEngine(settings.policy(), settings.templates(), settings.consent(), settings.store());
+        this.policy = new PolicyEngine(
+                settings.policy(), settings.templates(), settings.consent(), settings.store(), settings.interactions());
     }
 
     private static ReentrantLock[] locks() {
@@ -173,14 +175,21 @@ public final class MessagingEngine {
     }
 
     /**
-     * Handles an inbound message: an opt-out reply withdraws consent (audited) and goes no further;
-     * anything else reaches the inbound listeners.
+     * Handles an inbound message: an opt-out reply or an unsubscribe event withdraws consent
+     * (audited) and goes no further; anything else reaches the inbound listeners, with the customer
+     * filled in by the address resolver when the provider did not know it.
      *
      * @param message the message
      */
     public void receive(InboundMessage message) {
         Arguments.notNull(message, "message");
-        if (settings.policy().isOptOut(message.text())) {
+        if (message.kind() != InboundKind.UNSUBSCRIBE) {
+            // Every message and event but leaving opens (or keeps open) a customer-service window.
+            settings.interactions().record(message.from(), message.receivedAt());
+        }
+        boolean optOut = message.kind() == InboundKind.UNSUBSCRIBE
+                || (message.kind() == InboundKind.TEXT && settings.policy().isOptOut(message.text()));
+        if (optOut) {
             ContactChannel channel = message.from().channel();
             Optional<CustomerId> customer =
                     message.customer().or(() -> settings.resolver().customerOf(message.from()));
@@ -193,7 +202,10 @@ public final class MessagingEngine {
                                 purpose,
                                 message.receivedAt(),
                                 channel,
-                                "inbound-opt-out:" + message.provider() + ":"
+                                (message.kind() == InboundKind.UNSUBSCRIBE
+                                                ? "inbound-unsubscribe:"
+                                                : "inbound-opt-out:")
+                                        + message.provider() + ":"
                                         + message.receivedAt().toEpochMilli()));
                 LOG.info(
                         "opt-out reply from customer {} on {}: consent to {} withdrawn",
@@ -208,9 +220,16 @@ public final class MessagingEngine {
             }
             return;
         }
+        // The customer behind the address, for the listeners: from the provider, else the resolver.
+        InboundMessage resolved = message.customer().isPresent()
+                ? message
+                : settings.resolver()
+                        .customerOf(message.from())
+                        .map(message::withCustomer)
+                        .orElse(message);
         for (InboundListener listener : inboundListeners) {
             try {
-                listener.onInbound(message);
+                listener.onInbound(resolved);
             } catch (RuntimeException e) {
                 LOG.warn("an inbound listener failed: {}", e.toString());
             }

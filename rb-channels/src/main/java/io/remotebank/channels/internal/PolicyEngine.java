@@ -2,6 +2,7 @@ package io.remotebank.channels.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.remotebank.channels.Address;
 import io.remotebank.channels.Category;
 import io.remotebank.channels.Content;
 import io.remotebank.channels.Message;
@@ -14,6 +15,7 @@ import io.remotebank.channels.policy.FrequencyCap;
 import io.remotebank.channels.policy.QuietHours;
 import io.remotebank.channels.policy.QuietHoursAction;
 import io.remotebank.channels.spi.ChannelProvider;
+import io.remotebank.channels.spi.InteractionLog;
 import io.remotebank.channels.spi.OutboxStore;
 import io.remotebank.channels.template.ApprovalState;
 import io.remotebank.channels.template.Template;
@@ -23,6 +25,7 @@ import io.remotebank.core.consent.ConsentPurpose;
 import io.remotebank.core.consent.ConsentRecord;
 import io.remotebank.core.consent.ConsentState;
 import io.remotebank.core.spi.ConsentRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -42,6 +45,7 @@ public final class PolicyEngine {
     private final TemplateRegistry templates;
     private final ConsentRegistry consent;
     private final OutboxStore store;
+    private final InteractionLog interactions;
 
     /**
      * Creates the engine.
@@ -50,12 +54,19 @@ public final class PolicyEngine {
      * @param templates the templates
      * @param consent the consent registry
      * @param store the outbox, for frequency caps
+     * @param interactions the last interactions, for customer-service windows
      */
-    public PolicyEngine(ContactPolicy policy, TemplateRegistry templates, ConsentRegistry consent, OutboxStore store) {
+    public PolicyEngine(
+            ContactPolicy policy,
+            TemplateRegistry templates,
+            ConsentRegistry consent,
+            OutboxStore store,
+            InteractionLog interactions) {
         this.policy = policy;
         this.templates = templates;
         this.consent = consent;
         this.store = store;
+        this.interactions = interactions;
     }
 
     /**
@@ -167,6 +178,10 @@ public final class PolicyEngine {
     }
 
     private Optional<SendResult> checkApprovalAndConsent(MessageId id, Message message, Instant now) {
+        Optional<SendResult> window = checkServiceWindow(id, message, now);
+        if (window.isPresent()) {
+            return window;
+        }
         Category category = message.category();
         if (policy.approvedTemplateRequired(category)) {
             if (!(message.content() instanceof Content.Template content)) {
@@ -203,6 +218,36 @@ public final class PolicyEngine {
                 return Optional.of(new SendResult.Suppressed(
                         id, SuppressionReason.OPTED_OUT, "customer withdrew consent to " + purpose));
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A free-form message (plain text, not a template) on a channel with a customer-service window
+     * goes out only within the window after the address's last interaction (WeChat: 48 hours; a
+     * template message is not bound by it). Checked again when a deferred message falls due.
+     */
+    private Optional<SendResult> checkServiceWindow(MessageId id, Message message, Instant now) {
+        Optional<Duration> window = policy.serviceWindow(message.channel());
+        if (window.isEmpty() || !(message.content() instanceof Content.Text)) {
+            return Optional.empty();
+        }
+        Optional<Address> address = message.recipient().address();
+        Optional<Instant> last = address.flatMap(interactions::lastInteraction);
+        if (last.isEmpty()) {
+            return Optional.of(new SendResult.Suppressed(
+                    id,
+                    SuppressionReason.SERVICE_WINDOW,
+                    "a customer-service message needs an interaction within " + window.get()
+                            + "; none is recorded for the address"));
+        }
+        if (!now.isBefore(last.get().plus(window.get()))) {
+            return Optional.of(new SendResult.Suppressed(
+                    id,
+                    SuppressionReason.SERVICE_WINDOW,
+                    "the last interaction was "
+                            + Duration.between(last.get(), now).toHours()
+                            + " h ago, outside the customer-service window of " + window.get()));
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.remotebank.channels.policy.ContactPolicy;
 import io.remotebank.channels.spi.AddressResolver;
 import io.remotebank.channels.spi.ChannelProvider;
+import io.remotebank.channels.spi.InteractionLog;
 import io.remotebank.channels.spi.OutboxStore;
 import io.remotebank.channels.template.TemplateRegistry;
 import io.remotebank.core.ContactChannel;
@@ -57,7 +58,8 @@ public record Settings(
         Duration initialBackoff,
         Duration maxBackoff,
         Scheduler scheduler,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        InteractionLog interactions) {
 
     /** Copies the provider map. */
     public Settings {

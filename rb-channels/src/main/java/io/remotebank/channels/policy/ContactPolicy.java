@@ -9,6 +9,7 @@ import io.remotebank.core.Arguments;
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.ValidationException;
 import io.remotebank.core.consent.ConsentPurpose;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -40,6 +42,7 @@ public final class ContactPolicy {
     private final Set<Category> consentRequired;
     private final Set<Category> approvedTemplateRequired;
     private final Map<ContactChannel, ConsentPurpose> purposes;
+    private final Map<ContactChannel, Duration> serviceWindows;
     private final ZoneId defaultZone;
     private final OptOutKeywords optOutKeywords;
 
@@ -52,6 +55,7 @@ public final class ContactPolicy {
         this.consentRequired = Set.copyOf(b.consentRequired);
         this.approvedTemplateRequired = Set.copyOf(b.approvedTemplateRequired);
         this.purposes = Map.copyOf(b.purposes);
+        this.serviceWindows = Map.copyOf(b.serviceWindows);
         this.defaultZone = b.defaultZone;
         this.optOutKeywords = new OptOutKeywords(b.optOutKeywords);
     }
@@ -64,6 +68,18 @@ public final class ContactPolicy {
     /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The customer-service window of a channel: free-form messages (plain text, not a template) go
+     * out only this long after the customer's last interaction. WeChat official accounts and
+     * mini-programs: 48 hours by default.
+     *
+     * @param channel the channel
+     * @return the window, or empty when the channel has none
+     */
+    public Optional<Duration> serviceWindow(ContactChannel channel) {
+        return Optional.ofNullable(serviceWindows.get(channel));
     }
 
     /**
@@ -158,6 +174,7 @@ public final class ContactPolicy {
         private final Set<Category> consentRequired = EnumSet.of(Category.MARKETING);
         private final Set<Category> approvedTemplateRequired = EnumSet.of(Category.MARKETING);
         private final Map<ContactChannel, ConsentPurpose> purposes = new EnumMap<>(ContactChannel.class);
+        private final Map<ContactChannel, Duration> serviceWindows = new EnumMap<>(ContactChannel.class);
         private ZoneId defaultZone = ZoneId.of("Asia/Shanghai");
         private final Set<String> optOutKeywords =
                 new LinkedHashSet<>(List.of("TD", "T", "R", "退订", "取消订阅", "UNSUBSCRIBE", "STOP"));
@@ -168,6 +185,28 @@ public final class ContactPolicy {
             purposes.put(ContactChannel.WECHAT, ConsentPurpose.MARKETING_WECHAT);
             purposes.put(ContactChannel.MINI_PROGRAM, ConsentPurpose.MARKETING_WECHAT);
             purposes.put(ContactChannel.WECOM, ConsentPurpose.MARKETING_WECHAT);
+            // WeChat's customer-service messages (客服消息): 48 hours after the user's last interaction.
+            serviceWindows.put(ContactChannel.WECHAT, Duration.ofHours(48));
+            serviceWindows.put(ContactChannel.MINI_PROGRAM, Duration.ofHours(48));
+        }
+
+        /**
+         * The customer-service window of a channel; {@link Duration#ZERO} removes it.
+         *
+         * @param channel the channel
+         * @param window zero (none) to 30 days
+         * @return this builder
+         */
+        public Builder serviceWindow(ContactChannel channel, Duration window) {
+            Arguments.notNull(channel, "channel");
+            Arguments.notNegative(window, "service window");
+            Arguments.inRange(window.toHours(), 0, 720, "service window (hours)");
+            if (window.isZero()) {
+                serviceWindows.remove(channel);
+            } else {
+                serviceWindows.put(channel, window);
+            }
+            return this;
         }
 
         /**
