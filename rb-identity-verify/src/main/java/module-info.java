@@ -9,5 +9,8 @@ module io.remotebank.identity {
     requires transitive io.remotebank.core;
     requires static transitive org.apiguardian.api;
 
+    exports io.remotebank.identity;
     exports io.remotebank.identity.document;
+    exports io.remotebank.identity.simulator;
+    exports io.remotebank.identity.spi;
 }
