@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
 /**
  * A simulated face-match vendor with fixed answers on a 0-100 similarity scale and fixed operating
  * points ({@link #OPERATING_POINTS}: 60 at 1e-3, 70 at 1e-4, 80 at 1e-5): {@link Behaviour#PASS}
- * scores 92, {@link Behaviour#REVIEW} 65, {@link Behaviour#FAIL} 20 (any other behaviour that
+ * scores 92, {@link Behaviour#REVIEW} 75 (the vendor unsure), {@link Behaviour#FAIL} 20 (any other behaviour that
  * answers also fails). For tests, demos and {@code rb kyc --simulate}; never in production.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -63,7 +63,7 @@ public final class FaceMatchSimulator implements FaceMatchProvider {
         double similarity =
                 switch (b) {
                     case PASS -> 92;
-                    case REVIEW -> 65;
+                    case REVIEW -> 75;
                     default -> 20;
                 };
         Outcome outcome =

@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * A simulated two-phase liveness vendor whose customer finishes at once. The behaviour is drawn
  * when a session starts (DOWN, THROTTLED and HANG then apply to the start) and fixed for that
  * session, so that {@link #result} is idempotent: {@link Behaviour#PASS} confidence 0.98 with a
- * best frame, {@link Behaviour#REVIEW} 0.8, {@link Behaviour#FAIL} 0.1 with a high replay
+ * best frame, {@link Behaviour#REVIEW} 0.92 (the vendor unsure), {@link Behaviour#FAIL} 0.1 with a high replay
  * sub-score, {@link Behaviour#EXPIRED} no result until the session's expiry and EXPIRED after it.
  * Sessions last {@link #SESSION_LIFETIME} on the given clock. For tests, demos and {@code rb kyc
  * --simulate}; never in production.
@@ -120,7 +120,7 @@ public final class LivenessSimulator implements LivenessProvider {
                             .subScore("replay", 0.01)
                             .artefact(frame(sessionId));
                     case REVIEW -> CheckResult.builder(vendor, Outcome.REVIEW)
-                            .score(score(0.8))
+                            .score(score(0.92))
                             .subScore("replay", 0.2)
                             .artefact(frame(sessionId));
                     case EXPIRED -> CheckResult.builder(vendor, expired ? Outcome.EXPIRED : Outcome.NOT_EXECUTED)

@@ -24,7 +24,7 @@ final class Outcomes {
     /** The simulators' liveness model: 0-1 confidence. */
     static final OperatingPoints LIVENESS_POINTS = new OperatingPoints(
             ScoreScale.UNIT,
-            List.of(new OperatingPoint(1e-2, 0.5), new OperatingPoint(1e-3, 0.7), new OperatingPoint(1e-4, 0.9)),
+            List.of(new OperatingPoint(1e-3, 0.7), new OperatingPoint(1e-4, 0.9), new OperatingPoint(1e-5, 0.95)),
             "simulator (fixed figures, not a real model)");
 
     /** The simulators speak a small dialect of vendor codes, mapped as an adapter would. */
