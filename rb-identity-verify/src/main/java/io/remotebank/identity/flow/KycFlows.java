@@ -217,7 +217,7 @@ public final class KycFlows {
         }
         StepDefinition step = def.steps().get(state.nextStep());
         return runner.run(def, step, state).thenCompose(change -> {
-            FlowState next = change.state().at(clock.instant());
+            FlowState next = change.state().attempts(change.attempts()).at(clock.instant());
             store.save(next);
             audit.attempts(next, change.attempts());
             change.result().ifPresent(r -> audit.step(next, r));
