@@ -9,6 +9,7 @@ module io.remotebank.examples {
     requires io.remotebank.identity;
     requires io.remotebank.channels;
     requires io.remotebank.segmentation;
+    requires io.remotebank.testing;
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ErrorCode;
 import io.remotebank.core.SdkModules;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -102,6 +104,131 @@ class HouseRulesTest {
 
         assertThat(mainClasses).isNotEmpty();
         assertThat(HouseRules.apiStatusDeclared(mainClasses)).isEmpty();
+    }
+
+    /**
+     * Main classes still reading the JVM's time in modules other engineers are moving to rb-core's
+     * time (issue 24, point 2) on their branches. The integrator empties this list on merge; a class
+     * added here needs the same.
+     */
+    private static final Set<String> TIME_PENDING = Set.of(
+            // rb-channels: the SMPP engine and the messaging dispatcher move to Ticker/Scheduler
+            // with the SMPP provider's move to providers/rb-channels-smpp.
+            "io.remotebank.channels.smpp.internal.SmppClientEngine",
+            "io.remotebank.channels.smpp.internal.SmppClientEngine$Handler",
+            "io.remotebank.channels.internal.Dispatcher",
+            "io.remotebank.channels.Messaging$Builder",
+            // rb-channels: receipt dates of the simulator (LocalDateTime.now()), found once the rule
+            // also counted now() without a clock.
+            "io.remotebank.channels.smpp.SmscSimulator$Handler",
+            // rb-video-signaling: SIP timers and defaults, with the signaling engineer.
+            "io.remotebank.signaling.sip.ua.AutoAnswerUas",
+            "io.remotebank.signaling.sip.registrar.Registrar$Builder",
+            "io.remotebank.signaling.sip.auth.DigestAuthenticator$Builder",
+            "io.remotebank.signaling.sip.transport.TlsIdentity");
+
+    @Test
+    void publishedMainCode_readsTimeOnlyThroughRbCoresTimePackages() throws Exception {
+        Map<String, JavaClasses> mainClasses = publishedMainClasses();
+
+        List<String> violations = HouseRules.timeIsInjected(mainClasses, HouseRulesTest::mayReadTheJvmsTime);
+
+        assertThat(violations).isEmpty();
+        assertThat(TIME_PENDING)
+                .as("a pending class that no longer reads the JVM's time comes off the list")
+                .allSatisfy(name -> assertThat(HouseRules.timeIsInjected(
+                                mainClasses, c -> !c.getName().equals(name)))
+                        .as(name)
+                        .anyMatch(v -> v.contains(" " + name + " calls ")));
+    }
+
+    private static boolean mayReadTheJvmsTime(JavaClass javaClass) {
+        String pkg = javaClass.getPackageName();
+        return pkg.equals("io.remotebank.core.time")
+                || pkg.equals("io.remotebank.core.internal.time")
+                || TIME_PENDING.contains(javaClass.getName());
+    }
+
+    /**
+     * Error enums and exception classes of modules whose engineers declare their pairing on their
+     * own branches (issue 24, point 7: channels.template.invalid is thrown as ValidationException
+     * and as ChannelsException today). The integrator empties this list on merge.
+     */
+    private static final Set<String> ERRORS_PENDING = Set.of(
+            // rb-channels (and the SMPP provider that moves to providers/rb-channels-smpp)
+            "io.remotebank.channels.ChannelsError",
+            "io.remotebank.channels.ChannelsException",
+            "io.remotebank.channels.smpp.SmppError",
+            "io.remotebank.channels.smpp.SmppException",
+            "io.remotebank.channels.smpp.pdu.PduException",
+            // rb-video-signaling
+            "io.remotebank.signaling.SignalingError",
+            "io.remotebank.signaling.sip.SipParseException",
+            "io.remotebank.signaling.sdp.SdpParseException",
+            "io.remotebank.signaling.sip.DigestException",
+            "io.remotebank.signaling.sip.auth.CredentialsException",
+            "io.remotebank.signaling.sip.registrar.RegistrationException",
+            "io.remotebank.signaling.sip.transport.SipTransportException",
+            "io.remotebank.signaling.sip.ua.SipRequestFailedException");
+
+    @Test
+    void everyErrorCode_isThrownWithOneDocumentedExceptionClass() throws Exception {
+        Map<String, JavaClasses> mainClasses = publishedMainClasses();
+        List<HouseRules.DeclaredCode> codes = new ArrayList<>();
+        Map<String, String> guides = new LinkedHashMap<>();
+        for (Map.Entry<String, JavaClasses> entry : mainClasses.entrySet()) {
+            for (JavaClass javaClass : entry.getValue()) {
+                if (javaClass.isEnum() && javaClass.isAssignableTo(ErrorCode.class)) {
+                    for (Object constant : Class.forName(javaClass.getName()).getEnumConstants()) {
+                        ErrorCode code = (ErrorCode) constant;
+                        codes.add(new HouseRules.DeclaredCode(
+                                entry.getKey(),
+                                javaClass.getName(),
+                                code.code(),
+                                code.exceptionType().getName()));
+                    }
+                }
+            }
+            guides.put(entry.getKey(), guides(entry.getKey()));
+        }
+
+        assertThat(codes).extracting(HouseRules.DeclaredCode::owner).contains(CoreError.class.getName());
+        assertThat(HouseRules.errorCodesPairedWithOneDocumentedClass(codes, mainClasses, guides, ERRORS_PENDING))
+                .isEmpty();
+    }
+
+    private static String guides(String artifact) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(root.resolve("docs"))) {
+            for (Path guide : files.sorted().toList()) {
+                String name = guide.getFileName().toString();
+                if (name.equals(artifact + ".md") || (name.startsWith(artifact + "-") && name.endsWith(".md"))) {
+                    text.append(Files.readString(guide)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Imported once for the rules that read every published main class (it takes seconds). */
+    private static Map<String, JavaClasses> publishedMainClasses;
+
+    private static synchronized Map<String, JavaClasses> publishedMainClasses() {
+        if (publishedMainClasses == null) {
+            publishedMainClasses = importPublishedMainClasses();
+        }
+        return publishedMainClasses;
+    }
+
+    private static Map<String, JavaClasses> importPublishedMainClasses() {
+        Map<String, JavaClasses> classes = new LinkedHashMap<>();
+        for (Pom module : reactor.modules()) {
+            if (ModuleKind.of(module.artifactId()).orElseThrow().javaModule()) {
+                classes.put(module.artifactId(), new ClassFileImporter().importPath(built(module, "classes")));
+            }
+        }
+        assertThat(classes).containsKeys("rb-core", "rb-routing", "rb-examples", "rb-tck", "rb-testing");
+        return classes;
     }
 
     private static Path built(Pom module, String kind) {

@@ -3,6 +3,8 @@ package io.remotebank.segmentation;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.ErrorCode;
+import io.remotebank.core.RbException;
+import io.remotebank.segmentation.pmml.PmmlException;
 import org.apiguardian.api.API;
 
 /** The error codes of rb-segmentation; {@code docs/rb-segmentation.md} lists each one. */
@@ -43,5 +45,14 @@ public enum SegmentationError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * A document that cannot be read ({@code segmentation.pmml.*}) is a {@link PmmlException}, which
+     * names the element and line; every other code is a {@link SegmentationException}.
+     */
+    @Override
+    public Class<? extends RbException> exceptionType() {
+        return code.startsWith("segmentation.pmml.") ? PmmlException.class : SegmentationException.class;
     }
 }

@@ -2,6 +2,7 @@ package io.remotebank.examples.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.time.Clocks;
 import io.remotebank.examples.cli.ServerCommand;
 import io.remotebank.signaling.sdp.Connection;
 import io.remotebank.signaling.sdp.Direction;
@@ -27,7 +28,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,7 +233,7 @@ public final class SipServerCommand extends ServerCommand {
             }
             endpoint.tlsPort(tlsPort).tlsIdentity(identity);
         }
-        Registrar.Builder registrar = Registrar.builder(new InMemoryLocationService(Clock.systemUTC()))
+        Registrar.Builder registrar = Registrar.builder(new InMemoryLocationService(Clocks.system()))
                 .maxBindings(maxBindings)
                 .maxBindingsPerAddressOfRecord(maxBindingsPerAor);
         if (users != null) {
@@ -286,7 +286,7 @@ public final class SipServerCommand extends ServerCommand {
         private final String mediaAddress;
         private final Duration ring;
         private final List<OfferAnswer.Capability> capabilities;
-        private final AtomicLong sessions = new AtomicLong(System.currentTimeMillis() / 1000);
+        private final AtomicLong sessions = new AtomicLong(Clocks.system().millis() / 1000);
         volatile UserAgent ua;
 
         Answering(String mediaAddress, Duration ring) {

@@ -10,11 +10,11 @@ import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
+import io.remotebank.testsupport.Await;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -118,14 +118,11 @@ final class Probes {
         return sb.toString();
     }
 
-    /** Polls a condition until it holds (state reached through another thread), for up to 10 s. */
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(5);
-        }
+    /**
+     * Awaits a state an event loop reaches (a connection forgotten, a transaction released), which
+     * the endpoint announces with no event of its own.
+     */
+    static void await(BooleanSupplier condition, String what) {
+        Await.until(what, condition);
     }
 }
