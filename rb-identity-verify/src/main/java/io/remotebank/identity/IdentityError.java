@@ -3,6 +3,7 @@ package io.remotebank.identity;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.ErrorCode;
+import io.remotebank.core.RbException;
 import org.apiguardian.api.API;
 
 /**
@@ -151,6 +152,12 @@ public enum IdentityError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
+    }
+
+    /** Every identity code is thrown as an {@link IdentityException}. */
+    @Override
+    public Class<? extends RbException> exceptionType() {
+        return IdentityException.class;
     }
 
     /**

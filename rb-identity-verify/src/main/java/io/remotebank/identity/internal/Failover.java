@@ -131,6 +131,18 @@ public final class Failover {
                 stage = CompletableFuture.failedFuture(e);
             }
             scheduler.within(stage, step.timeout(), kind.label() + " call to " + vendor).whenComplete((value, failure) -> {
+                try {
+                    settle(index, number, vendor, breaker, at, start, value, failure);
+                } catch (RuntimeException e) {
+                    // A fault of ours (or a provider's answer that breaks a record's rules) must not leave the flow hanging.
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+
+        private void settle(
+                int index, int number, String vendor, CircuitBreaker breaker, Instant at, long start, T value, Throwable failure) {
+            {
                 Duration took = Duration.ofNanos(scheduler.ticker().read() - start);
                 IdentityError error = failure != null
                         ? classify(failure)
@@ -153,7 +165,7 @@ public final class Failover {
                 } else {
                     done.complete(new Result<>(Optional.empty(), Optional.of(vendor), List.copyOf(attempts), Optional.of(error)));
                 }
-            });
+            }
         }
     }
 

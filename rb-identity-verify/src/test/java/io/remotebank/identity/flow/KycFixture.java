@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.CustomerId;
-import io.remotebank.core.audit.AuditReader;
-import io.remotebank.core.audit.AuditStores;
 import io.remotebank.core.audit.AuditTrail;
 import io.remotebank.core.consent.ConsentPurpose;
 import io.remotebank.core.consent.ConsentRecord;
 import io.remotebank.core.consent.ConsentRegistries;
 import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.FieldEncryption;
-import io.remotebank.core.crypto.KeyId;
 import io.remotebank.core.crypto.KeyProviders;
 import io.remotebank.core.discovery.ProviderRegistry;
 import io.remotebank.core.pii.PiiKind;
 import io.remotebank.core.pii.Sensitive;
-import io.remotebank.core.spi.AuditStore;
 import io.remotebank.core.spi.ConsentRegistry;
-import io.remotebank.core.spi.KeyProvider;
 import io.remotebank.identity.spi.Artefact;
 import io.remotebank.identity.spi.ArtefactKind;
 import io.remotebank.identity.spi.ArtefactVault;
@@ -28,10 +23,10 @@ import io.remotebank.identity.spi.FaceMatchProvider;
 import io.remotebank.identity.spi.FlowStore;
 import io.remotebank.identity.spi.IdentityRegistry;
 import io.remotebank.identity.spi.LivenessProvider;
+import io.remotebank.testing.InMemoryTrail;
 import io.remotebank.testing.ManualTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -45,16 +40,12 @@ final class KycFixture implements AutoCloseable {
     static final CustomerId ALICE = CustomerId.of("C2001");
 
     final ManualTime time = ManualTime.at(Instant.parse("2026-12-07T10:00:00Z"));
-    final AuditStore auditStore = AuditStores.inMemory();
-    final AuditTrail trail;
+    final InMemoryTrail audit = InMemoryTrail.open(time);
+    final AuditTrail trail = audit.trail();
     final ConsentRegistry consents;
     final ArtefactVault vault;
 
     KycFixture() {
-        KeyProvider keys = KeyProviders.inMemory();
-        KeyId signer = KeyId.of("audit/signer");
-        keys.generate(signer, CryptoSuite.international().signingKeyType());
-        trail = AuditTrail.builder(auditStore).signer(keys, signer).clock(time.clock()).open();
         consents = ConsentRegistries.audited(ConsentRegistries.inMemory(), trail);
         vault = ArtefactVaults.inMemory(FieldEncryption.create(KeyProviders.inMemory(), CryptoSuite.international()));
     }
@@ -111,10 +102,11 @@ final class KycFixture implements AutoCloseable {
     /** Runs virtual time until the stage completes: timeouts and retry pauses fire on it. */
     <T> T await(CompletionStage<T> stage) {
         CompletableFuture<T> f = stage.toCompletableFuture();
-        int steps = 0;
+        java.time.Instant limit = time.clock().instant().plus(java.time.Duration.ofHours(1));
         while (!f.isDone()) {
-            if (time.pending() == 0 || ++steps > 1000) {
-                fail("the flow neither completed nor has a timer pending");
+            // The audit trail's own ticks are pending too, so the bound is virtual time, not a count.
+            if (time.pending() == 0 || time.clock().instant().isAfter(limit)) {
+                fail("the flow neither completed within an hour of virtual time nor has a timer pending");
             }
             time.advanceToNext();
         }
@@ -122,18 +114,15 @@ final class KycFixture implements AutoCloseable {
     }
 
     List<String> audit() {
-        trail.flush();
-        return AuditReader.of(auditStore, Optional.empty()).readJson(0, 10_000, false);
+        return audit.events();
     }
 
     List<String> actions() {
-        return audit().stream()
-                .map(j -> j.replaceAll(".*\"action\":\"([^\"]+)\".*", "$1"))
-                .toList();
+        return audit.actions();
     }
 
     @Override
     public void close() {
-        trail.close();
+        audit.close();
     }
 }
