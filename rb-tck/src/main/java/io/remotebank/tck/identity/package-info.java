@@ -3,7 +3,8 @@
  * io.remotebank.tck.identity.DocumentOcrProviderContract}, {@link
  * io.remotebank.tck.identity.LivenessProviderContract}, {@link
  * io.remotebank.tck.identity.FaceMatchProviderContract} and {@link
- * io.remotebank.tck.identity.IdentityRegistryContract}. Extend one in your own test sources and
+ * io.remotebank.tck.identity.IdentityRegistryContract}, and {@link
+ * io.remotebank.tck.identity.FlowStoreContract} for flow stores. Extend one in your own test sources and
  * return a fresh instance of your implementation.
  */
 package io.remotebank.tck.identity;
