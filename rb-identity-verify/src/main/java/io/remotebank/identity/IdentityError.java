@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public enum IdentityError implements ErrorCode {
     /** An argument is present but not acceptable, e.g. a flow definition with a step twice. */
-    ARGUMENT_INVALID("identity.argument.invalid", "An argument is present but malformed or out of range.", false, false),
+    ARGUMENT_INVALID(
+            "identity.argument.invalid", "An argument is present but malformed or out of range.", false, false),
     /** No flow has this id. */
     FLOW_NOT_FOUND("identity.flow.not-found", "No flow has this id.", false, false),
     /** The flow's state was changed by someone else between reading and writing it. */
@@ -67,7 +68,10 @@ public enum IdentityError implements ErrorCode {
             false),
     /** The vendor's answer could not be understood. */
     VENDOR_RESPONSE_INVALID(
-            "identity.vendor.response-invalid", "The vendor's answer could not be parsed or is incomplete.", true, true),
+            "identity.vendor.response-invalid",
+            "The vendor's answer could not be parsed or is incomplete.",
+            true,
+            true),
     /** The vendor does not know the session (expired on its side, or never created). */
     VENDOR_SESSION_UNKNOWN(
             "identity.vendor.session-unknown",
@@ -91,7 +95,10 @@ public enum IdentityError implements ErrorCode {
             false),
     /** No review case for this flow: it is not waiting for a reviewer. */
     REVIEW_NOT_FOUND(
-            "identity.review.not-found", "No review case for this flow: it is not waiting for a reviewer.", false, false),
+            "identity.review.not-found",
+            "No review case for this flow: it is not waiting for a reviewer.",
+            false,
+            false),
     /** Another reviewer holds the case and the claim has not expired. */
     REVIEW_CLAIMED(
             "identity.review.claimed", "Another reviewer holds the case and the claim has not expired.", false, false),
@@ -103,7 +110,10 @@ public enum IdentityError implements ErrorCode {
             false),
     /** A review decision is not pass or fail, or has no reason. */
     REVIEW_DECISION_INVALID(
-            "identity.review.decision-invalid", "A review decision must be pass or fail and give a reason.", false, false),
+            "identity.review.decision-invalid",
+            "A review decision must be pass or fail and give a reason.",
+            false,
+            false),
     /** No artefact with this hash is kept for the customer (never stored, or purged by retention). */
     ARTEFACT_NOT_FOUND(
             "identity.artefact.not-found",
@@ -120,7 +130,10 @@ public enum IdentityError implements ErrorCode {
     ARTEFACT_TOO_LARGE("identity.artefact.too-large", "An artefact is larger than the vault accepts.", false, false),
     /** An embedded flow or artefact store could not read or write its files. */
     STORE_FAILED(
-            "identity.store.failed", "An embedded flow or artefact store could not read or write its files.", false, false),
+            "identity.store.failed",
+            "An embedded flow or artefact store could not read or write its files.",
+            false,
+            false),
     /** An embedded store's data is damaged. */
     STORE_CORRUPT("identity.store.corrupt", "An embedded flow or artefact store's data is damaged.", false, false),
     /** The OCR engine could not be run or failed (not installed, crashed, timed out). */
@@ -130,7 +143,8 @@ public enum IdentityError implements ErrorCode {
             true,
             true),
     /** The image given for OCR cannot be decoded. */
-    IMAGE_UNREADABLE("identity.ocr.image-unreadable", "The image cannot be decoded (PNG or JPEG expected).", false, false);
+    IMAGE_UNREADABLE(
+            "identity.ocr.image-unreadable", "The image cannot be decoded (PNG or JPEG expected).", false, false);
 
     private final String code;
     private final String meaning;

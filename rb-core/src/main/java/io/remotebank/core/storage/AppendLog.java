@@ -65,7 +65,8 @@ public final class AppendLog implements AutoCloseable {
         Arguments.notNull(record, "record");
         if (record.indexOf('\n') >= 0 || record.indexOf('\r') >= 0) {
             throw new ValidationException(
-                    CoreError.ARGUMENT_INVALID, "a record of an append log is one line: no line feed or carriage return");
+                    CoreError.ARGUMENT_INVALID,
+                    "a record of an append log is one line: no line feed or carriage return");
         }
         log.append(record);
     }

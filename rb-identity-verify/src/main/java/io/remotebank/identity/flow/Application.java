@@ -46,7 +46,8 @@ public record Application(
         }
         if (documentImage.kind() != ArtefactKind.DOCUMENT_IMAGE) {
             throw new IdentityException(
-                    IdentityError.ARGUMENT_INVALID, "the document image is of kind DOCUMENT_IMAGE, got " + documentImage.kind());
+                    IdentityError.ARGUMENT_INVALID,
+                    "the document image is of kind DOCUMENT_IMAGE, got " + documentImage.kind());
         }
     }
 }

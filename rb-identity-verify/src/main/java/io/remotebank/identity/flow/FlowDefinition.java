@@ -40,16 +40,16 @@ public record FlowDefinition(String name, List<StepDefinition> steps) {
             if (!seen.add(s.kind())) {
                 throw invalid("flow " + name + " has step " + s.kind().label() + " twice");
             }
-            List<StepKind> needs =
-                    switch (s.kind()) {
-                        case DOCUMENT_VALIDATION -> List.of(StepKind.DOCUMENT_OCR);
-                        case FACE_MATCH -> List.of(StepKind.DOCUMENT_OCR, StepKind.LIVENESS);
-                        case REVIEW -> List.of(StepKind.DECISION);
-                        default -> List.of();
-                    };
+            List<StepKind> needs = switch (s.kind()) {
+                case DOCUMENT_VALIDATION -> List.of(StepKind.DOCUMENT_OCR);
+                case FACE_MATCH -> List.of(StepKind.DOCUMENT_OCR, StepKind.LIVENESS);
+                case REVIEW -> List.of(StepKind.DECISION);
+                default -> List.of();
+            };
             for (StepKind need : needs) {
                 if (!seen.contains(need)) {
-                    throw invalid("in flow " + name + ", step " + s.kind().label() + " needs " + need.label() + " before it");
+                    throw invalid(
+                            "in flow " + name + ", step " + s.kind().label() + " needs " + need.label() + " before it");
                 }
             }
             if (s.kind() != StepKind.DECISION && s.kind() != StepKind.REVIEW && seen.contains(StepKind.DECISION)) {

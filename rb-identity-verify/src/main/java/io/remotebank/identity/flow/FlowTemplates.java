@@ -26,13 +26,15 @@ public final class FlowTemplates {
      * @return the definition
      */
     public static FlowDefinition remoteClass2() {
-        return new FlowDefinition(REMOTE_CLASS2, List.of(
-                StepDefinition.of(StepKind.DOCUMENT_OCR).withTimeout(Duration.ofSeconds(20)),
-                StepDefinition.of(StepKind.DOCUMENT_VALIDATION),
-                StepDefinition.of(StepKind.REGISTRY),
-                StepDefinition.of(StepKind.LIVENESS),
-                StepDefinition.of(StepKind.FACE_MATCH),
-                StepDefinition.of(StepKind.DECISION)));
+        return new FlowDefinition(
+                REMOTE_CLASS2,
+                List.of(
+                        StepDefinition.of(StepKind.DOCUMENT_OCR).withTimeout(Duration.ofSeconds(20)),
+                        StepDefinition.of(StepKind.DOCUMENT_VALIDATION),
+                        StepDefinition.of(StepKind.REGISTRY),
+                        StepDefinition.of(StepKind.LIVENESS),
+                        StepDefinition.of(StepKind.FACE_MATCH),
+                        StepDefinition.of(StepKind.DECISION)));
     }
 
     /**

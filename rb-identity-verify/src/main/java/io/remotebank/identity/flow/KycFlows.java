@@ -12,8 +12,8 @@ import io.remotebank.core.time.Scheduler;
 import io.remotebank.identity.IdentityError;
 import io.remotebank.identity.IdentityException;
 import io.remotebank.identity.document.DocumentValidator;
-import io.remotebank.identity.internal.FlowAudit;
 import io.remotebank.identity.internal.Failover;
+import io.remotebank.identity.internal.FlowAudit;
 import io.remotebank.identity.internal.StepRunner;
 import io.remotebank.identity.policy.KycPolicy;
 import io.remotebank.identity.spi.ArtefactVault;
@@ -101,7 +101,8 @@ public final class KycFlows {
         Arguments.notNull(application, "application");
         if (!definitions.containsKey(definition)) {
             throw new IdentityException(
-                    IdentityError.ARGUMENT_INVALID, "no flow definition named " + definition + "; known: " + definitions.keySet());
+                    IdentityError.ARGUMENT_INVALID,
+                    "no flow definition named " + definition + "; known: " + definitions.keySet());
         }
         FlowId id = FlowId.random();
         FlowState first = new FlowState(
@@ -245,10 +246,14 @@ public final class KycFlows {
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final Map<String, FlowDefinition> definitions = new LinkedHashMap<>();
-        private ProviderRegistry<DocumentOcrProvider> ocr = ProviderRegistry.builder(DocumentOcrProvider.class).build();
-        private ProviderRegistry<LivenessProvider> liveness = ProviderRegistry.builder(LivenessProvider.class).build();
-        private ProviderRegistry<FaceMatchProvider> faceMatch = ProviderRegistry.builder(FaceMatchProvider.class).build();
-        private ProviderRegistry<IdentityRegistry> registries = ProviderRegistry.builder(IdentityRegistry.class).build();
+        private ProviderRegistry<DocumentOcrProvider> ocr =
+                ProviderRegistry.builder(DocumentOcrProvider.class).build();
+        private ProviderRegistry<LivenessProvider> liveness =
+                ProviderRegistry.builder(LivenessProvider.class).build();
+        private ProviderRegistry<FaceMatchProvider> faceMatch =
+                ProviderRegistry.builder(FaceMatchProvider.class).build();
+        private ProviderRegistry<IdentityRegistry> registries =
+                ProviderRegistry.builder(IdentityRegistry.class).build();
         private FlowStore store;
         private ArtefactVault vault;
         private ConsentRegistry consents;
@@ -420,7 +425,8 @@ public final class KycFlows {
             Arguments.inRange(failures, 1, 1000, "failures");
             Arguments.positive(openFor, "openFor");
             if (openFor.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IdentityException(IdentityError.ARGUMENT_INVALID, "a circuit stays open at most 1 hour, got " + openFor);
+                throw new IdentityException(
+                        IdentityError.ARGUMENT_INVALID, "a circuit stays open at most 1 hour, got " + openFor);
             }
             this.breakerThreshold = failures;
             this.breakerOpenFor = openFor;

@@ -1,12 +1,12 @@
 package io.remotebank.identity.internal;
 
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.identity.IdentityError;
 import io.remotebank.identity.IdentityException;
 import io.remotebank.identity.flow.Attempt;
 import io.remotebank.identity.flow.StepDefinition;
 import io.remotebank.identity.spi.Outcome;
 import io.remotebank.identity.spi.VendorError;
-import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * Calls a capability's providers in priority order: each call bounded by the step's timeout, a
@@ -30,7 +29,8 @@ import java.util.function.Function;
 public final class Failover {
 
     /** What the providers came to. */
-    public record Result<T>(Optional<T> value, Optional<String> vendor, List<Attempt> attempts, Optional<IdentityError> error) {}
+    public record Result<T>(
+            Optional<T> value, Optional<String> vendor, List<Attempt> attempts, Optional<IdentityError> error) {}
 
     /** How to read a provider's answer. */
     public interface Reading<P, T> {
@@ -80,7 +80,8 @@ public final class Failover {
         CompletableFuture<Result<T>> done = new CompletableFuture<>();
         List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         if (providers.isEmpty()) {
-            done.complete(new Result<>(Optional.empty(), Optional.empty(), List.of(), Optional.of(IdentityError.PROVIDER_MISSING)));
+            done.complete(new Result<>(
+                    Optional.empty(), Optional.empty(), List.of(), Optional.of(IdentityError.PROVIDER_MISSING)));
             return done;
         }
         new Run<>(kind, step, providers, reading, attempts, done).attempt(0, 1, IdentityError.PROVIDER_MISSING);
@@ -95,8 +96,13 @@ public final class Failover {
         private final List<Attempt> attempts;
         private final CompletableFuture<Result<T>> done;
 
-        Run(io.remotebank.identity.flow.StepKind kind, StepDefinition step, List<P> providers, Reading<P, T> reading,
-                List<Attempt> attempts, CompletableFuture<Result<T>> done) {
+        Run(
+                io.remotebank.identity.flow.StepKind kind,
+                StepDefinition step,
+                List<P> providers,
+                Reading<P, T> reading,
+                List<Attempt> attempts,
+                CompletableFuture<Result<T>> done) {
             this.kind = kind;
             this.step = step;
             this.providers = providers;
@@ -107,7 +113,8 @@ public final class Failover {
 
         void attempt(int index, int number, IdentityError last) {
             if (index >= providers.size()) {
-                done.complete(new Result<>(Optional.empty(), Optional.empty(), List.copyOf(attempts), Optional.of(last)));
+                done.complete(
+                        new Result<>(Optional.empty(), Optional.empty(), List.copyOf(attempts), Optional.of(last)));
                 return;
             }
             P provider = providers.get(index);
@@ -130,18 +137,28 @@ public final class Failover {
             } catch (RuntimeException e) {
                 stage = CompletableFuture.failedFuture(e);
             }
-            scheduler.within(stage, step.timeout(), kind.label() + " call to " + vendor).whenComplete((value, failure) -> {
-                try {
-                    settle(index, number, vendor, breaker, at, start, value, failure);
-                } catch (RuntimeException e) {
-                    // A fault of ours (or a provider's answer that breaks a record's rules) must not leave the flow hanging.
-                    done.completeExceptionally(e);
-                }
-            });
+            scheduler
+                    .within(stage, step.timeout(), kind.label() + " call to " + vendor)
+                    .whenComplete((value, failure) -> {
+                        try {
+                            settle(index, number, vendor, breaker, at, start, value, failure);
+                        } catch (RuntimeException e) {
+                            // A fault of ours (or a provider's answer that breaks a record's rules) must not leave the
+                            // flow hanging.
+                            done.completeExceptionally(e);
+                        }
+                    });
         }
 
         private void settle(
-                int index, int number, String vendor, CircuitBreaker breaker, Instant at, long start, T value, Throwable failure) {
+                int index,
+                int number,
+                String vendor,
+                CircuitBreaker breaker,
+                Instant at,
+                long start,
+                T value,
+                Throwable failure) {
             {
                 Duration took = Duration.ofNanos(scheduler.ticker().read() - start);
                 IdentityError error = failure != null
@@ -150,7 +167,8 @@ public final class Failover {
                 if (error == null) {
                     breaker.success();
                     attempts.add(new Attempt(kind, vendor, number, at, took, label(reading.outcome(value))));
-                    done.complete(new Result<>(Optional.of(value), Optional.of(vendor), List.copyOf(attempts), Optional.empty()));
+                    done.complete(new Result<>(
+                            Optional.of(value), Optional.of(vendor), List.copyOf(attempts), Optional.empty()));
                     return;
                 }
                 attempts.add(new Attempt(kind, vendor, number, at, took, error.code()));
@@ -163,7 +181,8 @@ public final class Failover {
                 } else if (error.failover()) {
                     attempt(index + 1, 1, error);
                 } else {
-                    done.complete(new Result<>(Optional.empty(), Optional.of(vendor), List.copyOf(attempts), Optional.of(error)));
+                    done.complete(new Result<>(
+                            Optional.empty(), Optional.of(vendor), List.copyOf(attempts), Optional.of(error)));
                 }
             }
         }

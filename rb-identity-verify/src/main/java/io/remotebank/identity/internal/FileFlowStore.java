@@ -43,7 +43,8 @@ public final class FileFlowStore extends MemoryFlowStore implements AutoCloseabl
         try {
             log.append(FlowCodec.encode(state));
         } catch (RbException e) {
-            throw new IdentityException(IdentityError.STORE_FAILED, "cannot write the flow store: " + e.getMessage(), e);
+            throw new IdentityException(
+                    IdentityError.STORE_FAILED, "cannot write the flow store: " + e.getMessage(), e);
         }
     }
 

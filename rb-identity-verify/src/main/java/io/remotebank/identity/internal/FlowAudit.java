@@ -59,7 +59,9 @@ public final class FlowAudit {
     }
 
     public void waiting(FlowState s) {
-        append(event("identity.flow.waiting", s, ENGINE).detail("status", s.status().name()).detail("note", s.note()));
+        append(event("identity.flow.waiting", s, ENGINE)
+                .detail("status", s.status().name())
+                .detail("note", s.note()));
     }
 
     public void consentRefused(FlowState s, String step) {
@@ -70,10 +72,11 @@ public final class FlowAudit {
     }
 
     public void decided(FlowState s, Actor actor) {
-        s.decision().ifPresent(d -> append(event("identity.flow.decided", s, actor)
-                .detail("status", s.status().name())
-                .detail("verdict", d.verdict().name())
-                .detail("decidedBy", d.decidedBy())
-                .detail("reasons", d.reasons())));
+        s.decision()
+                .ifPresent(d -> append(event("identity.flow.decided", s, actor)
+                        .detail("status", s.status().name())
+                        .detail("verdict", d.verdict().name())
+                        .detail("decidedBy", d.decidedBy())
+                        .detail("reasons", d.reasons())));
     }
 }

@@ -128,11 +128,18 @@ public final class FlowCodec {
             ev.properties().forEach(e -> {
                 ArtefactKind k = ArtefactKind.valueOf(e.getKey());
                 JsonNode n = e.getValue();
-                evidence.put(k, new ArtefactRef(text(n, "sha256"), k, text(n, "mediaType"), n.get("size").asLong()));
+                evidence.put(
+                        k,
+                        new ArtefactRef(
+                                text(n, "sha256"),
+                                k,
+                                text(n, "mediaType"),
+                                n.get("size").asLong()));
             });
         }
         Optional<PendingSession> session = Optional.ofNullable(o.get("session"))
-                .map(n -> new PendingSession(text(n, "vendor"), text(n, "sessionId"), Instant.parse(text(n, "expiresAt"))));
+                .map(n -> new PendingSession(
+                        text(n, "vendor"), text(n, "sessionId"), Instant.parse(text(n, "expiresAt"))));
         Optional<FlowDecision> decision = Optional.ofNullable(o.get("decision"))
                 .map(n -> new FlowDecision(
                         Verdict.valueOf(text(n, "verdict")), strings(n.withArray("reasons")), text(n, "decidedBy")));

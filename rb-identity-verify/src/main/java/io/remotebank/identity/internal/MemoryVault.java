@@ -45,7 +45,8 @@ public final class MemoryVault implements ArtefactVault {
         ArtefactRef ref = artefact.ref();
         byCustomer
                 .computeIfAbsent(customer, c -> new ConcurrentHashMap<>())
-                .computeIfAbsent(ref.sha256(), h -> new Stored(ref, fields.encrypt(customer, artefact.bytes(), context(ref))));
+                .computeIfAbsent(
+                        ref.sha256(), h -> new Stored(ref, fields.encrypt(customer, artefact.bytes(), context(ref))));
         return ref;
     }
 

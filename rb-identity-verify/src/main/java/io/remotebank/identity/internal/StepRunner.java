@@ -54,7 +54,8 @@ import java.util.function.BiConsumer;
 public final class StepRunner {
 
     /** A step's effect on the flow. */
-    public record StepChange(FlowState.Change state, List<Attempt> attempts, Optional<StepResult> result, boolean consentRefused) {}
+    public record StepChange(
+            FlowState.Change state, List<Attempt> attempts, Optional<StepResult> result, boolean consentRefused) {}
 
     private final List<DocumentOcrProvider> ocr;
     private final List<LivenessProvider> liveness;
@@ -97,7 +98,9 @@ public final class StepRunner {
     public Map<ArtefactKind, ArtefactRef> keepApplication(Application a) {
         Map<ArtefactKind, ArtefactRef> refs = new EnumMap<>(ArtefactKind.class);
         byte[] text = (a.name().reveal() + "\n" + a.idNumber().reveal()).getBytes(StandardCharsets.UTF_8);
-        refs.put(ArtefactKind.APPLICATION, vault.put(a.customer(), Artefact.of(ArtefactKind.APPLICATION, "text/plain", text)));
+        refs.put(
+                ArtefactKind.APPLICATION,
+                vault.put(a.customer(), Artefact.of(ArtefactKind.APPLICATION, "text/plain", text)));
         refs.put(ArtefactKind.DOCUMENT_IMAGE, vault.put(a.customer(), a.documentImage()));
         return refs;
     }
@@ -105,13 +108,25 @@ public final class StepRunner {
     public CompletionStage<StepChange> run(FlowDefinition def, StepDefinition step, FlowState s) {
         if (step.kind().biometric() && !consents.isGranted(s.customer(), ConsentPurpose.FACE_BIOMETRICS)) {
             if (step.optional()) {
-                return done(s, step, List.of(), StepResult.of(step.kind(), Outcome.NOT_EXECUTED,
-                        List.of(step.kind().label() + ": skipped, no face-biometrics consent")), def);
+                return done(
+                        s,
+                        step,
+                        List.of(),
+                        StepResult.of(
+                                step.kind(),
+                                Outcome.NOT_EXECUTED,
+                                List.of(step.kind().label() + ": skipped, no face-biometrics consent")),
+                        def);
             }
             return CompletableFuture.completedFuture(new StepChange(
-                    s.change().status(FlowStatus.BLOCKED_ON_CONSENT,
-                            step.kind().label() + " needs face-biometrics consent (" + IdentityError.CONSENT_MISSING.code() + ")"),
-                    List.of(), Optional.empty(), true));
+                    s.change()
+                            .status(
+                                    FlowStatus.BLOCKED_ON_CONSENT,
+                                    step.kind().label() + " needs face-biometrics consent ("
+                                            + IdentityError.CONSENT_MISSING.code() + ")"),
+                    List.of(),
+                    Optional.empty(),
+                    true));
         }
         return switch (step.kind()) {
             case DOCUMENT_OCR -> ocr(def, step, s);
@@ -120,8 +135,12 @@ public final class StepRunner {
             case LIVENESS -> s.session().isEmpty() ? startLiveness(step, s) : livenessResult(def, step, s);
             case FACE_MATCH -> faceMatch(def, step, s);
             case DECISION -> CompletableFuture.completedFuture(decide(def, s));
-            case REVIEW -> CompletableFuture.completedFuture(new StepChange(
-                    s.change().status(FlowStatus.AWAITING_REVIEW, "a reviewer witnesses on video"), List.of(), Optional.empty(), false));
+            case REVIEW ->
+                CompletableFuture.completedFuture(new StepChange(
+                        s.change().status(FlowStatus.AWAITING_REVIEW, "a reviewer witnesses on video"),
+                        List.of(),
+                        Optional.empty(),
+                        false));
         };
     }
 
@@ -134,37 +153,68 @@ public final class StepRunner {
         }
         OcrRequest request = new OcrRequest(s.correlation(), image.get());
         return failover.call(step.kind(), step, ocr, new Failover.Reading<DocumentOcrProvider, OcrResult>() {
-            public String vendor(DocumentOcrProvider p) { return p.vendor(); }
-            public CompletionStage<OcrResult> call(DocumentOcrProvider p) { return p.read(request); }
-            public Outcome outcome(OcrResult v) { return v.check().outcome(); }
-            public Optional<VendorError> error(OcrResult v) { return v.check().error(); }
-        }).thenApply(r -> {
-            if (r.value().isEmpty()) {
-                return unanswered(def, step, s, r);
-            }
-            OcrResult read = r.value().get();
-            FlowState.Change c = s.change();
-            if (!read.mrzLines().isEmpty()) {
-                byte[] lines = String.join("\n", read.revealMrz()).getBytes(StandardCharsets.UTF_8);
-                c.evidence(vault.put(s.customer(), Artefact.of(ArtefactKind.DOCUMENT_DATA, "text/plain", lines)));
-            }
-            read.check().artefact(ArtefactKind.DOCUMENT_PORTRAIT).ifPresent(p -> c.evidence(vault.put(s.customer(), p)));
-            List<String> reasons = new ArrayList<>();
-            if (read.check().outcome() != Outcome.PASS) {
-                reasons.add("document-ocr: " + read.check().vendor() + " says " + lower(read.check().outcome()));
-            }
-            reasons.addAll(read.corrections().stream().map(x -> "document-ocr: corrected " + x).toList());
-            StepResult result = new StepResult(step.kind(), read.check().outcome(), r.vendor(),
-                    Optional.of(read.check().outcome()), Optional.empty(), Optional.empty(), reasons);
-            return complete(def, step, c, r.attempts(), result);
-        });
+                    public String vendor(DocumentOcrProvider p) {
+                        return p.vendor();
+                    }
+
+                    public CompletionStage<OcrResult> call(DocumentOcrProvider p) {
+                        return p.read(request);
+                    }
+
+                    public Outcome outcome(OcrResult v) {
+                        return v.check().outcome();
+                    }
+
+                    public Optional<VendorError> error(OcrResult v) {
+                        return v.check().error();
+                    }
+                })
+                .thenApply(r -> {
+                    if (r.value().isEmpty()) {
+                        return unanswered(def, step, s, r);
+                    }
+                    OcrResult read = r.value().get();
+                    FlowState.Change c = s.change();
+                    if (!read.mrzLines().isEmpty()) {
+                        byte[] lines = String.join("\n", read.revealMrz()).getBytes(StandardCharsets.UTF_8);
+                        c.evidence(
+                                vault.put(s.customer(), Artefact.of(ArtefactKind.DOCUMENT_DATA, "text/plain", lines)));
+                    }
+                    read.check()
+                            .artefact(ArtefactKind.DOCUMENT_PORTRAIT)
+                            .ifPresent(p -> c.evidence(vault.put(s.customer(), p)));
+                    List<String> reasons = new ArrayList<>();
+                    if (read.check().outcome() != Outcome.PASS) {
+                        reasons.add("document-ocr: " + read.check().vendor() + " says "
+                                + lower(read.check().outcome()));
+                    }
+                    reasons.addAll(read.corrections().stream()
+                            .map(x -> "document-ocr: corrected " + x)
+                            .toList());
+                    StepResult result = new StepResult(
+                            step.kind(),
+                            read.check().outcome(),
+                            r.vendor(),
+                            Optional.of(read.check().outcome()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            reasons);
+                    return complete(def, step, c, r.attempts(), result);
+                });
     }
 
     private StepChange validate(FlowDefinition def, StepDefinition step, FlowState s) {
         Optional<Artefact> data = artefact(s, ArtefactKind.DOCUMENT_DATA);
         if (data.isEmpty()) {
-            return complete(def, step, s.change(), List.of(),
-                    StepResult.of(step.kind(), Outcome.FAIL, List.of("document-validation: no machine-readable zone was read")));
+            return complete(
+                    def,
+                    step,
+                    s.change(),
+                    List.of(),
+                    StepResult.of(
+                            step.kind(),
+                            Outcome.FAIL,
+                            List.of("document-validation: no machine-readable zone was read")));
         }
         List<String> lines = List.of(new String(data.get().bytes(), StandardCharsets.UTF_8).split("\n"));
         MrzResult mrz = validator.mrz(lines);
@@ -186,81 +236,163 @@ public final class StepRunner {
         String[] parts = new String(app.get().bytes(), StandardCharsets.UTF_8).split("\n", 2);
         RegistryQuery query = new RegistryQuery.NameAndId(
                 s.correlation(), Sensitive.of(parts[0], PiiKind.NAME), Sensitive.of(parts[1], PiiKind.ID_NUMBER));
-        List<IdentityRegistry> able = registries.stream().filter(r -> r.kinds().contains(query.kind())).toList();
+        List<IdentityRegistry> able = registries.stream()
+                .filter(r -> r.kinds().contains(query.kind()))
+                .toList();
         return checked(def, step, s, able, new Failover.Reading<IdentityRegistry, CheckResult>() {
-            public String vendor(IdentityRegistry p) { return p.vendor(); }
-            public CompletionStage<CheckResult> call(IdentityRegistry p) { return p.verify(query); }
-            public Outcome outcome(CheckResult v) { return v.outcome(); }
-            public Optional<VendorError> error(CheckResult v) { return v.error(); }
+            public String vendor(IdentityRegistry p) {
+                return p.vendor();
+            }
+
+            public CompletionStage<CheckResult> call(IdentityRegistry p) {
+                return p.verify(query);
+            }
+
+            public Outcome outcome(CheckResult v) {
+                return v.outcome();
+            }
+
+            public Optional<VendorError> error(CheckResult v) {
+                return v.error();
+            }
         });
     }
 
     private CompletionStage<StepChange> startLiveness(StepDefinition step, FlowState s) {
         LivenessRequest request = LivenessRequest.of(s.correlation());
         return failover.call(step.kind(), step, liveness, new Failover.Reading<LivenessProvider, LivenessSession>() {
-            public String vendor(LivenessProvider p) { return p.vendor(); }
-            public CompletionStage<LivenessSession> call(LivenessProvider p) { return p.startSession(request); }
-            public Outcome outcome(LivenessSession v) { return Outcome.NOT_EXECUTED; }
-            public Optional<VendorError> error(LivenessSession v) { return Optional.empty(); }
-        }).thenApply(r -> {
-            if (r.value().isEmpty()) {
-                return new StepChange(stalled(s, step, r.error().orElse(IdentityError.VENDOR_FAILED)), r.attempts(), Optional.empty(), false);
-            }
-            LivenessSession session = r.value().get();
-            sessionOpened.accept(s.id(), session);
-            return new StepChange(
-                    s.change()
-                            .session(new PendingSession(session.vendor(), session.sessionId(), session.expiresAt()))
-                            .status(FlowStatus.WAITING_FOR_CUSTOMER, "liveness session open at " + session.vendor()),
-                    r.attempts(), Optional.empty(), false);
-        });
+                    public String vendor(LivenessProvider p) {
+                        return p.vendor();
+                    }
+
+                    public CompletionStage<LivenessSession> call(LivenessProvider p) {
+                        return p.startSession(request);
+                    }
+
+                    public Outcome outcome(LivenessSession v) {
+                        return Outcome.NOT_EXECUTED;
+                    }
+
+                    public Optional<VendorError> error(LivenessSession v) {
+                        return Optional.empty();
+                    }
+                })
+                .thenApply(r -> {
+                    if (r.value().isEmpty()) {
+                        return new StepChange(
+                                stalled(s, step, r.error().orElse(IdentityError.VENDOR_FAILED)),
+                                r.attempts(),
+                                Optional.empty(),
+                                false);
+                    }
+                    LivenessSession session = r.value().get();
+                    sessionOpened.accept(s.id(), session);
+                    return new StepChange(
+                            s.change()
+                                    .session(new PendingSession(
+                                            session.vendor(), session.sessionId(), session.expiresAt()))
+                                    .status(
+                                            FlowStatus.WAITING_FOR_CUSTOMER,
+                                            "liveness session open at " + session.vendor()),
+                            r.attempts(),
+                            Optional.empty(),
+                            false);
+                });
     }
 
     private CompletionStage<StepChange> livenessResult(FlowDefinition def, StepDefinition step, FlowState s) {
         PendingSession session = s.session().orElseThrow();
         // The session belongs to its vendor: its result is fetched there (with retries), never failed over.
-        List<LivenessProvider> holder = liveness.stream().filter(p -> p.vendor().equals(session.vendor())).toList();
+        List<LivenessProvider> holder = liveness.stream()
+                .filter(p -> p.vendor().equals(session.vendor()))
+                .toList();
         return failover.call(step.kind(), step, holder, new Failover.Reading<LivenessProvider, CheckResult>() {
-            public String vendor(LivenessProvider p) { return p.vendor(); }
-            public CompletionStage<CheckResult> call(LivenessProvider p) { return p.result(session.sessionId()); }
-            public Outcome outcome(CheckResult v) { return v.outcome(); }
-            public Optional<VendorError> error(CheckResult v) { return v.error(); }
-        }).thenApply(r -> {
-            if (r.value().isEmpty()) {
-                IdentityError e = r.error().orElse(IdentityError.VENDOR_FAILED);
-                if (e == IdentityError.VENDOR_SESSION_UNKNOWN) {
-                    return complete(def, step, s.change().session(null), r.attempts(),
-                            StepResult.of(step.kind(), Outcome.FAIL, List.of("liveness: the vendor does not know the session")));
-                }
-                return new StepChange(stalled(s, step, e), r.attempts(), Optional.empty(), false);
-            }
-            CheckResult check = r.value().get();
-            if (check.outcome() == Outcome.NOT_EXECUTED) {
-                if (clock.instant().isBefore(session.expiresAt())) {
-                    return new StepChange(s.change().status(FlowStatus.WAITING_FOR_CUSTOMER, "customer has not finished liveness"),
-                            r.attempts(), Optional.empty(), false);
-                }
-                check = CheckResult.builder(check.vendor(), Outcome.EXPIRED).detail("session expired").build();
-            }
-            FlowState.Change c = s.change().session(null);
-            check.artefact(ArtefactKind.LIVENESS_FRAME).ifPresent(f -> c.evidence(vault.put(s.customer(), f)));
-            return complete(def, step, c, r.attempts(), scored(step.kind(), check, r.vendor()));
-        });
+                    public String vendor(LivenessProvider p) {
+                        return p.vendor();
+                    }
+
+                    public CompletionStage<CheckResult> call(LivenessProvider p) {
+                        return p.result(session.sessionId());
+                    }
+
+                    public Outcome outcome(CheckResult v) {
+                        return v.outcome();
+                    }
+
+                    public Optional<VendorError> error(CheckResult v) {
+                        return v.error();
+                    }
+                })
+                .thenApply(r -> {
+                    if (r.value().isEmpty()) {
+                        IdentityError e = r.error().orElse(IdentityError.VENDOR_FAILED);
+                        if (e == IdentityError.VENDOR_SESSION_UNKNOWN) {
+                            return complete(
+                                    def,
+                                    step,
+                                    s.change().session(null),
+                                    r.attempts(),
+                                    StepResult.of(
+                                            step.kind(),
+                                            Outcome.FAIL,
+                                            List.of("liveness: the vendor does not know the session")));
+                        }
+                        return new StepChange(stalled(s, step, e), r.attempts(), Optional.empty(), false);
+                    }
+                    CheckResult check = r.value().get();
+                    if (check.outcome() == Outcome.NOT_EXECUTED) {
+                        if (clock.instant().isBefore(session.expiresAt())) {
+                            return new StepChange(
+                                    s.change()
+                                            .status(
+                                                    FlowStatus.WAITING_FOR_CUSTOMER,
+                                                    "customer has not finished liveness"),
+                                    r.attempts(),
+                                    Optional.empty(),
+                                    false);
+                        }
+                        check = CheckResult.builder(check.vendor(), Outcome.EXPIRED)
+                                .detail("session expired")
+                                .build();
+                    }
+                    FlowState.Change c = s.change().session(null);
+                    check.artefact(ArtefactKind.LIVENESS_FRAME).ifPresent(f -> c.evidence(vault.put(s.customer(), f)));
+                    return complete(def, step, c, r.attempts(), scored(step.kind(), check, r.vendor()));
+                });
     }
 
     private CompletionStage<StepChange> faceMatch(FlowDefinition def, StepDefinition step, FlowState s) {
         Optional<Artefact> probe = artefact(s, ArtefactKind.LIVENESS_FRAME);
-        Optional<Artefact> reference = artefact(s, ArtefactKind.DOCUMENT_PORTRAIT).or(() -> artefact(s, ArtefactKind.DOCUMENT_IMAGE));
+        Optional<Artefact> reference =
+                artefact(s, ArtefactKind.DOCUMENT_PORTRAIT).or(() -> artefact(s, ArtefactKind.DOCUMENT_IMAGE));
         if (probe.isEmpty() || reference.isEmpty()) {
-            return CompletableFuture.completedFuture(complete(def, step, s.change(), List.of(),
-                    StepResult.of(step.kind(), Outcome.FAIL, List.of("face-match: no live frame or document photo to compare"))));
+            return CompletableFuture.completedFuture(complete(
+                    def,
+                    step,
+                    s.change(),
+                    List.of(),
+                    StepResult.of(
+                            step.kind(),
+                            Outcome.FAIL,
+                            List.of("face-match: no live frame or document photo to compare"))));
         }
         FaceMatchRequest request = new FaceMatchRequest(s.correlation(), probe.get(), reference.get());
         return checked(def, step, s, faceMatch, new Failover.Reading<FaceMatchProvider, CheckResult>() {
-            public String vendor(FaceMatchProvider p) { return p.vendor(); }
-            public CompletionStage<CheckResult> call(FaceMatchProvider p) { return p.match(request); }
-            public Outcome outcome(CheckResult v) { return v.outcome(); }
-            public Optional<VendorError> error(CheckResult v) { return v.error(); }
+            public String vendor(FaceMatchProvider p) {
+                return p.vendor();
+            }
+
+            public CompletionStage<CheckResult> call(FaceMatchProvider p) {
+                return p.match(request);
+            }
+
+            public Outcome outcome(CheckResult v) {
+                return v.outcome();
+            }
+
+            public Optional<VendorError> error(CheckResult v) {
+                return v.error();
+            }
         });
     }
 
@@ -270,46 +402,86 @@ public final class StepRunner {
         FlowState.Change c = s.change().decision(d);
         c.completed(StepResult.of(StepKind.DECISION, outcomeOf(d.verdict()), d.reasons()));
         if (d.verdict() == Verdict.REVIEW || (witnessed && d.verdict() == Verdict.PASS)) {
-            c.status(FlowStatus.AWAITING_REVIEW, witnessed ? "a reviewer witnesses on video" : "signals need a reviewer");
+            c.status(
+                    FlowStatus.AWAITING_REVIEW,
+                    witnessed ? "a reviewer witnesses on video" : "signals need a reviewer");
         } else {
             c.status(FlowStatus.DECIDED, "");
         }
-        return new StepChange(c, List.of(), Optional.of(StepResult.of(StepKind.DECISION, outcomeOf(d.verdict()), d.reasons())), false);
+        return new StepChange(
+                c,
+                List.of(),
+                Optional.of(StepResult.of(StepKind.DECISION, outcomeOf(d.verdict()), d.reasons())),
+                false);
     }
 
     // ---- helpers
 
     private <P> CompletionStage<StepChange> checked(
-            FlowDefinition def, StepDefinition step, FlowState s, List<P> providers, Failover.Reading<P, CheckResult> reading) {
-        return failover.call(step.kind(), step, providers, reading).thenApply(r -> r.value().isEmpty()
-                ? unanswered(def, step, s, r)
-                : complete(def, step, s.change(), r.attempts(), scored(step.kind(), r.value().get(), r.vendor())));
+            FlowDefinition def,
+            StepDefinition step,
+            FlowState s,
+            List<P> providers,
+            Failover.Reading<P, CheckResult> reading) {
+        return failover.call(step.kind(), step, providers, reading)
+                .thenApply(r -> r.value().isEmpty()
+                        ? unanswered(def, step, s, r)
+                        : complete(
+                                def,
+                                step,
+                                s.change(),
+                                r.attempts(),
+                                scored(step.kind(), r.value().get(), r.vendor())));
     }
 
     private StepResult scored(StepKind kind, CheckResult check, Optional<String> vendor) {
         if (check.score().isEmpty() || (kind != StepKind.FACE_MATCH && kind != StepKind.LIVENESS)) {
-            List<String> reasons = check.outcome() == Outcome.PASS ? List.of()
+            List<String> reasons = check.outcome() == Outcome.PASS
+                    ? List.of()
                     : List.of(kind.label() + ": " + check.vendor() + " says " + lower(check.outcome()));
-            return new StepResult(kind, check.outcome(), vendor, Optional.of(check.outcome()), check.score().map(x -> x.value()),
-                    Optional.empty(), reasons);
+            return new StepResult(
+                    kind,
+                    check.outcome(),
+                    vendor,
+                    Optional.of(check.outcome()),
+                    check.score().map(x -> x.value()),
+                    Optional.empty(),
+                    reasons);
         }
         Judgement j = kind == StepKind.FACE_MATCH
                 ? policy.judgeFaceMatch(check.outcome(), check.score().get())
                 : policy.judgeLiveness(check.outcome(), check.score().get());
-        return new StepResult(kind, j.outcome(), vendor, Optional.of(check.outcome()),
-                Optional.of(check.score().get().value()), j.threshold(), j.reasons());
+        return new StepResult(
+                kind,
+                j.outcome(),
+                vendor,
+                Optional.of(check.outcome()),
+                Optional.of(check.score().get().value()),
+                j.threshold(),
+                j.reasons());
     }
 
     private <T> StepChange unanswered(FlowDefinition def, StepDefinition step, FlowState s, Failover.Result<T> r) {
         IdentityError e = r.error().orElse(IdentityError.VENDOR_FAILED);
         if (!e.failover() && !e.retryable() && e != IdentityError.PROVIDER_MISSING) {
             // The customer's input, not the vendor: another vendor would not do better.
-            return complete(def, step, s.change(), r.attempts(),
+            return complete(
+                    def,
+                    step,
+                    s.change(),
+                    r.attempts(),
                     StepResult.of(step.kind(), Outcome.FAIL, List.of(step.kind().label() + ": " + e.code())));
         }
         if (step.optional()) {
-            return complete(def, step, s.change(), r.attempts(),
-                    StepResult.of(step.kind(), Outcome.NOT_EXECUTED, List.of(step.kind().label() + ": skipped, " + e.code())));
+            return complete(
+                    def,
+                    step,
+                    s.change(),
+                    r.attempts(),
+                    StepResult.of(
+                            step.kind(),
+                            Outcome.NOT_EXECUTED,
+                            List.of(step.kind().label() + ": skipped, " + e.code())));
         }
         return new StepChange(stalled(s, step, e), r.attempts(), Optional.empty(), false);
     }
@@ -318,7 +490,8 @@ public final class StepRunner {
         return s.change().status(FlowStatus.STALLED, step.kind().label() + ": every provider failed, last " + e.code());
     }
 
-    private StepChange complete(FlowDefinition def, StepDefinition step, FlowState.Change c, List<Attempt> attempts, StepResult result) {
+    private StepChange complete(
+            FlowDefinition def, StepDefinition step, FlowState.Change c, List<Attempt> attempts, StepResult result) {
         c.completed(result).status(FlowStatus.RUNNING, "");
         boolean failed = result.outcome() == Outcome.FAIL || result.outcome() == Outcome.EXPIRED;
         if (failed && !step.optional()) {
@@ -328,13 +501,22 @@ public final class StepRunner {
         return new StepChange(c, attempts, Optional.of(result), false);
     }
 
-    private CompletionStage<StepChange> done(FlowState s, StepDefinition step, List<Attempt> attempts, StepResult result, FlowDefinition def) {
+    private CompletionStage<StepChange> done(
+            FlowState s, StepDefinition step, List<Attempt> attempts, StepResult result, FlowDefinition def) {
         return CompletableFuture.completedFuture(complete(def, step, s.change(), attempts, result));
     }
 
     private CompletionStage<StepChange> gone(FlowDefinition def, StepDefinition step, FlowState s, ArtefactKind kind) {
-        return CompletableFuture.completedFuture(complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), Outcome.FAIL,
-                List.of(step.kind().label() + ": evidence " + lower(kind) + " is no longer kept (" + IdentityError.ARTEFACT_NOT_FOUND.code() + ")"))));
+        return CompletableFuture.completedFuture(complete(
+                def,
+                step,
+                s.change(),
+                List.of(),
+                StepResult.of(
+                        step.kind(),
+                        Outcome.FAIL,
+                        List.of(step.kind().label() + ": evidence " + lower(kind) + " is no longer kept ("
+                                + IdentityError.ARTEFACT_NOT_FOUND.code() + ")"))));
     }
 
     private Optional<Artefact> artefact(FlowState s, ArtefactKind kind) {

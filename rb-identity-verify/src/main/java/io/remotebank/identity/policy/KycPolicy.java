@@ -102,15 +102,18 @@ public final class KycPolicy {
                 + " (false-accept rate " + targetFalseAcceptRate + ", " + score.vendor() + " " + score.modelVersion()
                 + ")";
         return switch (vendorOutcome) {
-            case PASS -> meets
-                    ? new Judgement(Outcome.PASS, threshold, List.of())
-                    : new Judgement(Outcome.REVIEW, threshold, List.of(versus + "; the vendor passed it"));
-            case REVIEW -> meets
-                    ? new Judgement(Outcome.REVIEW, threshold, List.of(versus + "; the vendor asks for review"))
-                    : new Judgement(Outcome.FAIL, threshold, List.of(versus));
-            case FAIL -> meets
-                    ? new Judgement(Outcome.REVIEW, threshold, List.of(versus + "; the vendor failed it"))
-                    : new Judgement(Outcome.FAIL, threshold, List.of(versus));
+            case PASS ->
+                meets
+                        ? new Judgement(Outcome.PASS, threshold, List.of())
+                        : new Judgement(Outcome.REVIEW, threshold, List.of(versus + "; the vendor passed it"));
+            case REVIEW ->
+                meets
+                        ? new Judgement(Outcome.REVIEW, threshold, List.of(versus + "; the vendor asks for review"))
+                        : new Judgement(Outcome.FAIL, threshold, List.of(versus));
+            case FAIL ->
+                meets
+                        ? new Judgement(Outcome.REVIEW, threshold, List.of(versus + "; the vendor failed it"))
+                        : new Judgement(Outcome.FAIL, threshold, List.of(versus));
             default -> new Judgement(vendorOutcome, threshold, List.of(signal + ": " + vendorOutcome));
         };
     }
@@ -252,7 +255,8 @@ public final class KycPolicy {
          */
         public Builder minimumAge(int years) {
             if (years < 0 || years > 150) {
-                throw new IdentityException(IdentityError.ARGUMENT_INVALID, "a minimum age is 0-150 years, got " + years);
+                throw new IdentityException(
+                        IdentityError.ARGUMENT_INVALID, "a minimum age is 0-150 years, got " + years);
             }
             this.minimumAge = years;
             return this;

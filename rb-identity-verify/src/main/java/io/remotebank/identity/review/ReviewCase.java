@@ -23,7 +23,12 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ReviewCase(
-        FlowId flow, String definition, CustomerId customer, List<String> reasons, Optional<AgentId> claimedBy, Instant since) {
+        FlowId flow,
+        String definition,
+        CustomerId customer,
+        List<String> reasons,
+        Optional<AgentId> claimedBy,
+        Instant since) {
 
     /** Validates and copies. */
     public ReviewCase {

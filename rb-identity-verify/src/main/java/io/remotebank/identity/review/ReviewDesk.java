@@ -108,14 +108,17 @@ public final class ReviewDesk {
         Arguments.notNull(reviewer, "reviewer");
         Arguments.positive(hold, "hold");
         if (hold.compareTo(MAX_HOLD) > 0) {
-            throw new IdentityException(IdentityError.ARGUMENT_INVALID, "a claim lasts at most " + MAX_HOLD + ", got " + hold);
+            throw new IdentityException(
+                    IdentityError.ARGUMENT_INVALID, "a claim lasts at most " + MAX_HOLD + ", got " + hold);
         }
         FlowState s = awaiting(flow);
         Instant now = clock.instant();
         Optional<ReviewClaim> held = s.claim().filter(c -> now.isBefore(c.expiresAt()));
         if (held.isPresent() && !held.get().reviewer().equals(reviewer)) {
             throw new IdentityException(
-                    IdentityError.REVIEW_CLAIMED, "flow " + flow + " is claimed by another reviewer until " + held.get().expiresAt());
+                    IdentityError.REVIEW_CLAIMED,
+                    "flow " + flow + " is claimed by another reviewer until "
+                            + held.get().expiresAt());
         }
         ReviewClaim claim = new ReviewClaim(flow, UUID.randomUUID().toString(), reviewer, now.plus(hold));
         FlowState next = s.change().claim(claim).at(now);
@@ -123,7 +126,8 @@ public final class ReviewDesk {
             store.save(next);
         } catch (IdentityException e) {
             if (e.error() == IdentityError.FLOW_CONFLICT) {
-                throw new IdentityException(IdentityError.REVIEW_CLAIMED, "flow " + flow + " was claimed at the same moment", e);
+                throw new IdentityException(
+                        IdentityError.REVIEW_CLAIMED, "flow " + flow + " was claimed at the same moment", e);
             }
             throw e;
         }
@@ -146,7 +150,10 @@ public final class ReviewDesk {
                 .map(a -> new String(a.bytes(), StandardCharsets.UTF_8).split("\n", 2))
                 .orElse(new String[] {"", ""});
         return new ReviewEvidence(
-                s, Sensitive.of(app[0], PiiKind.NAME), Sensitive.of(app.length > 1 ? app[1] : "", PiiKind.ID_NUMBER), s.evidence());
+                s,
+                Sensitive.of(app[0], PiiKind.NAME),
+                Sensitive.of(app.length > 1 ? app[1] : "", PiiKind.ID_NUMBER),
+                s.evidence());
     }
 
     /**
@@ -160,7 +167,8 @@ public final class ReviewDesk {
         FlowState s = current(claim);
         Arguments.notNull(ref, "ref");
         if (!s.evidence().containsValue(ref)) {
-            throw new IdentityException(IdentityError.ARTEFACT_NOT_FOUND, "the artefact is not evidence of flow " + s.id());
+            throw new IdentityException(
+                    IdentityError.ARTEFACT_NOT_FOUND, "the artefact is not evidence of flow " + s.id());
         }
         audit.append(audit.event("identity.review.artefact-opened", s, Actor.agent(claim.reviewer()))
                 .detail("kind", ref.kind().name())
@@ -183,10 +191,12 @@ public final class ReviewDesk {
         Arguments.notNull(verdict, "verdict");
         if (verdict == Verdict.REVIEW || reason == null || reason.isBlank() || reason.length() > 512) {
             throw new IdentityException(
-                    IdentityError.REVIEW_DECISION_INVALID, "a reviewer decides pass or fail and gives a reason of 1-512 characters");
+                    IdentityError.REVIEW_DECISION_INVALID,
+                    "a reviewer decides pass or fail and gives a reason of 1-512 characters");
         }
         FlowState s = current(claim);
-        FlowDecision decision = new FlowDecision(verdict, List.of(reason), "reviewer:" + claim.reviewer().value());
+        FlowDecision decision = new FlowDecision(
+                verdict, List.of(reason), "reviewer:" + claim.reviewer().value());
         FlowState next = s.change()
                 .decision(decision)
                 .claim(null)
@@ -214,7 +224,8 @@ public final class ReviewDesk {
         Arguments.notNull(flow, "flow");
         return store.find(flow)
                 .filter(s -> s.status() == FlowStatus.AWAITING_REVIEW)
-                .orElseThrow(() -> new IdentityException(IdentityError.REVIEW_NOT_FOUND, "flow " + flow + " does not await review"));
+                .orElseThrow(() -> new IdentityException(
+                        IdentityError.REVIEW_NOT_FOUND, "flow " + flow + " does not await review"));
     }
 
     private FlowState current(ReviewClaim claim) {
@@ -224,7 +235,8 @@ public final class ReviewDesk {
                 && clock.instant().isBefore(claim.expiresAt());
         if (!ok) {
             throw new IdentityException(
-                    IdentityError.REVIEW_CLAIM_INVALID, "the claim on flow " + claim.flow() + " expired, was released or was taken over");
+                    IdentityError.REVIEW_CLAIM_INVALID,
+                    "the claim on flow " + claim.flow() + " expired, was released or was taken over");
         }
         return s;
     }

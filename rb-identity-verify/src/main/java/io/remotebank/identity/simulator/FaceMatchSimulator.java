@@ -60,18 +60,16 @@ public final class FaceMatchSimulator implements FaceMatchProvider {
         if (failed != null) {
             return failed;
         }
-        double similarity =
-                switch (b) {
-                    case PASS -> 92;
-                    case REVIEW -> 75;
-                    default -> 20;
-                };
-        Outcome outcome =
-                switch (b) {
-                    case PASS -> Outcome.PASS;
-                    case REVIEW -> Outcome.REVIEW;
-                    default -> Outcome.FAIL;
-                };
+        double similarity = switch (b) {
+            case PASS -> 92;
+            case REVIEW -> 75;
+            default -> 20;
+        };
+        Outcome outcome = switch (b) {
+            case PASS -> Outcome.PASS;
+            case REVIEW -> Outcome.REVIEW;
+            default -> Outcome.FAIL;
+        };
         return CompletableFuture.completedFuture(CheckResult.builder(vendor, outcome)
                 .score(new Score(vendor, "sim-1", similarity, OPERATING_POINTS))
                 .rawPayload("application/json", Outcomes.json("{\"Sim\":" + similarity + "}"))

@@ -113,22 +113,23 @@ public final class LivenessSimulator implements LivenessProvider {
                             "SIM.SessionUnknown", "no such session", IdentityError.VENDOR_SESSION_UNKNOWN)));
         }
         boolean expired = !clock.instant().isBefore(s.expiresAt());
-        CheckResult.Builder r =
-                switch (s.behaviour()) {
-                    case PASS -> CheckResult.builder(vendor, Outcome.PASS)
-                            .score(score(0.98))
-                            .subScore("replay", 0.01)
-                            .artefact(frame(sessionId));
-                    case REVIEW -> CheckResult.builder(vendor, Outcome.REVIEW)
-                            .score(score(0.92))
-                            .subScore("replay", 0.2)
-                            .artefact(frame(sessionId));
-                    case EXPIRED -> CheckResult.builder(vendor, expired ? Outcome.EXPIRED : Outcome.NOT_EXECUTED)
-                            .detail(expired ? "session expired" : "customer has not finished");
-                    default -> CheckResult.builder(vendor, Outcome.FAIL)
-                            .score(score(0.1))
-                            .subScore("replay", 0.95);
-                };
+        CheckResult.Builder r = switch (s.behaviour()) {
+            case PASS ->
+                CheckResult.builder(vendor, Outcome.PASS)
+                        .score(score(0.98))
+                        .subScore("replay", 0.01)
+                        .artefact(frame(sessionId));
+            case REVIEW ->
+                CheckResult.builder(vendor, Outcome.REVIEW)
+                        .score(score(0.92))
+                        .subScore("replay", 0.2)
+                        .artefact(frame(sessionId));
+            case EXPIRED ->
+                CheckResult.builder(vendor, expired ? Outcome.EXPIRED : Outcome.NOT_EXECUTED)
+                        .detail(expired ? "session expired" : "customer has not finished");
+            default ->
+                CheckResult.builder(vendor, Outcome.FAIL).score(score(0.1)).subScore("replay", 0.95);
+        };
         return CompletableFuture.completedFuture(r.rawPayload(
                         "application/json", ("{\"session\":\"" + sessionId + "\"}").getBytes(StandardCharsets.UTF_8))
                 .build());

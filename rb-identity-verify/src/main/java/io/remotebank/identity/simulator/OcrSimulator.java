@@ -45,8 +45,7 @@ public final class OcrSimulator implements DocumentOcrProvider {
      * @return the simulator
      */
     public static OcrSimulator of(String vendor, List<String> mrz, Behaviour... script) {
-        return new OcrSimulator(
-                Script.vendor(vendor), List.copyOf(Arguments.noNulls(mrz, "mrz")), new Script(script));
+        return new OcrSimulator(Script.vendor(vendor), List.copyOf(Arguments.noNulls(mrz, "mrz")), new Script(script));
     }
 
     @Override
@@ -80,21 +79,22 @@ public final class OcrSimulator implements DocumentOcrProvider {
         if (failed != null) {
             return failed;
         }
-        OcrResult result =
-                switch (b) {
-                    case PASS -> OcrResult.ofMrz(read(request, Outcome.PASS, "MRZ read"), mrz, List.of());
-                    case REVIEW -> OcrResult.ofMrz(
-                            read(request, Outcome.REVIEW, "MRZ read with a low-confidence character"),
-                            mrz,
-                            List.of("line 1 column 6 (simulated): low confidence"));
-                    default -> OcrResult.ofMrz(
-                            CheckResult.builder(vendor, Outcome.FAIL)
-                                    .rawPayload("application/json", Outcomes.json("{\"mrz\":null}"))
-                                    .detail("no machine-readable zone found")
-                                    .build(),
-                            List.of(),
-                            List.of());
-                };
+        OcrResult result = switch (b) {
+            case PASS -> OcrResult.ofMrz(read(request, Outcome.PASS, "MRZ read"), mrz, List.of());
+            case REVIEW ->
+                OcrResult.ofMrz(
+                        read(request, Outcome.REVIEW, "MRZ read with a low-confidence character"),
+                        mrz,
+                        List.of("line 1 column 6 (simulated): low confidence"));
+            default ->
+                OcrResult.ofMrz(
+                        CheckResult.builder(vendor, Outcome.FAIL)
+                                .rawPayload("application/json", Outcomes.json("{\"mrz\":null}"))
+                                .detail("no machine-readable zone found")
+                                .build(),
+                        List.of(),
+                        List.of());
+        };
         return CompletableFuture.completedFuture(result);
     }
 

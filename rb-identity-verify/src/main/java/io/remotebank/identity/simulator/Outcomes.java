@@ -37,15 +37,19 @@ final class Outcomes {
     private Outcomes() {}
 
     /** The stage for DOWN, THROTTLED and HANG; empty for the behaviours a simulator answers itself. */
-    static <T> CompletionStage<T> failure(String vendor, Behaviour b, java.util.function.Function<CheckResult, T> wrap) {
+    static <T> CompletionStage<T> failure(
+            String vendor, Behaviour b, java.util.function.Function<CheckResult, T> wrap) {
         return switch (b) {
-            case DOWN -> CompletableFuture.failedFuture(new IdentityException(
-                    IdentityError.VENDOR_UNAVAILABLE, vendor + " (simulated) is down: connection refused"));
-            case THROTTLED -> CompletableFuture.completedFuture(wrap.apply(CheckResult.builder(
-                            vendor, io.remotebank.identity.spi.Outcome.ERROR)
-                    .error(ERRORS.map("SIM.Throttled", "request limit exceeded"))
-                    .rawPayload("application/json", "{\"error\":\"SIM.Throttled\"}".getBytes(StandardCharsets.UTF_8))
-                    .build()));
+            case DOWN ->
+                CompletableFuture.failedFuture(new IdentityException(
+                        IdentityError.VENDOR_UNAVAILABLE, vendor + " (simulated) is down: connection refused"));
+            case THROTTLED ->
+                CompletableFuture.completedFuture(wrap.apply(CheckResult.builder(
+                                vendor, io.remotebank.identity.spi.Outcome.ERROR)
+                        .error(ERRORS.map("SIM.Throttled", "request limit exceeded"))
+                        .rawPayload(
+                                "application/json", "{\"error\":\"SIM.Throttled\"}".getBytes(StandardCharsets.UTF_8))
+                        .build()));
             case HANG -> new CompletableFuture<>();
             default -> null;
         };

@@ -86,18 +86,16 @@ public final class RegistrySimulator implements IdentityRegistry {
         if (failed != null) {
             return failed;
         }
-        Outcome outcome =
-                switch (b) {
-                    case PASS -> Outcome.PASS;
-                    case REVIEW -> Outcome.REVIEW;
-                    default -> Outcome.FAIL;
-                };
-        String code =
-                switch (outcome) {
-                    case PASS -> "MATCH";
-                    case REVIEW -> "UNCERTAIN";
-                    default -> "MISMATCH";
-                };
+        Outcome outcome = switch (b) {
+            case PASS -> Outcome.PASS;
+            case REVIEW -> Outcome.REVIEW;
+            default -> Outcome.FAIL;
+        };
+        String code = switch (outcome) {
+            case PASS -> "MATCH";
+            case REVIEW -> "UNCERTAIN";
+            default -> "MISMATCH";
+        };
         return CompletableFuture.completedFuture(CheckResult.builder(vendor, outcome)
                 .rawPayload("application/json", Outcomes.json("{\"result\":\"" + code + "\"}"))
                 .detail(code.toLowerCase(java.util.Locale.ROOT))

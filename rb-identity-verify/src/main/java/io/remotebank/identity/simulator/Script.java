@@ -33,7 +33,8 @@ final class Script {
         Arguments.notBlank(vendor, "vendor");
         if (!vendor.matches("[a-z][a-z0-9-]{0,63}")) {
             throw new IdentityException(
-                    IdentityError.ARGUMENT_INVALID, "a vendor name is lower-case words joined by hyphens, got " + vendor);
+                    IdentityError.ARGUMENT_INVALID,
+                    "a vendor name is lower-case words joined by hyphens, got " + vendor);
         }
         return vendor;
     }

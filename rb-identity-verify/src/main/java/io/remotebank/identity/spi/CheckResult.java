@@ -59,7 +59,8 @@ public record CheckResult(
         Arguments.notNull(detail, "detail");
         if ((outcome == Outcome.ERROR) != error.isPresent()) {
             throw new IdentityException(
-                    IdentityError.ARGUMENT_INVALID, "a check result carries an error exactly when its outcome is ERROR");
+                    IdentityError.ARGUMENT_INVALID,
+                    "a check result carries an error exactly when its outcome is ERROR");
         }
         if (rawPayload.isPresent() && rawPayload.get().kind() != ArtefactKind.VENDOR_PAYLOAD) {
             throw new IdentityException(
@@ -99,7 +100,10 @@ public record CheckResult(
      */
     public static CheckResult error(String vendor, VendorError error) {
         Arguments.notNull(error, "error");
-        return builder(vendor, Outcome.ERROR).error(error).detail(error.message()).build();
+        return builder(vendor, Outcome.ERROR)
+                .error(error)
+                .detail(error.message())
+                .build();
     }
 
     /**

@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record FaceMatchRequest(CorrelationId correlation, Artefact probe, Artefact reference) {
 
-    private static final Set<ArtefactKind> REFERENCES = Set.of(ArtefactKind.DOCUMENT_PORTRAIT, ArtefactKind.DOCUMENT_IMAGE);
+    private static final Set<ArtefactKind> REFERENCES =
+            Set.of(ArtefactKind.DOCUMENT_PORTRAIT, ArtefactKind.DOCUMENT_IMAGE);
 
     /**
      * Validates the request.

@@ -25,7 +25,11 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LivenessSession(
-        String vendor, String sessionId, Optional<Sensitive<String>> clientToken, Optional<URI> url, Instant expiresAt) {
+        String vendor,
+        String sessionId,
+        Optional<Sensitive<String>> clientToken,
+        Optional<URI> url,
+        Instant expiresAt) {
 
     /**
      * Validates the session.

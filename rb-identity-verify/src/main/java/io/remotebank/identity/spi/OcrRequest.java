@@ -28,7 +28,8 @@ public record OcrRequest(CorrelationId correlation, Artefact image) {
         Arguments.notNull(image, "image");
         if (image.kind() != ArtefactKind.DOCUMENT_IMAGE) {
             throw new IdentityException(
-                    IdentityError.ARGUMENT_INVALID, "OCR reads an artefact of kind DOCUMENT_IMAGE, got " + image.kind());
+                    IdentityError.ARGUMENT_INVALID,
+                    "OCR reads an artefact of kind DOCUMENT_IMAGE, got " + image.kind());
         }
     }
 }

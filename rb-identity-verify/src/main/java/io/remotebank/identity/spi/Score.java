@@ -33,7 +33,8 @@ public record Score(String vendor, String modelVersion, double value, OperatingP
         if (!operatingPoints.scale().contains(value)) {
             throw new IdentityException(
                     IdentityError.ARGUMENT_INVALID,
-                    "score " + value + " of " + vendor + " is off its scale [" + operatingPoints.scale().min() + ", "
+                    "score " + value + " of " + vendor + " is off its scale ["
+                            + operatingPoints.scale().min() + ", "
                             + operatingPoints.scale().max() + "]");
         }
     }

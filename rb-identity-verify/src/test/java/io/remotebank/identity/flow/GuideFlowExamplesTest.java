@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.remotebank.core.AgentId;
 import io.remotebank.core.discovery.ProviderRegistry;
 import io.remotebank.identity.policy.KycPolicy;
+import io.remotebank.identity.review.ReviewCase;
 import io.remotebank.identity.review.ReviewDesk;
 import io.remotebank.identity.simulator.Behaviour;
 import io.remotebank.identity.simulator.FaceMatchSimulator;
@@ -17,8 +18,6 @@ import io.remotebank.identity.spi.DocumentOcrProvider;
 import io.remotebank.identity.spi.FaceMatchProvider;
 import io.remotebank.identity.spi.IdentityRegistry;
 import io.remotebank.identity.spi.LivenessProvider;
-import io.remotebank.identity.review.ReviewCase;
-import io.remotebank.identity.flow.ReviewClaim;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,10 @@ class GuideFlowExamplesTest {
                     .faceMatch(ProviderRegistry.builder(FaceMatchProvider.class)
                             .register(FaceMatchSimulator.of("sim-face", Behaviour.PASS))
                             .build())
-                    .policy(KycPolicy.builder().faceMatchFalseAcceptRate(1e-4).minimumAge(18).build())
+                    .policy(KycPolicy.builder()
+                            .faceMatchFalseAcceptRate(1e-4)
+                            .minimumAge(18)
+                            .build())
                     .store(FlowStores.inMemory()) // or FlowStores.file(path): flows survive a restart
                     .vault(vault) // ArtefactVaults.inMemory(fieldEncryption)
                     .consents(consents) // ConsentRegistries.audited(...): FACE_BIOMETRICS is checked

@@ -34,8 +34,8 @@ import java.util.concurrent.CompletionStage;
 final class KycFixture implements AutoCloseable {
 
     /** A TD3 MRZ built on ICAO 9303 Part 4's specimen, its expiry moved to 2034 (check digits recomputed). */
-    static final List<String> MRZ = List.of(
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F3412318ZE184226B<<<<<18");
+    static final List<String> MRZ =
+            List.of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F3412318ZE184226B<<<<<18");
 
     static final CustomerId ALICE = CustomerId.of("C2001");
 
@@ -83,12 +83,20 @@ final class KycFixture implements AutoCloseable {
 
     void grantFaceConsent() {
         consents.record(ConsentRecord.granted(
-                ALICE, ConsentPurpose.FACE_BIOMETRICS, time.clock().instant(), ContactChannel.APP_PUSH, "form:face/v1"));
+                ALICE,
+                ConsentPurpose.FACE_BIOMETRICS,
+                time.clock().instant(),
+                ContactChannel.APP_PUSH,
+                "form:face/v1"));
     }
 
     void withdrawFaceConsent() {
         consents.record(ConsentRecord.withdrawn(
-                ALICE, ConsentPurpose.FACE_BIOMETRICS, time.clock().instant(), ContactChannel.APP_PUSH, "app:settings/face-off"));
+                ALICE,
+                ConsentPurpose.FACE_BIOMETRICS,
+                time.clock().instant(),
+                ContactChannel.APP_PUSH,
+                "app:settings/face-off"));
     }
 
     static Application application() {

@@ -58,7 +58,8 @@ class KycFlowsTest {
         FlowState waiting = fx.await(flows.start(FlowTemplates.REMOTE_CLASS2, application()));
         assertThat(waiting.status()).isEqualTo(FlowStatus.WAITING_FOR_CUSTOMER);
         assertThat(flows.livenessSession(waiting.id())).isPresent();
-        assertThat(waiting.results()).extracting(StepResult::kind)
+        assertThat(waiting.results())
+                .extracting(StepResult::kind)
                 .containsExactly(StepKind.DOCUMENT_OCR, StepKind.DOCUMENT_VALIDATION, StepKind.REGISTRY);
 
         FlowState done = fx.await(flows.advance(waiting.id()));
@@ -68,8 +69,12 @@ class KycFlowsTest {
         assertThat(done.result(StepKind.FACE_MATCH).orElseThrow().threshold()).contains(70.0);
         assertThat(done.attempts()).extracting(Attempt::result).containsOnly("pass", "not-executed");
         assertThat(fx.actions())
-                .contains("identity.flow.started", "identity.attempt.recorded", "identity.step.completed",
-                        "identity.flow.waiting", "identity.flow.decided");
+                .contains(
+                        "identity.flow.started",
+                        "identity.attempt.recorded",
+                        "identity.step.completed",
+                        "identity.flow.waiting",
+                        "identity.flow.decided");
     }
 
     @Test
@@ -85,15 +90,23 @@ class KycFlowsTest {
     void faceMatchUnsure_goesToReview_withTheReason() {
         fx.grantFaceConsent();
         FaceMatchSimulator unsure = FaceMatchSimulator.of("sim-face", REVIEW);
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry), List.of(liveness), List.of(unsure))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(unsure))
                 .build();
 
         FlowState s = runToEnd(flows, FlowTemplates.REMOTE_CLASS2);
 
         assertThat(s.status()).isEqualTo(FlowStatus.AWAITING_REVIEW);
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.REVIEW);
-        assertThat(s.decision().orElseThrow().reasons()).singleElement().asString()
-                .contains("face-match: score 75.0 meets 70.0").contains("the vendor asks for review");
+        assertThat(s.decision().orElseThrow().reasons())
+                .singleElement()
+                .asString()
+                .contains("face-match: score 75.0 meets 70.0")
+                .contains("the vendor asks for review");
         assertThat(flows.reviews().pending()).extracting(c -> c.flow()).containsExactly(s.id());
     }
 
@@ -101,7 +114,12 @@ class KycFlowsTest {
     void registryMismatch_failsTheFlow_withoutAskingForTheFace() {
         fx.grantFaceConsent();
         RegistrySimulator mismatch = RegistrySimulator.of("sim-registry", FAIL);
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(mismatch), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(mismatch),
+                        List.of(liveness),
+                        List.of(face))
                 .build();
 
         FlowState s = fx.await(flows.start(FlowTemplates.REMOTE_CLASS2, application()));
@@ -116,8 +134,12 @@ class KycFlowsTest {
     @Test
     void ocrWithoutMrz_failsValidation() {
         fx.grantFaceConsent();
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(OcrSimulator.of("sim-ocr", MRZ, FAIL)),
-                        List.of(registry), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(OcrSimulator.of("sim-ocr", MRZ, FAIL)),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(face))
                 .build();
 
         FlowState s = fx.await(flows.start(FlowTemplates.REMOTE_CLASS2, application()));
@@ -129,10 +151,14 @@ class KycFlowsTest {
     @Test
     void expiredDocument_failsOnTheExpiryRule() {
         fx.grantFaceConsent();
-        List<String> expired = List.of(
-                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(OcrSimulator.of("sim-ocr", expired, PASS)),
-                        List.of(registry), List.of(liveness), List.of(face))
+        List<String> expired =
+                List.of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(OcrSimulator.of("sim-ocr", expired, PASS)),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(face))
                 .build();
 
         FlowState s = fx.await(flows.start(FlowTemplates.REMOTE_CLASS2, application()));
@@ -143,22 +169,33 @@ class KycFlowsTest {
     @Test
     void livenessFailed_failsTheFlow() {
         fx.grantFaceConsent();
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry),
-                        List.of(LivenessSimulator.of("sim-liveness", fx.time.clock(), FAIL)), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(LivenessSimulator.of("sim-liveness", fx.time.clock(), FAIL)),
+                        List.of(face))
                 .build();
 
         FlowState s = runToEnd(flows, FlowTemplates.REMOTE_CLASS2);
 
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(s.result(StepKind.LIVENESS).orElseThrow().reasons()).singleElement().asString().contains("below 0.9");
+        assertThat(s.result(StepKind.LIVENESS).orElseThrow().reasons())
+                .singleElement()
+                .asString()
+                .contains("below 0.9");
         assertThat(face.calls()).isZero();
     }
 
     @Test
     void livenessNotFinished_waitsUntilTheSessionExpires_thenFails() {
         fx.grantFaceConsent();
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry),
-                        List.of(LivenessSimulator.of("sim-liveness", fx.time.clock(), EXPIRED)), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(LivenessSimulator.of("sim-liveness", fx.time.clock(), EXPIRED)),
+                        List.of(face))
                 .build();
         FlowState s = fx.await(flows.start(FlowTemplates.REMOTE_CLASS2, application()));
 
@@ -175,7 +212,12 @@ class KycFlowsTest {
         fx.grantFaceConsent();
         RegistrySimulator down = RegistrySimulator.of("registry-a", DOWN);
         RegistrySimulator up = RegistrySimulator.of("registry-b", PASS);
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(down, up), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(down, up),
+                        List.of(liveness),
+                        List.of(face))
                 .build();
 
         FlowState s = runToEnd(flows, FlowTemplates.REMOTE_CLASS2);
@@ -197,7 +239,11 @@ class KycFlowsTest {
     void vendorHangs_eachCallTimesOutOnVirtualTime_thenFailsOver() {
         fx.grantFaceConsent();
         OcrSimulator hanging = OcrSimulator.of("ocr-a", MRZ, HANG);
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(hanging, ocr), List.of(registry), List.of(liveness),
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(hanging, ocr),
+                        List.of(registry),
+                        List.of(liveness),
                         List.of(face))
                 .build();
 
@@ -220,7 +266,12 @@ class KycFlowsTest {
         fx.grantFaceConsent();
         RegistrySimulator down = RegistrySimulator.of("registry-a", DOWN);
         RegistrySimulator up = RegistrySimulator.of("registry-b", PASS);
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(down, up), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(down, up),
+                        List.of(liveness),
+                        List.of(face))
                 .circuitBreaker(3, Duration.ofMinutes(1))
                 .build();
 
@@ -243,7 +294,12 @@ class KycFlowsTest {
     void everyVendorDown_stallsTheFlow_andAdvanceTriesTheStepAgain() {
         fx.grantFaceConsent();
         RegistrySimulator flaky = RegistrySimulator.of("registry-a", DOWN, DOWN, DOWN, PASS);
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(flaky), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(flaky),
+                        List.of(liveness),
+                        List.of(face))
                 .build();
 
         FlowState stalled = fx.await(flows.start(FlowTemplates.REMOTE_CLASS2, application()));
@@ -291,12 +347,16 @@ class KycFlowsTest {
         Path file = dir.resolve("flows.log");
         FlowId id;
         try (FlowStores.FileStore store = FlowStores.file(file)) {
-            KycFlows before = with(fx.engine(store), List.of(ocr), List.of(registry), List.of(liveness), List.of(face)).build();
-            id = fx.await(before.start(FlowTemplates.REMOTE_CLASS2, application())).id();
+            KycFlows before = with(fx.engine(store), List.of(ocr), List.of(registry), List.of(liveness), List.of(face))
+                    .build();
+            id = fx.await(before.start(FlowTemplates.REMOTE_CLASS2, application()))
+                    .id();
         }
 
         try (FlowStores.FileStore reopened = FlowStores.file(file)) {
-            KycFlows after = with(fx.engine(reopened), List.of(ocr), List.of(registry), List.of(liveness), List.of(face)).build();
+            KycFlows after = with(
+                            fx.engine(reopened), List.of(ocr), List.of(registry), List.of(liveness), List.of(face))
+                    .build();
             assertThat(after.find(id).orElseThrow().status()).isEqualTo(FlowStatus.WAITING_FOR_CUSTOMER);
 
             List<FlowState> resumed = fx.await(after.resumeAll());
@@ -322,7 +382,9 @@ class KycFlowsTest {
         FlowState s = runToEnd(flows, FlowTemplates.VIDEO_WITNESSED);
 
         assertThat(s.status()).isEqualTo(FlowStatus.AWAITING_REVIEW);
-        assertThat(s.decision().orElseThrow().verdict()).as("the policy's decision").isEqualTo(Verdict.PASS);
+        assertThat(s.decision().orElseThrow().verdict())
+                .as("the policy's decision")
+                .isEqualTo(Verdict.PASS);
     }
 
     @Test

@@ -37,7 +37,8 @@ class ReviewDeskTest {
     @BeforeEach
     void flowAwaitingReview() {
         fx.grantFaceConsent();
-        flows = with(fx.engine(FlowStores.inMemory()),
+        flows = with(
+                        fx.engine(FlowStores.inMemory()),
                         List.of(OcrSimulator.of("sim-ocr", MRZ, PASS)),
                         List.of(RegistrySimulator.of("sim-registry", PASS)),
                         List.of(LivenessSimulator.of("sim-liveness", fx.time.clock(), PASS)),
@@ -63,7 +64,10 @@ class ReviewDeskTest {
         assertThat(decided.decision().orElseThrow().decidedBy()).isEqualTo("reviewer:A-wang");
         assertThat(desk.pending()).isEmpty();
         assertThat(fx.actions()).contains("identity.review.claimed", "identity.flow.decided");
-        assertThat(fx.audit().stream().filter(e -> e.contains("identity.flow.decided")).reduce((a, b) -> b).orElseThrow())
+        assertThat(fx.audit().stream()
+                        .filter(e -> e.contains("identity.flow.decided"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow())
                 .contains("A-wang");
     }
 
@@ -74,15 +78,20 @@ class ReviewDeskTest {
         IdentityException refused =
                 catchThrowableOfType(IdentityException.class, () -> desk.claim(flow, LI, Duration.ofMinutes(15)));
         assertThat(refused.error()).isEqualTo(IdentityError.REVIEW_CLAIMED);
-        assertThat(desk.pending()).singleElement().satisfies(c -> assertThat(c.claimedBy()).contains(WANG));
+        assertThat(desk.pending())
+                .singleElement()
+                .satisfies(c -> assertThat(c.claimedBy()).contains(WANG));
 
         fx.time.advance(Duration.ofMinutes(15));
         var second = desk.claim(flow, LI, Duration.ofMinutes(15));
 
-        IdentityException stale = catchThrowableOfType(
-                IdentityException.class, () -> desk.decide(first, Verdict.PASS, "late"));
+        IdentityException stale =
+                catchThrowableOfType(IdentityException.class, () -> desk.decide(first, Verdict.PASS, "late"));
         assertThat(stale.error()).isEqualTo(IdentityError.REVIEW_CLAIM_INVALID);
-        assertThat(desk.decide(second, Verdict.FAIL, "not the document holder").decision().orElseThrow().verdict())
+        assertThat(desk.decide(second, Verdict.FAIL, "not the document holder")
+                        .decision()
+                        .orElseThrow()
+                        .verdict())
                 .isEqualTo(Verdict.FAIL);
     }
 
@@ -104,9 +113,11 @@ class ReviewDeskTest {
     void decisionWithoutReason_orAsReview_isRefused_andChangesNothing() {
         var claim = desk.claim(flow, WANG, Duration.ofMinutes(15));
 
-        assertThat(catchThrowableOfType(IdentityException.class, () -> desk.decide(claim, Verdict.PASS, " ")).error())
+        assertThat(catchThrowableOfType(IdentityException.class, () -> desk.decide(claim, Verdict.PASS, " "))
+                        .error())
                 .isEqualTo(IdentityError.REVIEW_DECISION_INVALID);
-        assertThat(catchThrowableOfType(IdentityException.class, () -> desk.decide(claim, Verdict.REVIEW, "x")).error())
+        assertThat(catchThrowableOfType(IdentityException.class, () -> desk.decide(claim, Verdict.REVIEW, "x"))
+                        .error())
                 .isEqualTo(IdentityError.REVIEW_DECISION_INVALID);
         assertThat(flows.find(flow).orElseThrow().status()).isEqualTo(FlowStatus.AWAITING_REVIEW);
     }
@@ -114,7 +125,8 @@ class ReviewDeskTest {
     @Test
     void flowNotAwaitingReview_cannotBeClaimed() {
         assertThat(catchThrowableOfType(
-                                IdentityException.class, () -> desk.claim(FlowId.of("no-such"), WANG, Duration.ofMinutes(1)))
+                                IdentityException.class,
+                                () -> desk.claim(FlowId.of("no-such"), WANG, Duration.ofMinutes(1)))
                         .error())
                 .isEqualTo(IdentityError.REVIEW_NOT_FOUND);
     }
@@ -133,6 +145,8 @@ class ReviewDeskTest {
 
         assertThat(flows.vault().shred(s.customer())).isGreaterThanOrEqualTo(4);
 
-        s.evidence().values().forEach(ref -> assertThat(flows.vault().get(s.customer(), ref)).isEmpty());
+        s.evidence()
+                .values()
+                .forEach(ref -> assertThat(flows.vault().get(s.customer(), ref)).isEmpty());
     }
 }

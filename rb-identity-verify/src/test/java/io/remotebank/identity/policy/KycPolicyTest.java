@@ -36,8 +36,12 @@ class KycPolicyTest {
     @Test
     void targetRate_mapsToTheOperatingPointNotLaxerThanIt() {
         assertThat(POINTS.thresholdFor(1e-4)).contains(70.0);
-        assertThat(POINTS.thresholdFor(5e-4)).as("between points: the stricter one").contains(70.0);
-        assertThat(POINTS.thresholdFor(1e-6)).as("stricter than every point: none").isEmpty();
+        assertThat(POINTS.thresholdFor(5e-4))
+                .as("between points: the stricter one")
+                .contains(70.0);
+        assertThat(POINTS.thresholdFor(1e-6))
+                .as("stricter than every point: none")
+                .isEmpty();
     }
 
     @Test
@@ -46,7 +50,11 @@ class KycPolicyTest {
 
         assertThat(j.outcome()).isEqualTo(Outcome.REVIEW);
         assertThat(j.threshold()).contains(70.0);
-        assertThat(j.reasons()).singleElement().asString().contains("below 70.0").contains("the vendor passed it");
+        assertThat(j.reasons())
+                .singleElement()
+                .asString()
+                .contains("below 70.0")
+                .contains("the vendor passed it");
     }
 
     @Test
@@ -80,7 +88,9 @@ class KycPolicyTest {
             double target = Math.pow(10, -1.5 - random.nextDouble() * 5);
             double value = random.nextDouble();
             Outcome vendor = Outcome.values()[random.nextInt(3)];
-            KycPolicy p = KycPolicy.builder().faceMatchFalseAcceptRate(Math.min(target, 0.1)).build();
+            KycPolicy p = KycPolicy.builder()
+                    .faceMatchFalseAcceptRate(Math.min(target, 0.1))
+                    .build();
 
             Judgement j = p.judgeFaceMatch(vendor, new Score("v", "1", value, ops));
 
@@ -101,17 +111,21 @@ class KycPolicyTest {
     void tooYoung_failsTheDocument_andUnknownBirthDateGoesToReview() {
         LocalDate today = LocalDate.of(2026, 12, 7);
 
-        assertThat(policy.judgeDocument(Optional.of(LocalDate.of(2009, 1, 1)), Optional.empty(), today).reasons())
+        assertThat(policy.judgeDocument(Optional.of(LocalDate.of(2009, 1, 1)), Optional.empty(), today)
+                        .reasons())
                 .containsExactly("document: holder younger than 18");
-        assertThat(policy.judgeDocument(Optional.of(LocalDate.of(2008, 12, 7)), Optional.empty(), today).outcome())
+        assertThat(policy.judgeDocument(Optional.of(LocalDate.of(2008, 12, 7)), Optional.empty(), today)
+                        .outcome())
                 .isEqualTo(Outcome.PASS);
-        assertThat(policy.judgeDocument(Optional.empty(), Optional.empty(), today).outcome())
+        assertThat(policy.judgeDocument(Optional.empty(), Optional.empty(), today)
+                        .outcome())
                 .isEqualTo(Outcome.REVIEW);
     }
 
     @Test
     void documentExpiringWithinTheMargin_fails() {
-        KycPolicy margin = KycPolicy.builder().documentValidFor(Period.ofMonths(3)).build();
+        KycPolicy margin =
+                KycPolicy.builder().documentValidFor(Period.ofMonths(3)).build();
         LocalDate today = LocalDate.of(2026, 12, 7);
 
         assertThat(margin.judgeDocument(Optional.of(LocalDate.of(1980, 1, 1)), Optional.of(today.plusMonths(2)), today)
@@ -126,7 +140,8 @@ class KycPolicyTest {
     @ValueSource(doubles = {0, -1e-4, 0.5, Double.NaN})
     void targetRateOutOfRange_isRefused(double rate) {
         assertThat(catchThrowableOfType(
-                                IdentityException.class, () -> KycPolicy.builder().faceMatchFalseAcceptRate(rate))
+                                IdentityException.class,
+                                () -> KycPolicy.builder().faceMatchFalseAcceptRate(rate))
                         .error())
                 .isEqualTo(IdentityError.ARGUMENT_INVALID);
     }

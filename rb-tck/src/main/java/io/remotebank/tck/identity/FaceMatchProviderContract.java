@@ -66,18 +66,22 @@ public abstract class FaceMatchProviderContract {
 
     @Test
     void verdict_carriesAScoreWithItsScaleAndOperatingPoints() {
-        CheckResult r = Kit.await(provider.match(new FaceMatchRequest(CorrelationId.of("tck-face-0001"), probe(), reference())));
+        CheckResult r = Kit.await(
+                provider.match(new FaceMatchRequest(CorrelationId.of("tck-face-0001"), probe(), reference())));
 
         Kit.assertCanonical(r, provider.vendor());
         assertThat(r.outcome()).isIn(Outcome.PASS, Outcome.REVIEW, Outcome.FAIL);
         assertThat(r.score()).as("a face match verdict has a score").isPresent();
         Score s = r.score().orElseThrow();
-        s.operatingPoints().points().forEach(p -> assertThat(s.scale().contains(p.threshold())).isTrue());
+        s.operatingPoints()
+                .points()
+                .forEach(p -> assertThat(s.scale().contains(p.threshold())).isTrue());
     }
 
     @Test
     void rawPayload_isKeptAsEvidence() {
-        CheckResult r = Kit.await(provider.match(new FaceMatchRequest(CorrelationId.of("tck-face-0002"), probe(), reference())));
+        CheckResult r = Kit.await(
+                provider.match(new FaceMatchRequest(CorrelationId.of("tck-face-0002"), probe(), reference())));
 
         assertThat(r.rawPayload()).isPresent();
         assertThat(r.rawPayload().orElseThrow().kind()).isEqualTo(ArtefactKind.VENDOR_PAYLOAD);

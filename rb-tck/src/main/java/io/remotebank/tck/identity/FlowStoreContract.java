@@ -61,9 +61,22 @@ public abstract class FlowStoreContract {
     }
 
     private static FlowState flow(String id, Instant at) {
-        return new FlowState(FlowId.of(id), "remote-class2", CustomerId.of("C3001"), CorrelationId.of(id + "-corr"),
-                FlowStatus.RUNNING, 0, List.of(), List.of(), Map.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), "", at, 1);
+        return new FlowState(
+                FlowId.of(id),
+                "remote-class2",
+                CustomerId.of("C3001"),
+                CorrelationId.of(id + "-corr"),
+                FlowStatus.RUNNING,
+                0,
+                List.of(),
+                List.of(),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                at,
+                1);
     }
 
     @Test
@@ -93,7 +106,8 @@ public abstract class FlowStoreContract {
 
         assertThat(e.error()).isEqualTo(IdentityError.FLOW_CONFLICT);
         assertThat(store.find(first.id())).contains(a);
-        assertThat(catchThrowableOfType(IdentityException.class, () -> store.save(first)).error())
+        assertThat(catchThrowableOfType(IdentityException.class, () -> store.save(first))
+                        .error())
                 .as("creating a flow twice")
                 .isEqualTo(IdentityError.FLOW_CONFLICT);
     }

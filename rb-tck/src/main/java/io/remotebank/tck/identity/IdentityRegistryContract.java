@@ -49,7 +49,11 @@ public abstract class IdentityRegistryContract {
         return kind == RegistryQuery.Kind.NAME_AND_ID
                 ? new RegistryQuery.NameAndId(c, name, id)
                 : new RegistryQuery.BankCard(
-                        c, name, id, Sensitive.of("6222020200112233445", PiiKind.CARD_NUMBER), PhoneNumber.parse("13800138000"));
+                        c,
+                        name,
+                        id,
+                        Sensitive.of("6222020200112233445", PiiKind.CARD_NUMBER),
+                        PhoneNumber.parse("13800138000"));
     }
 
     @Test

@@ -58,10 +58,14 @@ final class Kit {
         if (r.outcome() == Outcome.ERROR) {
             assertThat(r.error()).isPresent();
         }
-        assertThat(r.toString()).as("a result's text never holds raw payload bytes").doesNotContain("[B@");
+        assertThat(r.toString())
+                .as("a result's text never holds raw payload bytes")
+                .doesNotContain("[B@");
     }
 
     static void assertVendorName(String vendor) {
-        assertThat(vendor).as("a vendor name is lower-case words joined by hyphens").matches("[a-z][a-z0-9-]{0,63}");
+        assertThat(vendor)
+                .as("a vendor name is lower-case words joined by hyphens")
+                .matches("[a-z][a-z0-9-]{0,63}");
     }
 }

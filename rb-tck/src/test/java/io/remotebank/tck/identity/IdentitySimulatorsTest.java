@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Nested;
 class IdentitySimulatorsTest {
 
     /** ICAO 9303 Part 4's TD3 specimen. */
-    static final List<String> SPECIMEN = List.of(
-            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    static final List<String> SPECIMEN =
+            List.of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
 
