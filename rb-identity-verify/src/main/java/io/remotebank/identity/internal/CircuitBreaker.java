@@ -1,7 +1,10 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.time.Ticker;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * One provider's circuit breaker on the injected ticker: after {@code threshold} failures in a row
@@ -12,6 +15,7 @@ import java.time.Duration;
  * threads of their own, whereas every wait here must run on the injected scheduler so that tests
  * and the simulator run on virtual time (house rule 6). The state machine is small enough to own.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CircuitBreaker {
 
     enum State {

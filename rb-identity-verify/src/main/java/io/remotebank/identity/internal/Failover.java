@@ -1,5 +1,7 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.time.Scheduler;
 import io.remotebank.identity.IdentityError;
 import io.remotebank.identity.IdentityException;
@@ -20,19 +22,23 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Calls a capability's providers in priority order: each call bounded by the step's timeout, a
  * transient error retried on the same provider after a doubling backoff, a provider's own failure
  * failing over to the next, an open circuit skipped. Every call is an {@link Attempt}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Failover {
 
     /** What the providers came to. */
+    @API(status = INTERNAL, since = "0.1")
     public record Result<T>(
             Optional<T> value, Optional<String> vendor, List<Attempt> attempts, Optional<IdentityError> error) {}
 
     /** How to read a provider's answer. */
+    @API(status = INTERNAL, since = "0.1")
     public interface Reading<P, T> {
         String vendor(P provider);
 

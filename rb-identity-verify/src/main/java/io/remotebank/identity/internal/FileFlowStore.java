@@ -1,17 +1,21 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.RbException;
 import io.remotebank.core.storage.AppendLog;
 import io.remotebank.identity.IdentityError;
 import io.remotebank.identity.IdentityException;
 import io.remotebank.identity.flow.FlowState;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Flow states in rb-core's append-only log: each save appends the whole state as one line of JSON
  * (forced to disk before the save returns), and opening the file replays it, keeping each flow's
  * latest version.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FileFlowStore extends MemoryFlowStore implements AutoCloseable {
 
     private final AppendLog log;

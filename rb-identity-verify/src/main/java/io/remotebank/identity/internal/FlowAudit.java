@@ -1,5 +1,7 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.audit.Actor;
 import io.remotebank.core.audit.AuditEvent;
 import io.remotebank.core.audit.AuditTrail;
@@ -7,8 +9,10 @@ import io.remotebank.identity.flow.Attempt;
 import io.remotebank.identity.flow.FlowState;
 import io.remotebank.identity.flow.StepResult;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The identity.* audit events a flow writes; none holds personal data. */
+@API(status = INTERNAL, since = "0.1")
 public final class FlowAudit {
 
     public static final Actor ENGINE = Actor.system("identity-flows");

@@ -1,5 +1,7 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,8 +29,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** A flow state as one line of JSON (the file store's record) and back. */
+@API(status = INTERNAL, since = "0.1")
 public final class FlowCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();

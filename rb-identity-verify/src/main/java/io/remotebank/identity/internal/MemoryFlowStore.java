@@ -1,5 +1,7 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.Arguments;
 import io.remotebank.identity.IdentityError;
 import io.remotebank.identity.IdentityException;
@@ -11,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Flow states in memory; the file store keeps one of these in front of its log. */
+@API(status = INTERNAL, since = "0.1")
 public class MemoryFlowStore implements FlowStore {
 
     private final Map<FlowId, FlowState> states = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CustomerId;
 import io.remotebank.core.crypto.EncryptedField;
@@ -14,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /** The embedded vault: encrypted artefacts in memory, by customer and hash. */
+@API(status = INTERNAL, since = "0.1")
 public final class MemoryVault implements ArtefactVault {
 
     private final FieldEncryption fields;

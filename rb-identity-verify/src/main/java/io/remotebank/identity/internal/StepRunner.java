@@ -1,5 +1,7 @@
 package io.remotebank.identity.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.remotebank.core.consent.ConsentPurpose;
 import io.remotebank.core.pii.PiiKind;
 import io.remotebank.core.pii.Sensitive;
@@ -49,11 +51,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
 
 /** Runs one step of a flow and says how the state changes. */
+@API(status = INTERNAL, since = "0.1")
 public final class StepRunner {
 
     /** A step's effect on the flow. */
+    @API(status = INTERNAL, since = "0.1")
     public record StepChange(
             FlowState.Change state, List<Attempt> attempts, Optional<StepResult> result, boolean consentRefused) {}
 
