@@ -36,6 +36,7 @@ public final class SdkModules {
             "rb-video-signaling",
             "rb-identity-verify",
             "rb-channels",
+            "rb-channels-smpp",
             "rb-segmentation",
             "rb-tck",
             "rb-examples");

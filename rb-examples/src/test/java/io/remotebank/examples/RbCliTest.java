@@ -80,7 +80,7 @@ class RbCliTest {
                 .containsExactlyElementsOf(SdkModules.installed().stream()
                         .map(SdkModule::artifactId)
                         .toList())
-                .contains("rb-core", "rb-routing", "rb-channels", "rb-testing", "rb-examples");
+                .contains("rb-core", "rb-routing", "rb-channels", "rb-channels-smpp", "rb-testing", "rb-examples");
         assertThat(json.get("modules").get(0).get("artifactId").asText()).isEqualTo("rb-core");
         assertThat(json.get("modules").get(0).get("version").asText()).isEqualTo(System.getProperty("rb.version"));
         assertThat(json.get("mixedVersions").asBoolean()).isFalse();

@@ -64,6 +64,7 @@ class RbJarIT {
                         "rb-video-signaling",
                         "rb-identity-verify",
                         "rb-channels",
+                        "rb-channels-smpp",
                         "rb-segmentation",
                         "rb-examples");
         assertThat(json.get("mixedVersions").asBoolean()).isFalse();

@@ -43,7 +43,7 @@ public final class HouseRules {
         return violations;
     }
 
-    /** Feature modules do not depend on one another, in any scope. */
+    /** Feature modules depend neither on one another nor on a provider, in any scope. */
     public static List<String> featureModulesIndependentInPoms(Reactor reactor) {
         List<String> violations = new ArrayList<>();
         for (Pom module : reactor.modules()) {
@@ -51,13 +51,82 @@ public final class HouseRules {
                 continue;
             }
             for (Pom.Dependency dependency : module.dependencies()) {
-                if (dependency.isRemoteBank()
-                        && ModuleKind.of(dependency.artifactId()).orElse(null) == ModuleKind.FEATURE) {
+                ModuleKind kind = dependency.isRemoteBank()
+                        ? ModuleKind.of(dependency.artifactId()).orElse(null)
+                        : null;
+                if (kind == ModuleKind.FEATURE) {
                     violations.add(module.artifactId() + " depends on feature module " + dependency.artifactId()
                             + " (scope " + dependency.scope() + "); wire features together in the application");
+                } else if (kind == ModuleKind.PROVIDER) {
+                    violations.add(module.artifactId() + " depends on provider " + dependency.artifactId() + " (scope "
+                            + dependency.scope() + "); a feature module knows no provider");
                 }
             }
         }
+        return violations;
+    }
+
+    /**
+     * A provider depends on exactly one feature module and rb-core (besides third-party libraries);
+     * in test scope it may add the unpublished test helpers and rb-testing, but no other feature
+     * module and no other provider.
+     *
+     * @param reactor the reactor
+     * @return the violations
+     */
+    public static List<String> providersDependOnOneFeature(Reactor reactor) {
+        List<String> violations = new ArrayList<>();
+        for (Pom module : reactor.modules()) {
+            if (ModuleKind.of(module.artifactId()).orElse(null) != ModuleKind.PROVIDER) {
+                continue;
+            }
+            Set<String> features = new TreeSet<>();
+            for (Pom.Dependency dependency : module.dependencies()) {
+                if (!dependency.isRemoteBank()) {
+                    continue;
+                }
+                ModuleKind kind = ModuleKind.of(dependency.artifactId()).orElse(null);
+                boolean test = dependency.scope().equals("test");
+                if (kind == ModuleKind.FEATURE) {
+                    features.add(dependency.artifactId());
+                } else if (kind == ModuleKind.PROVIDER) {
+                    violations.add(module.artifactId() + " depends on provider " + dependency.artifactId() + " (scope "
+                            + dependency.scope() + "); providers stand apart");
+                } else if (kind != ModuleKind.CORE
+                        && !(test && (kind == ModuleKind.TESTING || kind == ModuleKind.UNPUBLISHED))) {
+                    violations.add(module.artifactId() + " depends on " + dependency.artifactId() + " (" + kind
+                            + ", scope " + dependency.scope() + "); a provider depends on its feature module and"
+                            + " rb-core only");
+                }
+            }
+            if (features.size() != 1) {
+                violations.add(module.artifactId() + " depends on feature modules " + features
+                        + "; a provider adapts exactly one");
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * No package is in two published modules: the module path refuses a split package, so a
+     * provider's packages must not overlap its feature module's (nor anyone else's).
+     *
+     * @param descriptors descriptor by artifact id
+     * @return the violations, one per shared package
+     */
+    public static List<String> noSplitPackages(Map<String, ModuleDescriptor> descriptors) {
+        Map<String, Set<String>> owners = new java.util.TreeMap<>();
+        for (Map.Entry<String, ModuleDescriptor> entry : descriptors.entrySet()) {
+            for (String pkg : entry.getValue().packages()) {
+                owners.computeIfAbsent(pkg, p -> new TreeSet<>()).add(entry.getKey());
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        owners.forEach((pkg, artifacts) -> {
+            if (artifacts.size() > 1) {
+                violations.add("package " + pkg + " is split between " + artifacts);
+            }
+        });
         return violations;
     }
 
@@ -94,12 +163,25 @@ public final class HouseRules {
             if (descriptor.isOpen()) {
                 violations.add(artifact + " is an open module: every package, internal ones too, is open");
             }
-            if (ModuleKind.of(artifact).orElse(null) == ModuleKind.FEATURE) {
+            ModuleKind kind = ModuleKind.of(artifact).orElse(null);
+            if (kind == ModuleKind.FEATURE || kind == ModuleKind.PROVIDER) {
+                // Sorted: a descriptor's requires are a set, and the message must not change from run to run.
+                Set<String> features = new TreeSet<>();
                 for (ModuleDescriptor.Requires requires : descriptor.requires()) {
                     String other = artifactByModule.get(requires.name());
-                    if (other != null && ModuleKind.of(other).orElse(null) == ModuleKind.FEATURE) {
-                        violations.add(artifact + " requires feature module " + requires.name());
+                    ModuleKind otherKind =
+                            other == null ? null : ModuleKind.of(other).orElse(null);
+                    if (otherKind == ModuleKind.FEATURE) {
+                        features.add(requires.name());
+                    } else if (otherKind == ModuleKind.PROVIDER) {
+                        violations.add(artifact + " requires provider " + requires.name());
                     }
+                }
+                if (kind == ModuleKind.FEATURE) {
+                    features.forEach(f -> violations.add(artifact + " requires feature module " + f));
+                } else if (features.size() != 1) {
+                    violations.add(
+                            artifact + " requires feature modules " + features + "; a provider adapts exactly one");
                 }
             }
         }
@@ -131,8 +213,9 @@ public final class HouseRules {
     }
 
     /**
-     * No class uses another module's internal package, and no feature module's class uses another
-     * feature module's classes.
+     * No class uses another module's internal package; no feature module's class uses another
+     * feature module's classes or a provider's; a provider's classes use no other provider's and
+     * those of one feature module at most.
      *
      * @param classesByArtifact the classes (main and test) built by each module
      * @param rootPackages each module's root package by artifact id
@@ -143,7 +226,10 @@ public final class HouseRules {
         Set<String> violations = new TreeSet<>();
         for (Map.Entry<String, JavaClasses> entry : classesByArtifact.entrySet()) {
             String artifact = entry.getKey();
-            boolean feature = ModuleKind.of(artifact).orElse(null) == ModuleKind.FEATURE;
+            ModuleKind kind = ModuleKind.of(artifact).orElse(null);
+            boolean feature = kind == ModuleKind.FEATURE;
+            boolean provider = kind == ModuleKind.PROVIDER;
+            Set<String> featuresUsed = new TreeSet<>();
             for (JavaClass javaClass : entry.getValue()) {
                 for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass();
@@ -156,11 +242,23 @@ public final class HouseRules {
                         violations.add(artifact + ": " + javaClass.getName() + " uses " + target.getName()
                                 + ", internal to " + owner.get());
                     }
-                    if (feature && ModuleKind.of(owner.get()).orElse(null) == ModuleKind.FEATURE) {
+                    ModuleKind ownerKind = ModuleKind.of(owner.get()).orElse(null);
+                    if (feature && ownerKind == ModuleKind.FEATURE) {
                         violations.add(artifact + ": " + javaClass.getName() + " uses " + target.getName()
                                 + " of feature module " + owner.get());
                     }
+                    if ((feature || provider) && ownerKind == ModuleKind.PROVIDER) {
+                        violations.add(artifact + ": " + javaClass.getName() + " uses " + target.getName()
+                                + " of provider " + owner.get());
+                    }
+                    if (provider && ownerKind == ModuleKind.FEATURE) {
+                        featuresUsed.add(owner.get());
+                    }
                 }
+            }
+            if (featuresUsed.size() > 1) {
+                violations.add(artifact + ": uses classes of feature modules " + featuresUsed
+                        + "; a provider adapts exactly one");
             }
         }
         return List.copyOf(violations);

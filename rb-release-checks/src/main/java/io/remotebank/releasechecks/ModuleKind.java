@@ -11,8 +11,15 @@ import org.apiguardian.api.API;
 public enum ModuleKind {
     /** rb-core: shared by all. */
     CORE,
-    /** A feature module: depends on rb-core only, never on another feature module. */
+    /** A feature module: depends on rb-core only, never on another feature module or a provider. */
     FEATURE,
+    /**
+     * A provider (under {@code providers/}): one vendor's or protocol's adapter of one feature
+     * module's SPI, depending on exactly that feature module and rb-core, so that a bank takes only
+     * the adapters (and their libraries) it uses. Its packages are its own (no split package with
+     * its feature module); a simulator of the vendor may ship in it.
+     */
+    PROVIDER,
     /** rb-tck: compatibility kits, may depend on every feature module. */
     TCK,
     /** rb-examples: the rb command and demos, may depend on every feature module. */
@@ -31,6 +38,7 @@ public enum ModuleKind {
             Map.entry("rb-video-signaling", FEATURE),
             Map.entry("rb-identity-verify", FEATURE),
             Map.entry("rb-channels", FEATURE),
+            Map.entry("rb-channels-smpp", PROVIDER),
             Map.entry("rb-segmentation", FEATURE),
             Map.entry("rb-tck", TCK),
             Map.entry("rb-examples", EXAMPLES),

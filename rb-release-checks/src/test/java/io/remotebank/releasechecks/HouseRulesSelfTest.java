@@ -53,6 +53,117 @@ class HouseRulesSelfTest {
     }
 
     @Test
+    void featureDependingOnProvider_evenInTestScope_isReported() {
+        Reactor reactor = reactor(
+                pom("rb-channels", List.of(dependency("rb-core", "compile"), dependency("rb-channels-smpp", "test"))),
+                pom("rb-channels-smpp", List.of(dependency("rb-channels", "compile"))));
+
+        assertThat(HouseRules.featureModulesIndependentInPoms(reactor))
+                .containsExactly(
+                        "rb-channels depends on provider rb-channels-smpp (scope test); a feature module knows no provider");
+    }
+
+    @Test
+    void providerOnOneFeatureAndCore_passes_withTestHelpersInTestScope() {
+        Reactor reactor = reactor(pom(
+                "rb-channels-smpp",
+                List.of(
+                        dependency("rb-channels", "compile"),
+                        dependency("rb-core", "compile"),
+                        dependency("rb-testing", "test"),
+                        dependency("rb-test-support", "test"),
+                        dependency("rb-peers", "test"))));
+
+        assertThat(HouseRules.providersDependOnOneFeature(reactor)).isEmpty();
+    }
+
+    @Test
+    void providerOnTwoFeatures_onAnotherProvider_orOnTheTck_isReported() {
+        Reactor reactor = reactor(pom(
+                "rb-channels-smpp",
+                List.of(
+                        dependency("rb-channels", "compile"),
+                        dependency("rb-routing", "test"),
+                        dependency("rb-channels-smpp", "compile"),
+                        dependency("rb-tck", "compile"))));
+
+        assertThat(HouseRules.providersDependOnOneFeature(reactor))
+                .containsExactly(
+                        "rb-channels-smpp depends on provider rb-channels-smpp (scope compile); providers stand apart",
+                        "rb-channels-smpp depends on rb-tck (TCK, scope compile); a provider depends on its feature"
+                                + " module and rb-core only",
+                        "rb-channels-smpp depends on feature modules [rb-channels, rb-routing]; a provider adapts"
+                                + " exactly one");
+    }
+
+    @Test
+    void providerOnNoFeature_isReported() {
+        Reactor reactor = reactor(pom("rb-channels-smpp", List.of(dependency("rb-core", "compile"))));
+
+        assertThat(HouseRules.providersDependOnOneFeature(reactor))
+                .containsExactly("rb-channels-smpp depends on feature modules []; a provider adapts exactly one");
+    }
+
+    @Test
+    void providerRequiringTwoFeatures_andFeatureRequiringProvider_areReported() {
+        ModuleDescriptor smpp = ModuleDescriptor.newModule("io.remotebank.channels.smpp")
+                .requires("io.remotebank.channels")
+                .requires("io.remotebank.routing")
+                .build();
+        ModuleDescriptor channels = ModuleDescriptor.newModule("io.remotebank.channels")
+                .requires("io.remotebank.channels.smpp")
+                .build();
+        Map<String, String> names = Map.of(
+                "rb-channels-smpp", "io.remotebank.channels.smpp",
+                "rb-channels", "io.remotebank.channels",
+                "rb-routing", "io.remotebank.routing");
+
+        assertThat(HouseRules.moduleDescriptors(Map.of("rb-channels-smpp", smpp, "rb-channels", channels), names))
+                .containsExactlyInAnyOrder(
+                        "rb-channels-smpp requires feature modules [io.remotebank.channels, io.remotebank.routing];"
+                                + " a provider adapts exactly one",
+                        "rb-channels requires provider io.remotebank.channels.smpp");
+    }
+
+    @Test
+    void aPackageInTwoModules_isReportedAsSplit() {
+        ModuleDescriptor channels = ModuleDescriptor.newModule("io.remotebank.channels")
+                .packages(Set.of("io.remotebank.channels", "io.remotebank.channels.smpp"))
+                .build();
+        ModuleDescriptor smpp = ModuleDescriptor.newModule("io.remotebank.channels.smpp")
+                .packages(Set.of("io.remotebank.channels.smpp", "io.remotebank.channels.smpp.pdu"))
+                .build();
+
+        assertThat(HouseRules.noSplitPackages(Map.of("rb-channels", channels, "rb-channels-smpp", smpp)))
+                .containsExactly(
+                        "package io.remotebank.channels.smpp is split between [rb-channels, rb-channels-smpp]");
+    }
+
+    @Test
+    void featureUsingProviderClasses_andProviderUsingTwoFeatures_areReported() {
+        var alpha = new ClassFileImporter().importClasses(Alpha.class, AlphaSecret.class);
+        var beta = new ClassFileImporter().importClasses(Beta.class, BetaUsesAlphaInternals.class);
+        var gamma = new ClassFileImporter().importClasses(io.remotebank.releasechecks.fixtures.gamma.Gamma.class);
+        var epsilon =
+                new ClassFileImporter().importClasses(io.remotebank.releasechecks.fixtures.epsilon.TwoFeatures.class);
+        String fixtures = "io.remotebank.releasechecks.fixtures";
+
+        assertThat(HouseRules.classDependencies(
+                        Map.of("rb-channels", beta, "rb-channels-smpp", alpha),
+                        Map.of("rb-channels", fixtures + ".beta", "rb-channels-smpp", fixtures + ".alpha")))
+                .contains("rb-channels: " + BetaUsesAlphaInternals.class.getName() + " uses "
+                        + AlphaSecret.class.getName() + " of provider rb-channels-smpp");
+        assertThat(HouseRules.classDependencies(
+                        Map.of("rb-routing", alpha, "rb-channels", gamma, "rb-channels-smpp", epsilon),
+                        Map.of(
+                                "rb-routing", fixtures + ".alpha",
+                                "rb-channels", fixtures + ".gamma",
+                                "rb-channels-smpp", fixtures + ".epsilon")))
+                .containsExactly("rb-channels-smpp: uses classes of feature modules [rb-channels, rb-routing];"
+                        + " a provider adapts exactly one");
+    }
+
+    @Test
     void tckAndExamples_mayDependOnFeatures() {
         Reactor reactor = reactor(
                 pom("rb-tck", List.of(dependency("rb-channels", "compile"))),

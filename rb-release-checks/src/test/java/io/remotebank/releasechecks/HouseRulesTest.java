@@ -46,6 +46,14 @@ class HouseRulesTest {
     }
 
     @Test
+    void providers_dependOnOneFeatureModule_andRbCore() {
+        assertThat(reactor.modules())
+                .as("the reactor has providers")
+                .anyMatch(m -> ModuleKind.of(m.artifactId()).orElseThrow() == ModuleKind.PROVIDER);
+        assertThat(HouseRules.providersDependOnOneFeature(reactor)).isEmpty();
+    }
+
+    @Test
     void bom_listsEveryPublishedModule_andInheritsNothing() {
         assertThat(BomRules.check(reactor, SdkModules.PUBLISHED_ARTIFACTS)).isEmpty();
     }
@@ -67,8 +75,9 @@ class HouseRulesTest {
             names.put(module.artifactId(), module.property("rb.module").orElse("(rb.module not set)"));
         }
 
-        assertThat(descriptors).hasSize(9);
+        assertThat(descriptors).hasSize(10);
         assertThat(HouseRules.moduleDescriptors(descriptors, names)).isEmpty();
+        assertThat(HouseRules.noSplitPackages(descriptors)).isEmpty();
         assertThat(HouseRules.javadocForEveryApi(descriptors, reactor)).isEmpty();
     }
 
@@ -107,25 +116,11 @@ class HouseRulesTest {
     }
 
     /**
-     * Main classes still reading the JVM's time in modules other engineers are moving to rb-core's
-     * time (issue 24, point 2) on their branches. The integrator empties this list on merge; a class
-     * added here needs the same.
+     * Main classes allowed to read the JVM's time for a while: a branch that brings in code still
+     * reading it may list a class here, and the integrator empties the list on merge. Empty since
+     * issue 24 (every published module reads time through rb-core's Clock, Ticker and Scheduler).
      */
-    private static final Set<String> TIME_PENDING = Set.of(
-            // rb-channels: the SMPP engine and the messaging dispatcher move to Ticker/Scheduler
-            // with the SMPP provider's move to providers/rb-channels-smpp.
-            "io.remotebank.channels.smpp.internal.SmppClientEngine",
-            "io.remotebank.channels.smpp.internal.SmppClientEngine$Handler",
-            "io.remotebank.channels.internal.Dispatcher",
-            "io.remotebank.channels.Messaging$Builder",
-            // rb-channels: receipt dates of the simulator (LocalDateTime.now()), found once the rule
-            // also counted now() without a clock.
-            "io.remotebank.channels.smpp.SmscSimulator$Handler",
-            // rb-video-signaling: SIP timers and defaults, with the signaling engineer.
-            "io.remotebank.signaling.sip.ua.AutoAnswerUas",
-            "io.remotebank.signaling.sip.registrar.Registrar$Builder",
-            "io.remotebank.signaling.sip.auth.DigestAuthenticator$Builder",
-            "io.remotebank.signaling.sip.transport.TlsIdentity");
+    private static final Set<String> TIME_PENDING = Set.of();
 
     @Test
     void publishedMainCode_readsTimeOnlyThroughRbCoresTimePackages() throws Exception {
@@ -150,26 +145,10 @@ class HouseRulesTest {
     }
 
     /**
-     * Error enums and exception classes of modules whose engineers declare their pairing on their
-     * own branches (issue 24, point 7: channels.template.invalid is thrown as ValidationException
-     * and as ChannelsException today). The integrator empties this list on merge.
+     * Error enums and exception classes whose one-code-one-class pairing a branch has not declared
+     * yet; the integrator empties the list on merge. Empty since issue 24 (point 7).
      */
-    private static final Set<String> ERRORS_PENDING = Set.of(
-            // rb-channels (and the SMPP provider that moves to providers/rb-channels-smpp)
-            "io.remotebank.channels.ChannelsError",
-            "io.remotebank.channels.ChannelsException",
-            "io.remotebank.channels.smpp.SmppError",
-            "io.remotebank.channels.smpp.SmppException",
-            "io.remotebank.channels.smpp.pdu.PduException",
-            // rb-video-signaling
-            "io.remotebank.signaling.SignalingError",
-            "io.remotebank.signaling.sip.SipParseException",
-            "io.remotebank.signaling.sdp.SdpParseException",
-            "io.remotebank.signaling.sip.DigestException",
-            "io.remotebank.signaling.sip.auth.CredentialsException",
-            "io.remotebank.signaling.sip.registrar.RegistrationException",
-            "io.remotebank.signaling.sip.transport.SipTransportException",
-            "io.remotebank.signaling.sip.ua.SipRequestFailedException");
+    private static final Set<String> ERRORS_PENDING = Set.of();
 
     @Test
     void everyErrorCode_isThrownWithOneDocumentedExceptionClass() throws Exception {

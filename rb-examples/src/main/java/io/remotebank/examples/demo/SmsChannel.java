@@ -3,8 +3,8 @@ package io.remotebank.examples.demo;
 import io.remotebank.channels.smpp.DeliveryReceipt;
 import io.remotebank.channels.smpp.SmppClientConfig;
 import io.remotebank.channels.smpp.SmppProvider;
-import io.remotebank.channels.smpp.SmscSimulator;
 import io.remotebank.channels.smpp.pdu.SmeAddress;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.ChannelProvider;
 import java.time.Duration;
 

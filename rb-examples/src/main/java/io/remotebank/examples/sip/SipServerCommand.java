@@ -225,7 +225,7 @@ public final class SipServerCommand extends ServerCommand {
             if (tlsCert != null) {
                 identity = TlsIdentity.fromPem(tlsCert, tlsKey);
             } else {
-                identity = TlsIdentity.selfSigned(advertised.getHostAddress(), "localhost");
+                identity = TlsIdentity.selfSigned(Clocks.system(), advertised.getHostAddress(), "localhost");
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(
                         "sip-server: self-signed TLS certificate, SHA-256 fingerprint " + identity.sha256Fingerprint());

@@ -3,8 +3,8 @@ package io.remotebank.examples.smpp;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.smpp.DeliveryReceipt;
-import io.remotebank.channels.smpp.SmscSimulator;
 import io.remotebank.channels.smpp.pdu.CommandStatus;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.examples.cli.ServerCommand;
 import java.time.Duration;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.remotebank.tck.channels;
 
 import io.remotebank.channels.smpp.SmppClientConfig;
 import io.remotebank.channels.smpp.SmppProvider;
-import io.remotebank.channels.smpp.SmscSimulator;
+import io.remotebank.channels.smpp.simulator.SmscSimulator;
 import io.remotebank.channels.spi.ChannelProvider;
 import org.junit.jupiter.api.AfterEach;
 

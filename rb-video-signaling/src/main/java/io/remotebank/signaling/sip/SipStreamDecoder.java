@@ -5,11 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.MessageScanner;
 import io.remotebank.signaling.internal.sip.MessageScanner.Frame;
 import java.util.List;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -58,7 +58,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
      * @param parser the parser
      */
     public SipStreamDecoder(SipParser parser) {
-        this.parser = Objects.requireNonNull(parser, "parser");
+        this.parser = Arguments.notNull(parser, "parser");
     }
 
     @Override

@@ -2,12 +2,14 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,12 +40,12 @@ public final class InMemoryLocationService implements LocationService {
      * @param clock the clock of expiry (give the registrar the same one)
      */
     public InMemoryLocationService(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = Arguments.notNull(clock, "clock");
     }
 
     @Override
     public Bindings lookup(String addressOfRecord) {
-        Objects.requireNonNull(addressOfRecord, "addressOfRecord");
+        Arguments.notNull(addressOfRecord, "addressOfRecord");
         Entry e = entries.get(addressOfRecord);
         if (e == null) {
             return Bindings.none();
@@ -56,12 +58,12 @@ public final class InMemoryLocationService implements LocationService {
 
     @Override
     public boolean replace(String addressOfRecord, long expectedVersion, List<Binding> bindings) {
-        Objects.requireNonNull(addressOfRecord, "addressOfRecord");
+        Arguments.notNull(addressOfRecord, "addressOfRecord");
         List<Binding> next = LocationService.ordered(bindings);
         Set<String> keys = new HashSet<>();
         for (Binding b : next) {
             if (!keys.add(b.key())) {
-                throw new IllegalArgumentException("two bindings for one contact");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "two bindings for one contact");
             }
         }
         boolean[] done = {false};

@@ -3,7 +3,12 @@ package io.remotebank.signaling.sip.registrar;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
@@ -14,7 +19,6 @@ import io.remotebank.signaling.sip.auth.AuthResult;
 import io.remotebank.signaling.sip.auth.DigestAuthenticator;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
@@ -31,12 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -103,9 +105,11 @@ public final class Registrar {
         this.maxBindings = b.maxBindings;
         this.purgeInterval = b.purgeInterval;
         if (defaultExpires.compareTo(minExpires) < 0 || defaultExpires.compareTo(maxExpires) > 0) {
-            throw new IllegalArgumentException("the default expiry " + defaultExpires.getSeconds()
-                    + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
-                    + maxExpires.getSeconds() + " s");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID,
+                    "the default expiry " + defaultExpires.getSeconds()
+                            + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
+                            + maxExpires.getSeconds() + " s");
         }
     }
 
@@ -145,13 +149,15 @@ public final class Registrar {
      *
      * @param uri a {@code sip} or {@code sips} URI
      * @return e.g. {@code sip:alice@bank.example}
-     * @throws IllegalArgumentException for another scheme or a URI without a host
+     * @throws ValidationException for another scheme or a URI without a host
      */
     public static String canonical(SipUri uri) {
         if (uri.kind() != SipUri.Kind.SIP && uri.kind() != SipUri.Kind.SIPS) {
-            throw new IllegalArgumentException("an address-of-record is a sip or sips URI");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "an address-of-record is a sip or sips URI");
         }
-        String host = uri.host().orElseThrow(() -> new IllegalArgumentException("an address-of-record has a host"));
+        String host = uri.host()
+                .orElseThrow(
+                        () -> new ValidationException(CoreError.ARGUMENT_INVALID, "an address-of-record has a host"));
         StringBuilder sb = new StringBuilder(uri.scheme().toLowerCase(Locale.ROOT)).append(':');
         uri.user().ifPresent(u -> sb.append(unescape(u)).append('@'));
         sb.append(host.toLowerCase(Locale.ROOT));
@@ -165,11 +171,11 @@ public final class Registrar {
      *
      * @param request a REGISTER
      * @return the response
-     * @throws IllegalArgumentException when the request is not a REGISTER
+     * @throws ValidationException when the request is not a REGISTER
      */
     public SipResponse register(SipRequest request) {
         if (!"REGISTER".equals(request.method())) {
-            throw new IllegalArgumentException("not a REGISTER: " + request.method());
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "not a REGISTER: " + request.method());
         }
         try {
             request.validate();
@@ -195,7 +201,7 @@ public final class Registrar {
         String aor;
         try {
             aor = canonical(request.to().orElseThrow().uri());
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             return respond(request, 404, "Not Found");
         }
         if (!domains.isEmpty()
@@ -285,59 +291,23 @@ public final class Registrar {
      * @param scheduler the scheduler to run on (the transaction layer's, or a virtual one in tests)
      * @return cancels the purging
      */
-    public SipScheduler.Cancellable startPurging(SipScheduler scheduler) {
-        Objects.requireNonNull(scheduler, "scheduler");
+    public Cancellable startPurging(Scheduler scheduler) {
+        Arguments.notNull(scheduler, "scheduler");
         if (!purging.compareAndSet(false, true)) {
-            return () -> {};
+            return () -> false;
         }
-        Purge purge = new Purge(scheduler);
-        purge.next();
-        return purge;
+        return scheduler.scheduleWithFixedDelay(purgeInterval, purgeInterval, this::purgeOnce);
     }
 
-    /** The periodic purge: each run schedules the next until cancelled. */
-    private final class Purge implements SipScheduler.Cancellable {
-        private final SipScheduler scheduler;
-        private volatile boolean cancelled;
-        private volatile SipScheduler.Cancellable pending;
-
-        Purge(SipScheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        void next() {
-            try {
-                pending = scheduler.schedule(purgeInterval, this::run);
-            } catch (RejectedExecutionException e) {
-                cancelled = true; // the event loops have shut down with the endpoint
+    private void purgeOnce() {
+        try {
+            int removed = locations.purgeExpired();
+            if (removed > 0) {
+                LOG.debug("purged {} expired binding(s)", removed);
             }
-        }
-
-        private void run() {
-            if (cancelled) {
-                return;
-            }
-            try {
-                int removed = locations.purgeExpired();
-                if (removed > 0) {
-                    LOG.debug("purged {} expired binding(s)", removed);
-                }
-            } catch (RuntimeException e) {
-                // a store that fails now may answer at the next round; expired bindings stay hidden
-                LOG.warn("purging expired bindings failed: {}", e.getClass().getSimpleName());
-            }
-            if (!cancelled) {
-                next();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            SipScheduler.Cancellable p = pending;
-            if (p != null) {
-                p.cancel();
-            }
+        } catch (RuntimeException e) {
+            // a store that fails now may answer at the next round; expired bindings stay hidden
+            LOG.warn("purging expired bindings failed: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -393,7 +363,7 @@ public final class Registrar {
             Optional<QValue> q;
             try {
                 q = c.parameters().get("q").map(QValue::parse);
-            } catch (IllegalArgumentException e) {
+            } catch (ValidationException e) {
                 throw new Rejected(respond(request, 400, "Bad Request"));
             }
             contacts.put(Binding.key(c.uri()), new Contact(c, expires, q)); // a repeated contact: the last wins
@@ -509,7 +479,7 @@ public final class Registrar {
      * @return the combined transaction user
      */
     public TransactionUser inFrontOf(TransactionUser next) {
-        Objects.requireNonNull(next, "next");
+        Arguments.notNull(next, "next");
         return new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction) {
@@ -557,7 +527,7 @@ public final class Registrar {
      */
     public Function<TransactionLayer, TransactionUser> factoryInFrontOf(
             Function<TransactionLayer, ? extends TransactionUser> next) {
-        Objects.requireNonNull(next, "next");
+        Arguments.notNull(next, "next");
         return layer -> {
             startPurging(layer.scheduler());
             return inFrontOf(next.apply(layer));
@@ -568,7 +538,7 @@ public final class Registrar {
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final LocationService locations;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private Duration minExpires = Duration.ofSeconds(60);
         private Duration defaultExpires = Duration.ofSeconds(3600);
         private Duration maxExpires = Duration.ofSeconds(7200);
@@ -581,7 +551,7 @@ public final class Registrar {
         private Duration purgeInterval = Duration.ofSeconds(30);
 
         private Builder(LocationService locations) {
-            this.locations = Objects.requireNonNull(locations, "locations");
+            this.locations = Arguments.notNull(locations, "locations");
         }
 
         /**
@@ -591,7 +561,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 
@@ -629,9 +599,10 @@ public final class Registrar {
         }
 
         private static Duration seconds(Duration d, String what) {
-            Objects.requireNonNull(d, what);
+            Arguments.notNull(d, what);
             if (d.getNano() != 0 || d.getSeconds() < 1 || d.getSeconds() > 86_400) {
-                throw new IllegalArgumentException(what + " must be 1 to 86400 whole seconds, not " + d);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, what + " must be 1 to 86400 whole seconds, not " + d);
             }
             return d;
         }
@@ -643,7 +614,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder authenticator(DigestAuthenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            this.authenticator = Arguments.notNull(authenticator, "authenticator");
             return this;
         }
 
@@ -656,7 +627,7 @@ public final class Registrar {
         public Builder domains(String... domains) {
             for (String d : domains) {
                 if (d == null || d.isBlank()) {
-                    throw new IllegalArgumentException("a domain must not be blank");
+                    throw new ValidationException(CoreError.ARGUMENT_INVALID, "a domain must not be blank");
                 }
                 this.domains.add(d.toLowerCase(Locale.ROOT));
             }
@@ -672,7 +643,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder authorization(BiPredicate<String, String> authorization) {
-            this.authorization = Objects.requireNonNull(authorization, "authorization");
+            this.authorization = Arguments.notNull(authorization, "authorization");
             return this;
         }
 
@@ -683,7 +654,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
+            this.random = Arguments.notNull(random, "random");
             return this;
         }
 

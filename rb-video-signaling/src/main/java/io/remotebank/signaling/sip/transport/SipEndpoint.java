@@ -9,12 +9,13 @@ import io.netty.handler.ssl.SslProvider;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.CoreError;
 import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.core.tls.TlsPolicy;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.EndpointConfig;
 import io.remotebank.signaling.internal.sip.transport.NettyEndpoint;
-import io.remotebank.signaling.internal.sip.transport.TlsPolicy;
+import io.remotebank.signaling.internal.sip.transport.SipTls;
 import io.remotebank.signaling.sip.SipParser;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
@@ -24,7 +25,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -50,8 +50,11 @@ import org.apiguardian.api.API;
  * or binary message carries one SIP message, and a malformed one is dropped. A connection silent for
  * the idle timeout is closed. On connections this endpoint opens it can send keep-alive pings (CRLFCRLF,
  * a WebSocket ping on WS and WSS) and closes the connection when nothing comes back in time. TLS and
- * WSS accept TLS 1.2 and 1.3 only, whichever {@code SslContext} is used. Every transaction on a
- * connection that closes ends with a transport error.
+ * WSS use the application's {@code SslContext} as given, narrowed by rb-core's {@link TlsPolicy}
+ * ({@link Builder#tlsPolicy}; by default SSL 3.0, TLS 1.0 and 1.1 are dropped, and TLS 1.2, 1.3 and
+ * a GM/TLCP protocol of the bank's provider stay); a protocol the context left off stays off. Every
+ * timer (transactions, header, idle, keep-alive) runs on one rb-core {@link Scheduler} ({@link
+ * Builder#scheduler}). Every transaction on a connection that closes ends with a transport error.
  *
  * <p>Peers cannot exhaust it: a connection whose peer does not read what it is sent stops being
  * read above its high-water mark and is closed past {@link Builder#maxPendingOutboundBytes}; a
@@ -136,6 +139,7 @@ public interface SipEndpoint extends AutoCloseable {
         int wssPort = -1;
         SslContext tlsServer;
         SslContext tlsClient;
+        TlsPolicy tlsPolicy = TlsPolicy.defaults();
         String webSocketPath = "/";
         Duration keepAliveInterval = Duration.ZERO;
         Duration pongTimeout = Duration.ofSeconds(10);
@@ -145,7 +149,7 @@ public interface SipEndpoint extends AutoCloseable {
         Duration idleTimeout = Duration.ofMinutes(5);
         EventLoopGroup group;
         int threads = 2;
-        SipScheduler scheduler;
+        Scheduler scheduler;
         int maxConnections = 10_000;
         int maxConnectionsPerAddress = 256;
         // RFC 3261 17.1.1.2: 64*T1 (32 s) is as long as a client transaction waits for anything
@@ -163,7 +167,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder bind(InetAddress address) {
-            this.bind = Objects.requireNonNull(address, "address");
+            this.bind = Arguments.notNull(address, "address");
             return this;
         }
 
@@ -239,21 +243,23 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder tlsIdentity(TlsIdentity identity) {
-            this.tlsServer = Objects.requireNonNull(identity, "identity").serverContext();
+            this.tlsServer = Arguments.notNull(identity, "identity").serverContext();
             return this;
         }
 
         /**
          * The application's own server context for TLS and WSS (for instance one that asks for
-         * client certificates); protocols older than TLS 1.2 stay off even if it enables them.
+         * client certificates, or a GM/TLCP provider's), used as given but for what {@link
+         * #tlsPolicy} drops.
          *
          * @param context a server-side context
          * @return this builder
          */
         public Builder tlsServerContext(SslContext context) {
-            Objects.requireNonNull(context, "context");
+            Arguments.notNull(context, "context");
             if (context.isClient()) {
-                throw new IllegalArgumentException("a client context was given as the TLS server context");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a client context was given as the TLS server context");
             }
             this.tlsServer = context;
             return this;
@@ -261,18 +267,33 @@ public interface SipEndpoint extends AutoCloseable {
 
         /**
          * The client context of the TLS and WSS connections this endpoint opens (by default the
-         * JDK's trusted certificates; {@link TlsIdentity#clientContextTrusting} trusts given ones);
-         * protocols older than TLS 1.2 stay off even if it enables them.
+         * JDK's trusted certificates with TLS 1.2 and 1.3; {@link TlsIdentity#clientContextTrusting}
+         * trusts given ones), used as given but for what {@link #tlsPolicy} drops.
          *
          * @param context a client-side context
          * @return this builder
          */
         public Builder tlsClientContext(SslContext context) {
-            Objects.requireNonNull(context, "context");
+            Arguments.notNull(context, "context");
             if (!context.isClient()) {
-                throw new IllegalArgumentException("a server context was given as the TLS client context");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a server context was given as the TLS client context");
             }
             this.tlsClient = context;
+            return this;
+        }
+
+        /**
+         * What every TLS and WSS engine passes before its handshake (default {@link
+         * TlsPolicy#defaults()}: SSL 3.0, TLS 1.0 and 1.1 dropped, everything else the context enables
+         * kept, the server's host name checked on connections this endpoint opens). The policy only
+         * narrows: it never turns on a protocol the context left off.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder tlsPolicy(TlsPolicy policy) {
+            this.tlsPolicy = Arguments.notNull(policy, "policy");
             return this;
         }
 
@@ -284,9 +305,9 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder webSocketPath(String path) {
-            Objects.requireNonNull(path, "path");
+            Arguments.notNull(path, "path");
             if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == '#' || c >= 0x7f)) {
-                throw new IllegalArgumentException("not an absolute HTTP path: " + path);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "not an absolute HTTP path: " + path);
             }
             this.webSocketPath = path;
             return this;
@@ -302,7 +323,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder keepAliveInterval(Duration interval) {
             if (interval.isNegative()) {
-                throw new IllegalArgumentException("the keep-alive interval must not be negative: " + interval);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the keep-alive interval must not be negative: " + interval);
             }
             this.keepAliveInterval = interval;
             return this;
@@ -317,7 +339,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder pongTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the pong timeout must be positive: " + timeout);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the pong timeout must be positive: " + timeout);
             }
             this.pongTimeout = timeout;
             return this;
@@ -331,7 +354,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder connectTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the connect timeout must be positive: " + timeout);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the connect timeout must be positive: " + timeout);
             }
             this.connectTimeout = timeout;
             return this;
@@ -339,7 +363,7 @@ public interface SipEndpoint extends AutoCloseable {
 
         private static void checkPort(int port) {
             if (port < -1 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "port out of range: " + port);
             }
         }
 
@@ -350,7 +374,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder settings(TransactionSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = Arguments.notNull(settings, "settings");
             return this;
         }
 
@@ -361,7 +385,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder parser(SipParser parser) {
-            this.parser = Objects.requireNonNull(parser, "parser");
+            this.parser = Arguments.notNull(parser, "parser");
             return this;
         }
 
@@ -374,7 +398,7 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder idleTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the idle timeout must be positive");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the idle timeout must be positive");
             }
             this.idleTimeout = timeout;
             return this;
@@ -463,7 +487,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder eventLoopGroup(EventLoopGroup group) {
-            this.group = Objects.requireNonNull(group, "group");
+            this.group = Arguments.notNull(group, "group");
             return this;
         }
 
@@ -475,20 +499,23 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder threads(int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("at least one thread");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one thread");
             }
             this.threads = threads;
             return this;
         }
 
         /**
-         * The scheduler of the transaction timers; by default the event loops.
+         * The scheduler of every timer of the endpoint: the transaction timers (which the transaction
+         * user may share through {@link TransactionLayer#scheduler()}), the header, idle and
+         * keep-alive timers of each connection. By default {@code Scheduler.of} the event loops; a
+         * test gives virtual time (rb-testing's {@code ManualTime}).
          *
          * @param scheduler the scheduler
          * @return this builder
          */
-        public Builder scheduler(SipScheduler scheduler) {
-            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
             return this;
         }
 
@@ -500,7 +527,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @throws SipTransportException when a socket cannot be bound
          */
         public SipEndpoint start(Function<TransactionLayer, ? extends TransactionUser> user) {
-            Objects.requireNonNull(user, "user");
+            Arguments.notNull(user, "user");
             Map<SipTransport, Integer> ports = new EnumMap<>(SipTransport.class);
             if (udp) {
                 ports.put(SipTransport.UDP, udpPort);
@@ -533,12 +560,16 @@ public interface SipEndpoint extends AutoCloseable {
                 try {
                     client = SslContextBuilder.forClient()
                             .sslProvider(SslProvider.JDK)
-                            .protocols(TlsPolicy.PROTOCOLS)
+                            .protocols(SipTls.DEFAULT_PROTOCOLS)
                             .build();
                 } catch (SSLException e) {
                     throw new SipTransportException(SignalingError.SIP_TLS, "cannot make a TLS client context", e);
                 }
             }
+            if (tlsServer != null) {
+                SipTls.check(tlsServer, tlsPolicy);
+            }
+            SipTls.check(client, tlsPolicy);
             return NettyEndpoint.start(
                     new EndpointConfig(
                             bind,
@@ -554,6 +585,7 @@ public interface SipEndpoint extends AutoCloseable {
                             scheduler,
                             tlsServer,
                             client,
+                            tlsPolicy,
                             webSocketPath,
                             new EndpointConfig.Limits(
                                     maxConnections,

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.SipUri;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
@@ -57,7 +57,7 @@ class RegistrarBoundsTest {
                 .maxBindingsPerAddressOfRecord(10)
                 .maxBindings(100_000)
                 .build();
-        SipScheduler.Cancellable purging = registrar.startPurging(time); // or factoryInFrontOf(...)
+        Cancellable purging = registrar.startPurging(time); // or factoryInFrontOf(...)
         // end::purge[]
         assertThat(purging).isNotNull();
         for (int i = 0; i < 100; i++) {
@@ -77,7 +77,7 @@ class RegistrarBoundsTest {
     @Test
     void purgingRunsOncePerRegistrar_andStopsWhenCancelled() {
         Registrar registrar = registrar().purgeInterval(Duration.ofSeconds(10)).build();
-        SipScheduler.Cancellable purging = registrar.startPurging(time);
+        Cancellable purging = registrar.startPurging(time);
         registrar.startPurging(time); // a second start does not double the work
         assertThat(time.pending()).isEqualTo(1);
         registerUser(registrar, 1, "<sip:u@192.0.2.4>", "60");

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -82,7 +83,7 @@ final class Probes {
     }
 
     /** A self-signed identity for 127.0.0.1 that the test clients trust. */
-    static final TlsIdentity IDENTITY = TlsIdentity.selfSigned("127.0.0.1");
+    static final TlsIdentity IDENTITY = TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1");
 
     /** A blocking client socket to a TCP or TLS port of the endpoint (TLS trusting {@link #IDENTITY}). */
     static Socket connect(SipEndpoint server, SipTransport transport) throws Exception {

@@ -11,6 +11,7 @@ import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class TransportGuideTest {
         InetAddress address = InetAddress.getLoopbackAddress();
         // tag::server[]
         // Without a certificate of its own a server can make one; peers pin its fingerprint.
-        TlsIdentity identity = TlsIdentity.selfSigned("127.0.0.1", "localhost");
+        TlsIdentity identity = TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1", "localhost");
         String fingerprint = identity.sha256Fingerprint(); // 4A:AD:...: print it for the peers
         SipEndpoint server = SipEndpoint.builder()
                 .bind(address)
@@ -78,7 +79,7 @@ class TransportGuideTest {
     void pemFiles() {
         Path certFile = dir.resolve("cert.pem");
         Path keyFile = dir.resolve("key.pem");
-        TlsIdentity.selfSigned("sip.bank.example").writePem(certFile, keyFile);
+        TlsIdentity.selfSigned(Clock.systemUTC(), "sip.bank.example").writePem(certFile, keyFile);
         // tag::pem[]
         TlsIdentity identity = TlsIdentity.fromPem(certFile, keyFile); // leaf first, then the chain
         SipEndpoint.Builder builder = SipEndpoint.builder().tlsPort(0).tlsIdentity(identity);

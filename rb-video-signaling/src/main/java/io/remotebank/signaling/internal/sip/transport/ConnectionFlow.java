@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +40,6 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
     /** Other addresses the peer offered this connection for (RFC 5923 alias). */
     final Set<InetSocketAddress> aliases = ConcurrentHashMap.newKeySet();
 
-    private volatile boolean readSincePing = true;
-
     ConnectionFlow(NettyEndpoint endpoint, SipTransport transport, boolean inbound) {
         this.endpoint = endpoint;
         this.transport = transport;
@@ -51,9 +48,6 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
 
     /** What goes down the pipeline for a message. */
     abstract Object frame(Channel channel, SipMessage message);
-
-    /** A keep-alive ping, or null when the transport has none. */
-    abstract Object ping(Channel channel);
 
     @Override
     public final boolean reliable() {
@@ -86,41 +80,8 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
             return;
         }
         endpoint.register(this);
-        if (!inbound && !endpoint.config().keepAliveInterval().isZero()) {
-            schedulePing();
-        }
+        channel.pipeline().fireUserEventTriggered(KeepAlive.FLOW_ESTABLISHED);
         ready.complete(this);
-    }
-
-    private void schedulePing() {
-        channel.eventLoop()
-                .schedule(this::sendPing, endpoint.config().keepAliveInterval().toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void sendPing() {
-        Channel c = channel;
-        if (!c.isActive()) {
-            return;
-        }
-        readSincePing = false;
-        c.writeAndFlush(ping(c));
-        // RFC 5626 4.4.1: without a pong in time the flow has failed
-        c.eventLoop()
-                .schedule(
-                        () -> {
-                            if (!readSincePing && c.isActive()) {
-                                LOG.debug("no pong on a {} connection; closing it", transport);
-                                c.close();
-                            }
-                        },
-                        endpoint.config().pongTimeout().toNanos(),
-                        TimeUnit.NANOSECONDS);
-        schedulePing();
-    }
-
-    /** Anything read proves the peer alive; a handler at the head of the pipeline calls this. */
-    final void markRead() {
-        readSincePing = true;
     }
 
     @Override

@@ -4,15 +4,16 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
+import io.remotebank.core.Arguments;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.core.tls.TlsPolicy;
 import io.remotebank.signaling.sip.SipParser;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -29,9 +30,10 @@ import org.apiguardian.api.API;
  * @param connectTimeout how long an outgoing connection may take
  * @param group the application's event loops, or null
  * @param threads the number of threads of an own group
- * @param scheduler the timer scheduler, or null for the event loops
+ * @param scheduler the scheduler of every timer, or null for the event loops
  * @param tlsServer the server context of TLS and WSS, or null
- * @param tlsClient the client context of outgoing TLS and WSS, or null for the JDK's trust store
+ * @param tlsClient the client context of outgoing TLS and WSS
+ * @param tlsPolicy what each TLS engine passes before its handshake
  * @param webSocketPath the HTTP path of the WebSocket handshake
  * @param limits what a connection or datagram may hold or take
  */
@@ -47,16 +49,18 @@ public record EndpointConfig(
         Duration connectTimeout,
         EventLoopGroup group,
         int threads,
-        SipScheduler scheduler,
+        Scheduler scheduler,
         SslContext tlsServer,
         SslContext tlsClient,
+        TlsPolicy tlsPolicy,
         String webSocketPath,
         Limits limits) {
 
     /** Copies the ports. */
     public EndpointConfig {
         ports = ports.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ports));
-        Objects.requireNonNull(limits, "limits");
+        Arguments.notNull(limits, "limits");
+        Arguments.notNull(tlsPolicy, "tlsPolicy");
     }
 
     /**
@@ -82,11 +86,12 @@ public record EndpointConfig(
 
         /** Checks that the marks are in order. */
         public Limits {
-            Objects.requireNonNull(headerTimeout, "headerTimeout");
-            if (writeBufferLowWaterMark > writeBufferHighWaterMark
-                    || writeBufferHighWaterMark > maxPendingOutboundBytes) {
-                throw new IllegalArgumentException("need low <= high water mark <= maxPendingOutboundBytes");
-            }
+            Arguments.notNull(headerTimeout, "headerTimeout");
+            Arguments.inRange(
+                    writeBufferHighWaterMark,
+                    writeBufferLowWaterMark,
+                    maxPendingOutboundBytes,
+                    "writeBufferHighWaterMark");
         }
     }
 

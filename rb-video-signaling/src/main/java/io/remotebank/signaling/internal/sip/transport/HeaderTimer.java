@@ -3,11 +3,11 @@ package io.remotebank.signaling.internal.sip.transport;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.SipStreamDecoder;
 import io.remotebank.signaling.sip.SipStreamDecoder.Progress;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,7 @@ final class HeaderTimer extends ChannelInboundHandlerAdapter {
         BODY
     }
 
-    private final SipScheduler scheduler;
+    private final Scheduler scheduler;
     private final Duration timeout;
     private final TransportCounters counters;
     /** The stream's decoder, or null on a WebSocket. */
@@ -42,12 +42,11 @@ final class HeaderTimer extends ChannelInboundHandlerAdapter {
 
     private ChannelHandlerContext ctx;
     private Phase phase = Phase.NONE;
-    private SipScheduler.Cancellable timer;
+    private Cancellable timer;
     /** Which arming a firing timer belongs to; a stale one does nothing. */
     private long generation;
 
-    private HeaderTimer(
-            SipScheduler scheduler, Duration timeout, TransportCounters counters, SipStreamDecoder decoder) {
+    private HeaderTimer(Scheduler scheduler, Duration timeout, TransportCounters counters, SipStreamDecoder decoder) {
         this.scheduler = scheduler;
         this.timeout = timeout;
         this.counters = counters;
@@ -56,12 +55,12 @@ final class HeaderTimer extends ChannelInboundHandlerAdapter {
 
     /** Times each message of a TCP or TLS stream; goes after the decoder. */
     static HeaderTimer forStream(
-            SipScheduler scheduler, Duration timeout, TransportCounters counters, SipStreamDecoder decoder) {
+            Scheduler scheduler, Duration timeout, TransportCounters counters, SipStreamDecoder decoder) {
         return new HeaderTimer(scheduler, timeout, counters, decoder);
     }
 
     /** Times the upgrade of an inbound WebSocket; goes after the WebSocket protocol handler. */
-    static HeaderTimer forWebSocketHandshake(SipScheduler scheduler, Duration timeout, TransportCounters counters) {
+    static HeaderTimer forWebSocketHandshake(Scheduler scheduler, Duration timeout, TransportCounters counters) {
         return new HeaderTimer(scheduler, timeout, counters, null);
     }
 
@@ -122,13 +121,7 @@ final class HeaderTimer extends ChannelInboundHandlerAdapter {
         disarm();
         phase = next;
         long armed = ++generation;
-        timer = scheduler.schedule(timeout, () -> {
-            try {
-                ctx.executor().execute(() -> expire(armed));
-            } catch (RejectedExecutionException e) {
-                // the event loop is shutting down, and closes the connection itself
-            }
-        });
+        timer = ChannelTimer.schedule(scheduler, ctx, timeout, () -> expire(armed));
     }
 
     private void disarm() {

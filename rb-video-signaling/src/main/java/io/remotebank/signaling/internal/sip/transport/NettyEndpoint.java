@@ -26,6 +26,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.ua.StatelessReply;
 import io.remotebank.signaling.sip.SipMessage;
@@ -34,7 +35,6 @@ import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.Via;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
@@ -80,7 +80,7 @@ public final class NettyEndpoint implements SipEndpoint {
     private volatile boolean closed;
 
     /** The scheduler of the transaction timers, also the header timers'. */
-    private final SipScheduler timers;
+    private final Scheduler timers;
 
     private final TransportCounters counters = new TransportCounters();
     private final ConnectionAdmission admission;
@@ -96,7 +96,7 @@ public final class NettyEndpoint implements SipEndpoint {
         this.group = group;
         this.ownGroup = ownGroup;
         UserHolder holder = new UserHolder();
-        this.timers = config.scheduler() == null ? SipScheduler.of(group) : config.scheduler();
+        this.timers = config.scheduler() == null ? Scheduler.of(group) : config.scheduler();
         this.admission = new ConnectionAdmission(
                 config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(), counters);
         this.layer = TransactionLayer.create(config.settings(), timers, holder);
@@ -200,7 +200,7 @@ public final class NettyEndpoint implements SipEndpoint {
     }
 
     /** The scheduler of the header timers (the transaction layer's). */
-    SipScheduler timers() {
+    Scheduler timers() {
         return timers;
     }
 

@@ -1,7 +1,5 @@
 package io.remotebank.signaling.internal.sip.transport;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -46,20 +44,32 @@ final class Pipelines {
         p.addLast(
                 "back-pressure",
                 new BackPressure(limits.maxPendingOutboundBytes(), BackPressure.Overflow.CLOSE, endpoint.counters()));
-        p.addLast("liveness", new Liveness(flow));
+        if (!flow.inbound && !config.keepAliveInterval().isZero()) {
+            // at the head, so that every byte read counts as the peer's sign of life
+            p.addLast(
+                    "keep-alive",
+                    new KeepAlive(endpoint.timers(), flow.transport, config.keepAliveInterval(), config.pongTimeout()));
+        }
         if (flow.transport.secure()) {
             p.addLast(
                     "tls",
                     flow.inbound
-                            ? TlsPolicy.server(config.tlsServer(), ch.alloc())
-                            : TlsPolicy.client(
-                                    config.tlsClient(), ch.alloc(), remote.getHostString(), remote.getPort()));
+                            ? SipTls.server(config.tlsServer(), ch.alloc(), config.tlsPolicy())
+                            : SipTls.client(
+                                    config.tlsClient(),
+                                    ch.alloc(),
+                                    remote.getHostString(),
+                                    remote.getPort(),
+                                    config.tlsPolicy()));
         }
-        p.addLast("idle", new IdleTimer(config.idleTimeout(), endpoint.counters()));
+        p.addLast("idle", new IdleTimer(endpoint.timers(), config.idleTimeout(), endpoint.counters()));
         int max = config.parser().limits().maxMessageSize();
         if (!flow.transport.webSocket()) {
             SipStreamDecoder decoder = new SipStreamDecoder(config.parser());
             p.addLast("sip-decoder", decoder);
+            if (flow.inbound) {
+                p.addLast("ping-answer", PingAnswer.INSTANCE);
+            }
             p.addLast(
                     "header-timer",
                     HeaderTimer.forStream(endpoint.timers(), limits.headerTimeout(), endpoint.counters(), decoder));
@@ -102,20 +112,5 @@ final class Pipelines {
             p.addLast("frame-aggregator", new WebSocketFrameAggregator(max));
         }
         p.addLast("flow", flow);
-    }
-
-    /** Notes that the peer sent something (the pong of RFC 5626 4.4.1 or anything else). */
-    private static final class Liveness extends ChannelInboundHandlerAdapter {
-        private final ConnectionFlow flow;
-
-        Liveness(ConnectionFlow flow) {
-            this.flow = flow;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            flow.markRead();
-            ctx.fireChannelRead(msg);
-        }
     }
 }

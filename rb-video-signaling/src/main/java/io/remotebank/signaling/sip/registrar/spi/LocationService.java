@@ -2,9 +2,9 @@ package io.remotebank.signaling.sip.registrar.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.sip.registrar.Binding;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
@@ -93,7 +93,7 @@ public interface LocationService {
      * @return a sorted copy
      */
     static List<Binding> ordered(List<Binding> bindings) {
-        Objects.requireNonNull(bindings, "bindings");
+        Arguments.notNull(bindings, "bindings");
         return bindings.stream()
                 .sorted((a, b) -> {
                     int qa = a.q().map(q -> q.thousandths()).orElse(1000);
