@@ -10,6 +10,7 @@ import io.remotebank.examples.cli.MaskingWriter;
 import io.remotebank.examples.cli.OutputOptions;
 import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
+import io.remotebank.examples.identity.KycCommand;
 import io.remotebank.examples.routing.ErlangCommand;
 import io.remotebank.examples.routing.SimulateCommand;
 import io.remotebank.examples.segmentation.CustomersCommand;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             AuditCommand.class,
             IdCheckCommand.class,
+            KycCommand.class,
             ErlangCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,

@@ -76,7 +76,8 @@ public final class KycFlows {
                 b.validator == null ? DocumentValidator.withClock(b.clock) : b.validator,
                 clock,
                 failover,
-                openSessions::put);
+                openSessions::put,
+                audit);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.remotebank.core.audit.Actor;
 import io.remotebank.core.audit.AuditEvent;
 import io.remotebank.core.audit.AuditTrail;
+import io.remotebank.identity.document.DocumentAudit;
+import io.remotebank.identity.document.DocumentCheck;
 import io.remotebank.identity.flow.Attempt;
 import io.remotebank.identity.flow.FlowState;
 import io.remotebank.identity.flow.StepResult;
@@ -60,6 +62,14 @@ public final class FlowAudit {
         r.score().ifPresent(v -> e.detail("score", v));
         r.threshold().ifPresent(v -> e.detail("threshold", v));
         append(e);
+    }
+
+    /** identity.document.checked, with the flow's id: the number is Sensitive, so encrypted. */
+    public void documentChecked(FlowState s, DocumentCheck result) {
+        append(DocumentAudit.event(s.customer(), result, ENGINE)
+                .correlation(s.correlation())
+                .detail("flow", s.id().value())
+                .detail("definition", s.definition()));
     }
 
     public void waiting(FlowState s) {

@@ -73,6 +73,7 @@ public final class StepRunner {
     private final Clock clock;
     private final Failover failover;
     private final BiConsumer<FlowId, LivenessSession> sessionOpened;
+    private final FlowAudit audit;
 
     public StepRunner(
             List<DocumentOcrProvider> ocr,
@@ -85,7 +86,8 @@ public final class StepRunner {
             DocumentValidator validator,
             Clock clock,
             Failover failover,
-            BiConsumer<FlowId, LivenessSession> sessionOpened) {
+            BiConsumer<FlowId, LivenessSession> sessionOpened,
+            FlowAudit audit) {
         this.ocr = ocr;
         this.liveness = liveness;
         this.faceMatch = faceMatch;
@@ -97,6 +99,7 @@ public final class StepRunner {
         this.clock = clock;
         this.failover = failover;
         this.sessionOpened = sessionOpened;
+        this.audit = audit;
     }
 
     /** Keeps the application's personal data in the vault and returns the references a flow holds. */
@@ -223,6 +226,7 @@ public final class StepRunner {
         }
         List<String> lines = List.of(new String(data.get().bytes(), StandardCharsets.UTF_8).split("\n"));
         MrzResult mrz = validator.mrz(lines);
+        audit.documentChecked(s, mrz);
         if (!mrz.valid()) {
             List<String> reasons = mrz.failures().stream()
                     .map(f -> "document-validation: " + f.name() + " failed")

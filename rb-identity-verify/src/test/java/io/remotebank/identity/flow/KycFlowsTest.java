@@ -72,6 +72,7 @@ class KycFlowsTest {
                 .contains(
                         "identity.flow.started",
                         "identity.attempt.recorded",
+                        "identity.document.checked",
                         "identity.step.completed",
                         "identity.flow.waiting",
                         "identity.flow.decided");
