@@ -35,6 +35,7 @@ public final class SdkModules {
             "rb-routing",
             "rb-video-signaling",
             "rb-identity-verify",
+            "rb-identity-tesseract",
             "rb-channels",
             "rb-channels-smpp",
             "rb-segmentation",

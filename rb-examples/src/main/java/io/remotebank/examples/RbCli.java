@@ -11,6 +11,7 @@ import io.remotebank.examples.cli.OutputOptions;
 import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
 import io.remotebank.examples.identity.KycCommand;
+import io.remotebank.examples.identity.OcrMrzCommand;
 import io.remotebank.examples.routing.ErlangCommand;
 import io.remotebank.examples.routing.SimulateCommand;
 import io.remotebank.examples.segmentation.CustomersCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             IdCheckCommand.class,
             KycCommand.class,
+            OcrMrzCommand.class,
             ErlangCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
