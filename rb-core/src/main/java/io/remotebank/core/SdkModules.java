@@ -36,6 +36,8 @@ public final class SdkModules {
             "rb-video-signaling",
             "rb-identity-verify",
             "rb-identity-tesseract",
+            "rb-identity-tencent",
+            "rb-identity-aws",
             "rb-channels",
             "rb-channels-smpp",
             "rb-segmentation",

@@ -40,6 +40,8 @@ public enum ModuleKind {
             Map.entry("rb-channels", FEATURE),
             Map.entry("rb-channels-smpp", PROVIDER),
             Map.entry("rb-identity-tesseract", PROVIDER),
+            Map.entry("rb-identity-tencent", PROVIDER),
+            Map.entry("rb-identity-aws", PROVIDER),
             Map.entry("rb-segmentation", FEATURE),
             Map.entry("rb-tck", TCK),
             Map.entry("rb-examples", EXAMPLES),
