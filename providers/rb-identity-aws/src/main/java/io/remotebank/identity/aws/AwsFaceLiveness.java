@@ -30,7 +30,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +103,8 @@ public final class AwsFaceLiveness implements LivenessProvider {
 
     private AwsFaceLiveness(Builder b) {
         this.region = b.region;
-        this.endpoint = b.endpoint != null ? b.endpoint : URI.create("https://rekognition." + b.region + ".amazonaws.com/");
+        this.endpoint =
+                b.endpoint != null ? b.endpoint : URI.create("https://rekognition." + b.region + ".amazonaws.com/");
         this.accessKeyId = b.accessKeyId;
         this.secretKey = b.secretKey.clone();
         this.sessionToken = Optional.ofNullable(b.sessionToken);
@@ -159,7 +159,8 @@ public final class AwsFaceLiveness implements LivenessProvider {
             }
             if (id.isEmpty()) {
                 throw new CompletionException(new IdentityException(
-                        IdentityError.VENDOR_RESPONSE_INVALID, "CreateFaceLivenessSession answered without a SessionId"));
+                        IdentityError.VENDOR_RESPONSE_INVALID,
+                        "CreateFaceLivenessSession answered without a SessionId"));
             }
             return new LivenessSession(
                     VENDOR,
@@ -211,8 +212,9 @@ public final class AwsFaceLiveness implements LivenessProvider {
                     image(audit, ArtefactKind.AUDIT_IMAGE).ifPresent(b::artefact);
                 }
             }
-            case "CREATED", "IN_PROGRESS" -> b = CheckResult.builder(VENDOR, Outcome.NOT_EXECUTED)
-                    .detail("the customer has not completed the session (" + status + ")");
+            case "CREATED", "IN_PROGRESS" ->
+                b = CheckResult.builder(VENDOR, Outcome.NOT_EXECUTED)
+                        .detail("the customer has not completed the session (" + status + ")");
             case "EXPIRED" -> b = CheckResult.builder(VENDOR, Outcome.EXPIRED).detail("the session expired");
             case "FAILED" -> b = CheckResult.builder(VENDOR, Outcome.FAIL).detail("AWS could not process the session");
             default -> {
@@ -224,8 +226,7 @@ public final class AwsFaceLiveness implements LivenessProvider {
 
     private static CheckResult invalid(Answer answer, String why) {
         return CheckResult.error(
-                VENDOR,
-                new VendorError("response-invalid", why, IdentityError.VENDOR_RESPONSE_INVALID));
+                VENDOR, new VendorError("response-invalid", why, IdentityError.VENDOR_RESPONSE_INVALID));
     }
 
     /** Inline bytes of an image; an image AWS put in S3 is not fetched (the bank's bucket, its policy). */
@@ -235,7 +236,8 @@ public final class AwsFaceLiveness implements LivenessProvider {
             return Optional.empty();
         }
         try {
-            return Optional.of(Artefact.of(kind, "image/jpeg", Base64.getDecoder().decode(bytes)));
+            return Optional.of(
+                    Artefact.of(kind, "image/jpeg", Base64.getDecoder().decode(bytes)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -289,8 +291,8 @@ public final class AwsFaceLiveness implements LivenessProvider {
                         IdentityError code = cause instanceof HttpTimeoutException
                                 ? IdentityError.VENDOR_TIMEOUT
                                 : IdentityError.VENDOR_UNAVAILABLE;
-                        throw new CompletionException(
-                                new IdentityException(code, action + ": " + cause.getClass().getSimpleName(), cause));
+                        throw new CompletionException(new IdentityException(
+                                code, action + ": " + cause.getClass().getSimpleName(), cause));
                     }
                     return answer(action, response);
                 });
@@ -314,9 +316,9 @@ public final class AwsFaceLiveness implements LivenessProvider {
             String message = json.path("Message").asText(json.path("message").asText(""));
             return new Answer(json, response.body(), Optional.of(ERRORS.map(type, message)));
         }
-        IdentityError code = status >= 500 ? IdentityError.VENDOR_UNAVAILABLE
-                : status == 429 ? IdentityError.VENDOR_THROTTLED
-                : IdentityError.VENDOR_RESPONSE_INVALID;
+        IdentityError code = status >= 500
+                ? IdentityError.VENDOR_UNAVAILABLE
+                : status == 429 ? IdentityError.VENDOR_THROTTLED : IdentityError.VENDOR_RESPONSE_INVALID;
         return new Answer(
                 json == null ? JSON.createObjectNode() : json,
                 response.body(),
@@ -362,8 +364,8 @@ public final class AwsFaceLiveness implements LivenessProvider {
             this.region = Arguments.notBlank(region, "region");
             if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
                 throw new IdentityException(
-                        IdentityError.ARGUMENT_INVALID, "region must look like us-east-1, got " + region.length()
-                                + " characters");
+                        IdentityError.ARGUMENT_INVALID,
+                        "region must look like us-east-1, got " + region.length() + " characters");
             }
             this.accessKeyId = Arguments.notBlank(accessKeyId, "accessKeyId");
             this.secretKey = Arguments.notNull(secretKey, "secretAccessKey").clone();
@@ -392,8 +394,11 @@ public final class AwsFaceLiveness implements LivenessProvider {
          */
         public Builder endpoint(URI endpoint) {
             Arguments.notNull(endpoint, "endpoint");
-            if (endpoint.getHost() == null || !(endpoint.getScheme().equals("https") || endpoint.getScheme().equals("http"))) {
-                throw new IdentityException(IdentityError.ARGUMENT_INVALID, "endpoint must be an http(s) URI with a host");
+            if (endpoint.getHost() == null
+                    || !(endpoint.getScheme().equals("https")
+                            || endpoint.getScheme().equals("http"))) {
+                throw new IdentityException(
+                        IdentityError.ARGUMENT_INVALID, "endpoint must be an http(s) URI with a host");
             }
             this.endpoint = endpoint;
             return this;
@@ -444,7 +449,8 @@ public final class AwsFaceLiveness implements LivenessProvider {
             Arguments.notNull(points, "operatingPoints");
             if (!points.scale().equals(ScoreScale.PERCENT)) {
                 throw new IdentityException(
-                        IdentityError.ARGUMENT_INVALID, "AWS's confidence is on the percent scale, got " + points.scale());
+                        IdentityError.ARGUMENT_INVALID,
+                        "AWS's confidence is on the percent scale, got " + points.scale());
             }
             this.operatingPoints = points;
             return this;

@@ -44,7 +44,9 @@ class AwsFaceLivenessTest {
         server = new ReplayServer();
         aws = AwsFaceLiveness.builder("ap-northeast-1", "AKIAIOSFODNN7EXAMPLE", SECRET)
                 .endpoint(server.uri())
-                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+                .httpClient(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build())
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
     }
@@ -84,8 +86,16 @@ class AwsFaceLivenessTest {
             signed.put(name, r.header(name));
         }
         SigV4.Signed expected = SigV4.sign(
-                "POST", "/", "", signed, SigV4.sha256Hex(r.body()), "AKIAIOSFODNN7EXAMPLE", SECRET,
-                "ap-northeast-1", "rekognition", NOW);
+                "POST",
+                "/",
+                "",
+                signed,
+                SigV4.sha256Hex(r.body()),
+                "AKIAIOSFODNN7EXAMPLE",
+                SECRET,
+                "ap-northeast-1",
+                "rekognition",
+                NOW);
         assertThat(r.header("authorization")).isEqualTo(expected.authorization());
     }
 
@@ -96,7 +106,8 @@ class AwsFaceLivenessTest {
         join(aws.startSession(LivenessRequest.of(CorrelationId.of("kyc-000042"))));
         join(aws.startSession(LivenessRequest.of(CorrelationId.of("kyc-000042"))));
 
-        assertThat(server.received().get(0).text()).isEqualTo(server.received().get(1).text());
+        assertThat(server.received().get(0).text())
+                .isEqualTo(server.received().get(1).text());
     }
 
     @Test
@@ -112,7 +123,8 @@ class AwsFaceLivenessTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.PASS);
         assertThat(r.score().orElseThrow().value()).isEqualTo(98.6);
-        assertThat(r.artefacts()).extracting(a -> a.kind())
+        assertThat(r.artefacts())
+                .extracting(a -> a.kind())
                 .containsExactly(ArtefactKind.LIVENESS_FRAME, ArtefactKind.AUDIT_IMAGE);
         assertThat(r.rawPayload()).isPresent();
         assertThat(server.received().get(0).header("x-amz-target"))
@@ -155,8 +167,10 @@ class AwsFaceLivenessTest {
 
     @Test
     void refusedSignature_isACredentialsError() {
-        server.answer(403, "{\"__type\":\"InvalidSignatureException\",\"message\":\"The request signature we"
-                + " calculated does not match\"}");
+        server.answer(
+                403,
+                "{\"__type\":\"InvalidSignatureException\",\"message\":\"The request signature we"
+                        + " calculated does not match\"}");
 
         assertThat(join(aws.result(SESSION)).error().orElseThrow().canonical())
                 .isEqualTo(IdentityError.VENDOR_CREDENTIALS);
@@ -182,7 +196,8 @@ class AwsFaceLivenessTest {
     void createAnsweredWithoutASessionId_failsAsInvalidResponse() {
         server.answer(200, "{}");
 
-        assertThat(failure(aws.startSession(LivenessRequest.of(CorrelationId.of("kyc-00001")))).error())
+        assertThat(failure(aws.startSession(LivenessRequest.of(CorrelationId.of("kyc-00001"))))
+                        .error())
                 .isEqualTo(IdentityError.VENDOR_RESPONSE_INVALID);
     }
 
@@ -204,8 +219,7 @@ class AwsFaceLivenessTest {
 
     @Test
     void badRegion_isRefused() {
-        assertThat(catchThrowableOfType(
-                        () -> AwsFaceLiveness.builder("Tokyo", "AK", SECRET), IdentityException.class))
+        assertThat(catchThrowableOfType(() -> AwsFaceLiveness.builder("Tokyo", "AK", SECRET), IdentityException.class))
                 .hasMessageContaining("region");
     }
 }

@@ -84,7 +84,9 @@ final class ReplayServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(in); !l.isEmpty(); l = line(in)) {
             int colon = l.indexOf(':');
-            headers.put(l.substring(0, colon).strip().toLowerCase(Locale.ROOT), l.substring(colon + 1).strip());
+            headers.put(
+                    l.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    l.substring(colon + 1).strip());
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);

@@ -70,7 +70,15 @@ class SigV4Test {
         headers.put("X-Custom", "  a   b  ");
 
         SigV4.Signed s = SigV4.sign(
-                "POST", "/", "", headers, EMPTY_SHA256, "AK", "s".toCharArray(), "us-east-1", "rekognition",
+                "POST",
+                "/",
+                "",
+                headers,
+                EMPTY_SHA256,
+                "AK",
+                "s".toCharArray(),
+                "us-east-1",
+                "rekognition",
                 Instant.parse("2013-05-24T00:00:00Z"));
 
         assertThat(s.canonicalRequest()).contains("x-custom:a b\n");

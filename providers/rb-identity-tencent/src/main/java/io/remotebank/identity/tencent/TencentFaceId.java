@@ -162,8 +162,8 @@ public final class TencentFaceId implements LivenessProvider {
         return call("DetectAuth", body).thenApply(answer -> {
             if (answer.error().isPresent()) {
                 VendorError e = answer.error().get();
-                throw new CompletionException(new IdentityException(
-                        e.canonical(), "DetectAuth: " + e.vendorCode() + ": " + e.message()));
+                throw new CompletionException(
+                        new IdentityException(e.canonical(), "DetectAuth: " + e.vendorCode() + ": " + e.message()));
             }
             String token = answer.response().path("BizToken").asText("");
             String url = answer.response().path("Url").asText("");
@@ -199,7 +199,8 @@ public final class TencentFaceId implements LivenessProvider {
                 VendorError error = answer.error().get();
                 if (error.canonical() == IdentityError.VENDOR_SESSION_UNKNOWN) {
                     throw new CompletionException(new IdentityException(
-                            IdentityError.VENDOR_SESSION_UNKNOWN, "FaceID does not know the BizToken: " + error.message()));
+                            IdentityError.VENDOR_SESSION_UNKNOWN,
+                            "FaceID does not know the BizToken: " + error.message()));
                 }
                 return CheckResult.error(VENDOR, error);
             }
@@ -215,8 +216,10 @@ public final class TencentFaceId implements LivenessProvider {
             Instant expiry = expiries.get(sessionId);
             boolean expired = expiry != null && !clock.instant().isBefore(expiry);
             b = CheckResult.builder(VENDOR, expired ? Outcome.EXPIRED : Outcome.NOT_EXECUTED)
-                    .detail(expired ? "the customer did not complete the verification in time"
-                            : "the customer has not completed the verification");
+                    .detail(
+                            expired
+                                    ? "the customer did not complete the verification in time"
+                                    : "the customer has not completed the verification");
         } else if (!code.canConvertToInt()) {
             return invalid("Text.ErrCode is not a number");
         } else if (code.asInt() == 0) {
@@ -230,7 +233,10 @@ public final class TencentFaceId implements LivenessProvider {
             String frame = answer.response().path("BestFrame").path("BestFrame").asText("");
             if (!frame.isEmpty()) {
                 try {
-                    b.artefact(Artefact.of(ArtefactKind.LIVENESS_FRAME, "image/jpeg", Base64.getDecoder().decode(frame)));
+                    b.artefact(Artefact.of(
+                            ArtefactKind.LIVENESS_FRAME,
+                            "image/jpeg",
+                            Base64.getDecoder().decode(frame)));
                 } catch (IllegalArgumentException e) {
                     return invalid("BestFrame is not base64");
                 }
@@ -238,7 +244,8 @@ public final class TencentFaceId implements LivenessProvider {
         } else {
             // The messages are FaceID's own, e.g. 活体检测未通过 or 比对相似度未达到通过标准; no personal data.
             b = CheckResult.builder(VENDOR, Outcome.FAIL)
-                    .detail("FaceID ErrCode " + code.asInt() + ": " + text.path("ErrMsg").asText("")
+                    .detail("FaceID ErrCode " + code.asInt() + ": "
+                            + text.path("ErrMsg").asText("")
                             + " (liveness " + text.path("LiveStatus").asText("-") + ", compare "
                             + text.path("Comparestatus").asText("-") + ")");
         }
@@ -262,7 +269,8 @@ public final class TencentFaceId implements LivenessProvider {
     }
 
     private static CheckResult invalid(String why) {
-        return CheckResult.error(VENDOR, new VendorError("response-invalid", why, IdentityError.VENDOR_RESPONSE_INVALID));
+        return CheckResult.error(
+                VENDOR, new VendorError("response-invalid", why, IdentityError.VENDOR_RESPONSE_INVALID));
     }
 
     /** One call's answer: the {@code Response} object, the body as received, and its error if any. */
@@ -297,8 +305,8 @@ public final class TencentFaceId implements LivenessProvider {
                         IdentityError code = cause instanceof HttpTimeoutException
                                 ? IdentityError.VENDOR_TIMEOUT
                                 : IdentityError.VENDOR_UNAVAILABLE;
-                        throw new CompletionException(
-                                new IdentityException(code, action + ": " + cause.getClass().getSimpleName(), cause));
+                        throw new CompletionException(new IdentityException(
+                                code, action + ": " + cause.getClass().getSimpleName(), cause));
                     }
                     return answer(action, response);
                 });
@@ -316,7 +324,11 @@ public final class TencentFaceId implements LivenessProvider {
             JsonNode error = r.get("Error");
             if (error != null && error.hasNonNull("Code")) {
                 return new Answer(
-                        r, response.body(), Optional.of(ERRORS.map(error.get("Code").asText(), error.path("Message").asText(""))));
+                        r,
+                        response.body(),
+                        Optional.of(ERRORS.map(
+                                error.get("Code").asText(),
+                                error.path("Message").asText(""))));
             }
             if (response.statusCode() == 200) {
                 return new Answer(r, response.body(), Optional.empty());
@@ -327,8 +339,10 @@ public final class TencentFaceId implements LivenessProvider {
         return new Answer(
                 JSON.createObjectNode(),
                 response.body(),
-                Optional.of(new VendorError("http-" + status, action + " answered HTTP " + status
-                        + (r == null ? " without a Response object" : ""), code)));
+                Optional.of(new VendorError(
+                        "http-" + status,
+                        action + " answered HTTP " + status + (r == null ? " without a Response object" : ""),
+                        code)));
     }
 
     private String host() {

@@ -64,7 +64,11 @@ final class ReplayServer implements AutoCloseable {
 
     private synchronized Canned next() {
         Canned c = answers.poll();
-        return c == null ? new Canned(500, "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"no answer left\"},\"RequestId\":\"x\"}}") : c;
+        return c == null
+                ? new Canned(
+                        500,
+                        "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"no answer left\"},\"RequestId\":\"x\"}}")
+                : c;
     }
 
     private void serve() {
@@ -84,7 +88,9 @@ final class ReplayServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(in); !l.isEmpty(); l = line(in)) {
             int colon = l.indexOf(':');
-            headers.put(l.substring(0, colon).strip().toLowerCase(Locale.ROOT), l.substring(colon + 1).strip());
+            headers.put(
+                    l.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    l.substring(colon + 1).strip());
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);
@@ -93,8 +99,8 @@ final class ReplayServer implements AutoCloseable {
         Canned c = next();
         byte[] out = c.body().getBytes(StandardCharsets.UTF_8);
         OutputStream o = s.getOutputStream();
-        o.write(("HTTP/1.1 " + c.status() + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                        + out.length + "\r\nConnection: close\r\n\r\n")
+        o.write(("HTTP/1.1 " + c.status() + " X\r\nContent-Type: application/json\r\nContent-Length: " + out.length
+                        + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         o.write(out);
         o.flush();

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class Tc3Test {
 
-    private static final byte[] PAYLOAD = "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": \"instance-name\"}]}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAYLOAD =
+            "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": \"instance-name\"}]}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private static Tc3.Signed example(String secretKey) {
         return Tc3.sign(
@@ -58,7 +59,11 @@ class Tc3Test {
     void theDateOfTheScope_isTheUtcDateOfTheTimestamp() {
         // 2019-02-25T23:59:59Z is already the 26th in Beijing; the scope takes UTC.
         Tc3.Signed s = Tc3.sign(
-                "faceid.tencentcloudapi.com", PAYLOAD, "id", "key".toCharArray(), "faceid",
+                "faceid.tencentcloudapi.com",
+                PAYLOAD,
+                "id",
+                "key".toCharArray(),
+                "faceid",
                 Instant.parse("2019-02-25T23:59:59Z"));
 
         assertThat(s.stringToSign()).contains("\n2019-02-25/faceid/tc3_request\n");

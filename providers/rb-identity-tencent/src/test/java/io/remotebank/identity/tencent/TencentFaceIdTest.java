@@ -46,7 +46,9 @@ class TencentFaceIdTest {
         server = new ReplayServer();
         faceId = TencentFaceId.builder("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", KEY, "1")
                 .endpoint(server.uri())
-                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+                .httpClient(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build())
                 .clock(clock)
                 .sessionLifetime(Duration.ofMinutes(30))
                 .build();
@@ -103,11 +105,13 @@ class TencentFaceIdTest {
 
     @Test
     void startSession_callsDetectAuth_signed_andGivesTheUrlAndTheBizToken() {
-        server.answer(200, "{\"Response\":{\"Url\":\"https://faceid.qq.com/api/auth/auth?token=" + TOKEN
-                + "\",\"BizToken\":\"" + TOKEN + "\",\"RequestId\":\"r-1\"}}");
+        server.answer(
+                200,
+                "{\"Response\":{\"Url\":\"https://faceid.qq.com/api/auth/auth?token=" + TOKEN + "\",\"BizToken\":\""
+                        + TOKEN + "\",\"RequestId\":\"r-1\"}}");
 
-        LivenessSession s = join(faceId.startSession(
-                new LivenessRequest(CorrelationId.of("kyc-00007"), Optional.of(URI.create("https://bank.example/done")))));
+        LivenessSession s = join(faceId.startSession(new LivenessRequest(
+                CorrelationId.of("kyc-00007"), Optional.of(URI.create("https://bank.example/done")))));
 
         assertThat(s.sessionId()).isEqualTo(TOKEN);
         assertThat(s.url().orElseThrow().toString()).startsWith("https://faceid.qq.com/");
@@ -118,17 +122,19 @@ class TencentFaceIdTest {
         assertThat(r.header("x-tc-timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
         assertThat(r.text()).contains("\"RuleId\":\"1\"", "\"RedirectUrl\":\"https://bank.example/done\"");
         // The server's own computation over what it received gives the same signature.
-        Tc3.Signed expected = Tc3.sign(
-                r.header("host"), r.body(), "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", KEY, "faceid", NOW);
+        Tc3.Signed expected =
+                Tc3.sign(r.header("host"), r.body(), "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", KEY, "faceid", NOW);
         assertThat(r.header("authorization")).isEqualTo(expected.authorization());
         assertThat(r.header("content-type")).isEqualTo("application/json; charset=utf-8");
     }
 
     @Test
     void verified_passesWithTheSimilarityOnTencentsOperatingPoints_andTheBestFrame() {
-        server.answer(200, detectInfo("{\"ErrCode\":0,\"ErrMsg\":\"成功\",\"IdCard\":\"11204416541220243X\","
-                + "\"Name\":\"韦小宝\",\"LiveStatus\":0,\"LiveMsg\":\"成功\",\"Comparestatus\":0,\"Comparemsg\":\"成功\","
-                + "\"Sim\":\"95.21\"}"));
+        server.answer(
+                200,
+                detectInfo("{\"ErrCode\":0,\"ErrMsg\":\"成功\",\"IdCard\":\"11204416541220243X\","
+                        + "\"Name\":\"韦小宝\",\"LiveStatus\":0,\"LiveMsg\":\"成功\",\"Comparestatus\":0,\"Comparemsg\":\"成功\","
+                        + "\"Sim\":\"95.21\"}"));
 
         CheckResult r = join(faceId.result(TOKEN));
 
@@ -144,8 +150,10 @@ class TencentFaceIdTest {
 
     @Test
     void livenessRefused_failsWithFaceIdsMessage() {
-        server.answer(200, detectInfo("{\"ErrCode\":2004,\"ErrMsg\":\"活体检测未通过\",\"LiveStatus\":2004,"
-                + "\"Comparestatus\":null,\"Sim\":null}"));
+        server.answer(
+                200,
+                detectInfo("{\"ErrCode\":2004,\"ErrMsg\":\"活体检测未通过\",\"LiveStatus\":2004,"
+                        + "\"Comparestatus\":null,\"Sim\":null}"));
 
         CheckResult r = join(faceId.result(TOKEN));
 
@@ -155,8 +163,10 @@ class TencentFaceIdTest {
 
     @Test
     void notYetDone_isNotExecuted_untilTheSessionExpires() {
-        server.answer(200, "{\"Response\":{\"Url\":\"https://faceid.qq.com/x\",\"BizToken\":\"" + TOKEN
-                        + "\",\"RequestId\":\"r\"}}")
+        server.answer(
+                        200,
+                        "{\"Response\":{\"Url\":\"https://faceid.qq.com/x\",\"BizToken\":\"" + TOKEN
+                                + "\",\"RequestId\":\"r\"}}")
                 .answer(200, detectInfo("{\"ErrCode\":null,\"ErrMsg\":null}"))
                 .answer(200, detectInfo("{\"ErrCode\":null,\"ErrMsg\":null}"));
         join(faceId.startSession(LivenessRequest.of(CorrelationId.of("kyc-00008"))));
@@ -168,8 +178,10 @@ class TencentFaceIdTest {
 
     @Test
     void signatureRefused_isACredentialsError() {
-        server.answer(200, "{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\",\"Message\":\"The"
-                + " provided credentials could not be validated.\"},\"RequestId\":\"r\"}}");
+        server.answer(
+                200,
+                "{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\",\"Message\":\"The"
+                        + " provided credentials could not be validated.\"},\"RequestId\":\"r\"}}");
 
         assertThat(join(faceId.result(TOKEN)).error().orElseThrow().canonical())
                 .isEqualTo(IdentityError.VENDOR_CREDENTIALS);
@@ -177,8 +189,10 @@ class TencentFaceIdTest {
 
     @Test
     void rateLimit_isThrottled_andMayBeRetried() {
-        server.answer(200, "{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded\",\"Message\":\"too many\"},"
-                + "\"RequestId\":\"r\"}}");
+        server.answer(
+                200,
+                "{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded\",\"Message\":\"too many\"},"
+                        + "\"RequestId\":\"r\"}}");
 
         CheckResult r = join(faceId.result(TOKEN));
 
@@ -188,18 +202,23 @@ class TencentFaceIdTest {
 
     @Test
     void unknownToken_failsTheStageWithSessionUnknown() {
-        server.answer(200, "{\"Response\":{\"Error\":{\"Code\":\"ResourceNotFound\",\"Message\":\"BizToken not"
-                + " found\"},\"RequestId\":\"r\"}}");
+        server.answer(
+                200,
+                "{\"Response\":{\"Error\":{\"Code\":\"ResourceNotFound\",\"Message\":\"BizToken not"
+                        + " found\"},\"RequestId\":\"r\"}}");
 
         assertThat(failure(faceId.result(TOKEN)).error()).isEqualTo(IdentityError.VENDOR_SESSION_UNKNOWN);
     }
 
     @Test
     void detectAuthRefused_failsTheStageWithTheMappedCode() {
-        server.answer(200, "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameterValue.RuleId\",\"Message\":\"bad"
-                + " rule\"},\"RequestId\":\"r\"}}");
+        server.answer(
+                200,
+                "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameterValue.RuleId\",\"Message\":\"bad"
+                        + " rule\"},\"RequestId\":\"r\"}}");
 
-        assertThat(failure(faceId.startSession(LivenessRequest.of(CorrelationId.of("kyc-00009")))).error())
+        assertThat(failure(faceId.startSession(LivenessRequest.of(CorrelationId.of("kyc-00009"))))
+                        .error())
                 .isEqualTo(IdentityError.VENDOR_BAD_REQUEST);
     }
 

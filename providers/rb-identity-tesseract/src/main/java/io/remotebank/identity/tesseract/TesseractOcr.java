@@ -45,7 +45,7 @@ import org.apiguardian.api.API;
 /**
  * A {@link DocumentOcrProvider} on Tesseract (Debian {@code tesseract-ocr}, 4 or 5) through its
  * command line. It reads the machine-readable zone only: the image is decoded (PNG or JPEG), turned
- * grey, straightened (the skew is measured over &plusmn;6&deg;), and given to {@code tesseract
+ * grey, straightened (the skew is measured within 6 degrees either way), and given to {@code tesseract
  * --psm 6} restricted to the MRZ's characters; the zone is then found in the text, corrected by the
  * MRZ's field rules and check digits (every change listed in {@link OcrResult#corrections()}) and
  * validated with {@link DocumentValidator}. The outcome is {@link Outcome#PASS} when every check

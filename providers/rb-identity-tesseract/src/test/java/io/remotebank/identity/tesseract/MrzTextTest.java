@@ -105,7 +105,8 @@ class MrzTextTest {
 
     @Test
     void unreadableSexField_isLeftToFail_notACrash() {
-        String misread = Specimens.TD3.get(1).substring(0, 20) + "Q" + Specimens.TD3.get(1).substring(21);
+        String misread = Specimens.TD3.get(1).substring(0, 20) + "Q"
+                + Specimens.TD3.get(1).substring(21);
 
         MrzText.Reading r = MrzText.find(Specimens.TD3.get(0) + "\n" + misread).orElseThrow();
 

@@ -29,7 +29,8 @@ public final class Tc3 {
     /** The content type every call uses, as signed. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private Tc3() {}
 
