@@ -34,6 +34,7 @@ public final class SigV4 {
     private SigV4() {}
 
     /** A signed request's parts, each kept so that tests can compare them with AWS's worked examples. */
+    @API(status = INTERNAL, since = "0.1")
     public record Signed(
             String canonicalRequest, String stringToSign, String signature, String authorization, String amzDate) {}
 

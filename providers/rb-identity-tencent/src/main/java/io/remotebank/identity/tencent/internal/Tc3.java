@@ -35,6 +35,7 @@ public final class Tc3 {
     private Tc3() {}
 
     /** A signed request's parts, kept so that tests can compare them with Tencent's worked example. */
+    @API(status = INTERNAL, since = "0.1")
     public record Signed(String canonicalRequest, String stringToSign, String signature, String authorization) {}
 
     /**

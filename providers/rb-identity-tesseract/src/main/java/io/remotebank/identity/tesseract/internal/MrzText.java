@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
 public final class MrzText {
 
     /** A zone as read and corrected. */
+    @API(status = INTERNAL, since = "0.1")
     public record Reading(List<String> rawLines, List<String> lines, List<String> corrections) {}
 
     // Field kinds per position: D digit, A letter, X letter or digit, N name (letters), S sex, '<' any.
