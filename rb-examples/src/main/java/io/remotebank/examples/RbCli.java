@@ -118,7 +118,10 @@ public final class RbCli implements Runnable {
 
     /** The {@code rb} command tree, configured by {@link #configure}. */
     static CommandLine commandLine() {
-        return configure(new CommandLine(new RbCli()));
+        CommandLine rb = configure(new CommandLine(new RbCli()));
+        // rb kyc --simulate review: the scenario "review" is also the name of kyc's subcommand.
+        rb.getSubcommands().get("kyc").setAllowSubcommandsAsOptionParameters(true);
+        return rb;
     }
 
     /**

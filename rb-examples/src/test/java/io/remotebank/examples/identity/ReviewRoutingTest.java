@@ -15,7 +15,6 @@ import io.remotebank.identity.flow.FlowTemplates;
 import io.remotebank.identity.flow.ReviewClaim;
 import io.remotebank.identity.flow.Verdict;
 import io.remotebank.routing.AgentProfile;
-import io.remotebank.routing.AgentState;
 import io.remotebank.routing.ContactId;
 import io.remotebank.routing.Offer;
 import io.remotebank.routing.QueueConfig;
@@ -78,7 +77,7 @@ class ReviewRoutingTest {
         assertThat(claim.reviewer()).isEqualTo(WANG);
         assertThat(decided.status()).isEqualTo(FlowStatus.DECIDED);
         assertThat(decided.decision().orElseThrow().decidedBy()).isEqualTo("reviewer:agent-wang");
-        assertThat(engine.agent(WANG).state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(engine.agent(WANG).connected()).isEmpty(); // the contact is completed
         assertThat(kyc.flows.reviews().pending()).isEmpty();
         assertThat(kyc.audit.actions()).contains("identity.review.claimed", "identity.flow.decided");
     }
