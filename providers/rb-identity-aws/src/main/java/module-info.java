@@ -6,7 +6,7 @@ module io.remotebank.identity.aws {
     requires transitive io.remotebank.identity;
     requires transitive io.remotebank.core;
     requires static transitive org.apiguardian.api;
-    requires java.net.http;
+    requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
 
     exports io.remotebank.identity.aws;
