@@ -113,7 +113,7 @@ public abstract class ArtefactVaultContract {
         vault.shred(ALICE);
         vault = reopen(vault);
 
-        IdentityException e = catchThrowableOfType(() -> vault.put(ALICE, IMAGE), IdentityException.class);
+        IdentityException e = catchThrowableOfType(IdentityException.class, () -> vault.put(ALICE, IMAGE));
 
         assertThat(e).isNotNull();
         assertThat(e.error()).isEqualTo(IdentityError.ARTEFACT_SHREDDED);
