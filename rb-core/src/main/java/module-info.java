@@ -20,6 +20,7 @@ module io.remotebank.core {
     exports io.remotebank.core.discovery;
     exports io.remotebank.core.pii;
     exports io.remotebank.core.spi;
+    exports io.remotebank.core.storage;
     exports io.remotebank.core.text;
     exports io.remotebank.core.time;
     exports io.remotebank.core.tls;

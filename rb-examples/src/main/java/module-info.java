@@ -7,6 +7,7 @@ module io.remotebank.examples {
     requires io.remotebank.routing;
     requires io.remotebank.signaling;
     requires io.remotebank.identity;
+    requires io.remotebank.identity.tesseract;
     requires io.remotebank.channels;
     requires io.remotebank.channels.smpp;
     requires io.remotebank.segmentation;

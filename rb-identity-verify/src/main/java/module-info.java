@@ -8,6 +8,14 @@
 module io.remotebank.identity {
     requires transitive io.remotebank.core;
     requires static transitive org.apiguardian.api;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
 
+    exports io.remotebank.identity;
     exports io.remotebank.identity.document;
+    exports io.remotebank.identity.flow;
+    exports io.remotebank.identity.policy;
+    exports io.remotebank.identity.review;
+    exports io.remotebank.identity.simulator;
+    exports io.remotebank.identity.spi;
 }

@@ -19,6 +19,7 @@ module io.remotebank.tck {
     exports io.remotebank.tck.routing;
     exports io.remotebank.tck.channels;
     exports io.remotebank.tck.signaling;
+    exports io.remotebank.tck.identity;
     exports io.remotebank.tck.segmentation;
 
     // JUnit runs the kits' inherited test methods by reflection.
@@ -29,6 +30,8 @@ module io.remotebank.tck {
     opens io.remotebank.tck.channels to
             org.junit.platform.commons;
     opens io.remotebank.tck.signaling to
+            org.junit.platform.commons;
+    opens io.remotebank.tck.identity to
             org.junit.platform.commons;
     opens io.remotebank.tck.segmentation to
             org.junit.platform.commons;

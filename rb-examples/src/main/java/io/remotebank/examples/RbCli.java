@@ -10,6 +10,8 @@ import io.remotebank.examples.cli.MaskingWriter;
 import io.remotebank.examples.cli.OutputOptions;
 import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
+import io.remotebank.examples.identity.KycCommand;
+import io.remotebank.examples.identity.OcrMrzCommand;
 import io.remotebank.examples.routing.ErlangCommand;
 import io.remotebank.examples.routing.SimulateCommand;
 import io.remotebank.examples.segmentation.CustomersCommand;
@@ -50,6 +52,8 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             AuditCommand.class,
             IdCheckCommand.class,
+            KycCommand.class,
+            OcrMrzCommand.class,
             ErlangCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
@@ -114,7 +118,10 @@ public final class RbCli implements Runnable {
 
     /** The {@code rb} command tree, configured by {@link #configure}. */
     static CommandLine commandLine() {
-        return configure(new CommandLine(new RbCli()));
+        CommandLine rb = configure(new CommandLine(new RbCli()));
+        // rb kyc --simulate review: the scenario "review" is also the name of kyc's subcommand.
+        rb.getSubcommands().get("kyc").setAllowSubcommandsAsOptionParameters(true);
+        return rb;
     }
 
     /**

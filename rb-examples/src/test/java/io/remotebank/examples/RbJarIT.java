@@ -63,6 +63,7 @@ class RbJarIT {
                         "rb-routing",
                         "rb-video-signaling",
                         "rb-identity-verify",
+                        "rb-identity-tesseract",
                         "rb-channels",
                         "rb-channels-smpp",
                         "rb-segmentation",

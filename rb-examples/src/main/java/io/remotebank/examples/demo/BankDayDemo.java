@@ -18,8 +18,6 @@ import io.remotebank.core.crypto.KeyId;
 import io.remotebank.core.crypto.KeyProviders;
 import io.remotebank.core.crypto.PublicKeyInfo;
 import io.remotebank.core.pii.Mask;
-import io.remotebank.core.pii.PiiKind;
-import io.remotebank.core.pii.Sensitive;
 import io.remotebank.core.spi.AuditStore;
 import io.remotebank.core.spi.KeyProvider;
 import io.remotebank.examples.cli.ExitCodes;
@@ -27,6 +25,8 @@ import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
 import io.remotebank.identity.document.Check;
 import io.remotebank.identity.document.CnResidentIdResult;
+import io.remotebank.identity.document.DocumentAudit;
+import io.remotebank.identity.document.DocumentCheck;
 import io.remotebank.identity.document.DocumentValidator;
 import io.remotebank.identity.document.MrzResult;
 import io.remotebank.segmentation.model.Evaluator;
@@ -231,7 +231,7 @@ public final class BankDayDemo implements Demo {
                 "the first customer's ID number and passport MRZ are valid",
                 id.valid() && passport.valid(),
                 id.failures() + " " + passport.failures());
-        auditDocuments(trail, zhang, id.valid() && passport.valid(), "all checks passed");
+        auditDocuments(trail, zhang, id, passport);
 
         Customers.Applicant zhao = customers.zhao();
         narrator.say(Mask.name(zhao.name()) + " asks too, and types an ID number with a wrong last character.");
@@ -242,20 +242,19 @@ public final class BankDayDemo implements Demo {
                 "the second customer's ID number is refused with the check character as the reason",
                 !bad.valid() && bad.failures().stream().anyMatch(c -> c.name().equals("check-character")),
                 bad.failures().toString());
-        auditDocuments(trail, zhao, bad.valid(), reason);
+        auditDocuments(trail, zhao, bad);
     }
 
     private static String verdict(boolean valid, List<Check> failures) {
         return valid ? "valid" : "REFUSED " + failures;
     }
 
-    private static void auditDocuments(AuditTrail trail, Customers.Applicant who, boolean accepted, String reason) {
-        trail.append(AuditEvent.builder("identity.document.checked", Actor.system("video-account-opening"))
-                .subject(who.id())
-                .detail("decision", accepted ? "accepted" : "refused")
-                .detail("reason", reason)
-                .detail("idNumber", Sensitive.of(who.idNumber(), PiiKind.ID_NUMBER))
-                .build());
+    private static void auditDocuments(AuditTrail trail, Customers.Applicant who, DocumentCheck... results) {
+        // rb-identity-verify writes identity.document.checked (the number Sensitive, so encrypted).
+        DocumentAudit documents = DocumentAudit.of(trail, Actor.system("video-account-opening"));
+        for (DocumentCheck result : results) {
+            documents.checked(who.id(), result);
+        }
     }
 
     // ---------------------------------------------------------------- act 2a: scoring

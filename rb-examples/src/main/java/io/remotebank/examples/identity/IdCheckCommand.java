@@ -175,23 +175,30 @@ public final class IdCheckCommand implements Callable<Integer> {
     }
 
     private Report mrz(MrzResult r) {
+        return mrzReport(r, unmasked());
+    }
+
+    /** The MRZ report, shared with {@code rb ocr-mrz}: fields masked unless {@code unmasked}. */
+    static Report mrzReport(MrzResult r, boolean unmasked) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("format", r.format().map(Enum::name).orElse("unrecognised"));
         fields.put("documentCode", r.documentCode());
         fields.put("issuingState", r.issuingState());
-        fields.put("name", unmasked() ? r.name() : Mask.name(r.name().replace(",", "")));
-        fields.put("documentNumber", unmasked() ? r.documentNumber() : Mask.idNumber(r.documentNumber()));
+        fields.put("name", unmasked ? r.name() : Mask.name(r.name().replace(",", "")));
+        fields.put("documentNumber", unmasked ? r.documentNumber() : Mask.idNumber(r.documentNumber()));
         fields.put("nationality", r.nationality());
-        fields.put("birthDate", date(r.birthDate()));
+        fields.put(
+                "birthDate",
+                r.birthDate().map(d -> unmasked ? d.toString() : MASK).orElse(""));
         fields.put("sex", r.sex().name());
         fields.put("expiryDate", r.expiryDate().map(LocalDate::toString).orElse(""));
-        fields.put("optionalData", unmasked() || r.optionalData().isEmpty() ? r.optionalData() : MASK);
-        fields.put("optionalData2", unmasked() || r.optionalData2().isEmpty() ? r.optionalData2() : MASK);
+        fields.put("optionalData", unmasked || r.optionalData().isEmpty() ? r.optionalData() : MASK);
+        fields.put("optionalData2", unmasked || r.optionalData2().isEmpty() ? r.optionalData2() : MASK);
         return new Report("mrz", "ICAO 9303 machine-readable zone", fields, r, r.confusables());
     }
 
     /** What one document printed as, text or JSON. */
-    private record Report(
+    record Report(
             String kind, String title, Map<String, String> fields, DocumentCheck result, List<Confusable> confusables) {
 
         void print(PrintWriter out) {
