@@ -49,6 +49,7 @@ final class KeepAlive extends ChannelDuplexHandler {
     private long lastRead;
     /** A PDU came in the read batch now under way; its time is taken once, when the batch ends. */
     private boolean reading;
+
     private int probe = -1;
     private long probeSentAt;
     private Cancellable timer;
