@@ -81,7 +81,9 @@ final class CrashHarness {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         reader.join(10_000);
         List<String> acceptedBeforeKill = List.copyOf(accepted);
-        assertThat(acceptedBeforeKill).hasSizeGreaterThanOrEqualTo(60).hasSizeLessThan(MESSAGES);
+        // On a loaded machine the child may have accepted all of them before this thread looked:
+        // the kill is still mid-run as long as some accepted messages were not yet submitted.
+        assertThat(acceptedBeforeKill).hasSizeGreaterThanOrEqualTo(60).hasSizeLessThanOrEqualTo(MESSAGES);
         assertThat(delivered(log)).as("submitted before the kill").hasSizeLessThan(MESSAGES);
 
         // Restart: a new dispatcher on the same store (the dead one's leases run out after 2 s).
