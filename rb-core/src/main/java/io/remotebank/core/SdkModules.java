@@ -37,6 +37,7 @@ public final class SdkModules {
             "rb-identity-verify",
             "rb-channels",
             "rb-channels-smpp",
+            "rb-channels-cmpp",
             "rb-segmentation",
             "rb-tck",
             "rb-examples");

@@ -39,6 +39,7 @@ public enum ModuleKind {
             Map.entry("rb-identity-verify", FEATURE),
             Map.entry("rb-channels", FEATURE),
             Map.entry("rb-channels-smpp", PROVIDER),
+            Map.entry("rb-channels-cmpp", PROVIDER),
             Map.entry("rb-segmentation", FEATURE),
             Map.entry("rb-tck", TCK),
             Map.entry("rb-examples", EXAMPLES),
