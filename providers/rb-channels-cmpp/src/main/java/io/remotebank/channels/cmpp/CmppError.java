@@ -33,7 +33,8 @@ public enum CmppError implements ErrorCode {
     MSG_ID_INVALID("channels.cmpp.msg-id.invalid", "A CMPP Msg_Id has a time field out of range."),
     /** A status report carried in a CMPP_DELIVER has the wrong length or fields. */
     REPORT_INVALID(
-            "channels.cmpp.report.invalid", "A CMPP status report (a DELIVER with Registered_Delivery 1) is malformed."),
+            "channels.cmpp.report.invalid",
+            "A CMPP status report (a DELIVER with Registered_Delivery 1) is malformed."),
     /** A TP_udhi user data header is truncated or its concatenation element is inconsistent. */
     UDH_INVALID(
             "channels.cmpp.udh.invalid",
@@ -44,7 +45,8 @@ public enum CmppError implements ErrorCode {
             "Text cannot be encoded in the requested Msg_Fmt, or is too long for a concatenated message."),
     /** A field value given to the encoder does not fit its fixed width. */
     FIELD_TOO_LONG(
-            "channels.cmpp.field.too-long", "A value given to the CMPP encoder is longer than its field's fixed width.");
+            "channels.cmpp.field.too-long",
+            "A value given to the CMPP encoder is longer than its field's fixed width.");
 
     private final String code;
     private final String meaning;

@@ -124,7 +124,9 @@ public final class CmppCodec {
             writeOctets(out, q.time(), 8, "Time");
             out.writeByte(q.queryType());
             writeOctets(out, q.queryCode(), 10, "Query_Code");
-            for (long n : new long[] {q.mtTlMsg(), q.mtTlUsr(), q.mtScs(), q.mtWt(), q.mtFl(), q.moScs(), q.moWt(), q.moFl()}) {
+            for (long n :
+                    new long[] {q.mtTlMsg(), q.mtTlUsr(), q.mtScs(), q.mtWt(), q.mtFl(), q.moScs(), q.moWt(), q.moFl()
+                    }) {
                 out.writeInt((int) n);
             }
         } else if (pdu instanceof CmppPdu.Cancel c) {
@@ -402,7 +404,8 @@ public final class CmppCodec {
         int recipients = in.readUnsignedByte();
         if (recipients < 1 || recipients > Submit.MAX_RECIPIENTS) {
             throw new CmppException(
-                    CmppError.FIELD_LENGTH_INVALID, "DestUsr_tl must be 1-" + Submit.MAX_RECIPIENTS + ", got " + recipients);
+                    CmppError.FIELD_LENGTH_INVALID,
+                    "DestUsr_tl must be 1-" + Submit.MAX_RECIPIENTS + ", got " + recipients);
         }
         atLeast(CommandId.SUBMIT, in, recipients * t + types + 1);
         List<String> dest = new ArrayList<>(recipients);
@@ -440,7 +443,8 @@ public final class CmppCodec {
                             + content.length);
         }
         String linkId = readOctets(in, version.trailerLength());
-        return new Deliver(seq, msgId, destId, serviceId, tpPid, tpUdhi, msgFmt, src, srcType, registered, content, linkId);
+        return new Deliver(
+                seq, msgId, destId, serviceId, tpPid, tpUdhi, msgFmt, src, srcType, registered, content, linkId);
     }
 
     /** Msg_Length, Msg_Content, then exactly the trailer (LinkID or Reserve) must remain. */

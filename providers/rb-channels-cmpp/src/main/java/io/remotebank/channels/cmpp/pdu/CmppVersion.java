@@ -25,7 +25,12 @@ public enum CmppVersion {
     private final int reportLength;
 
     CmppVersion(
-            int code, int terminalIdLength, int resultLength, boolean terminalTypes, int trailerLength, int reportLength) {
+            int code,
+            int terminalIdLength,
+            int resultLength,
+            boolean terminalTypes,
+            int trailerLength,
+            int reportLength) {
         this.code = code;
         this.terminalIdLength = terminalIdLength;
         this.resultLength = resultLength;

@@ -138,7 +138,9 @@ public record Deliver(
     @Override
     public String toString() {
         return "Deliver[#" + Integer.toUnsignedString(sequenceId) + " Msg_Id " + Long.toUnsignedString(msgId)
-                + (isReport() ? ", status report " + StatusReport.decode(msgContent).stat() : ", message")
+                + (isReport()
+                        ? ", status report " + StatusReport.decode(msgContent).stat()
+                        : ", message")
                 + ", Msg_Fmt " + msgFmt + ", " + msgContent.length + " bytes, service " + serviceId + "]";
     }
 }

@@ -54,7 +54,13 @@ public record MsgId(int month, int day, int hour, int minute, int second, int ga
     public static MsgId of(LocalDateTime at, int gatewayId, int sequence) {
         Arguments.notNull(at, "time");
         return new MsgId(
-                at.getMonthValue(), at.getDayOfMonth(), at.getHour(), at.getMinute(), at.getSecond(), gatewayId, sequence);
+                at.getMonthValue(),
+                at.getDayOfMonth(),
+                at.getHour(),
+                at.getMinute(),
+                at.getSecond(),
+                gatewayId,
+                sequence);
     }
 
     /**
@@ -76,8 +82,8 @@ public record MsgId(int month, int day, int hour, int minute, int second, int ga
         if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
             throw new CmppException(
                     CmppError.MSG_ID_INVALID,
-                    "Msg_Id " + Long.toUnsignedString(value) + " has month " + month + ", day " + day + ", time "
-                            + hour + ":" + minute + ":" + second);
+                    "Msg_Id " + Long.toUnsignedString(value) + " has month " + month + ", day " + day + ", time " + hour
+                            + ":" + minute + ":" + second);
         }
         return new MsgId(month, day, hour, minute, second, gateway, sequence);
     }

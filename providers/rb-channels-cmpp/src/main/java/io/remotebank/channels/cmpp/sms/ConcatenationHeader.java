@@ -62,7 +62,8 @@ public record ConcatenationHeader(int reference, int total, int number, boolean 
             int iedl = content[i + 1] & 0xFF;
             if (i + 2 + iedl > headerLength) {
                 throw new CmppException(
-                        CmppError.UDH_INVALID, "information element 0x" + Integer.toHexString(iei) + " runs past the header");
+                        CmppError.UDH_INVALID,
+                        "information element 0x" + Integer.toHexString(iei) + " runs past the header");
             }
             if (iei == 0x00 || iei == 0x08) {
                 boolean wide = iei == 0x08;

@@ -63,8 +63,10 @@ class CmppAuthenticatorTest {
         CmppPdu.ConnectResp resp =
                 new CmppPdu.ConnectResp(1, 0, CmppAuthenticator.ismg(0, source, SECRET, CmppVersion.V3_0), 0x30);
 
-        assertThat(CmppAuthenticator.verify(resp, source, SECRET, CmppVersion.V3_0)).isTrue();
-        assertThat(CmppAuthenticator.verify(resp, source, "other".getBytes(StandardCharsets.US_ASCII), CmppVersion.V3_0))
+        assertThat(CmppAuthenticator.verify(resp, source, SECRET, CmppVersion.V3_0))
+                .isTrue();
+        assertThat(CmppAuthenticator.verify(
+                        resp, source, "other".getBytes(StandardCharsets.US_ASCII), CmppVersion.V3_0))
                 .isFalse();
     }
 

@@ -67,7 +67,11 @@ class CmppCodecMalformedTest {
                         CmppError.BODY_LENGTH_INVALID),
                 arguments(
                         "7.4.3.1: a SUBMIT cut off before DestUsr_tl",
-                        frame("00000004", submitHead("01", "01", "00", "0f").replace(" ", "").substring(0, 100)),
+                        frame(
+                                "00000004",
+                                submitHead("01", "01", "00", "0f")
+                                        .replace(" ", "")
+                                        .substring(0, 100)),
                         CmppError.BODY_LENGTH_INVALID),
                 arguments(
                         "7.4.3.1: DestUsr_tl 0",
@@ -167,7 +171,9 @@ class CmppCodecMalformedTest {
         assertThatThrownBy(() -> CmppCodec.of(CmppVersion.V2_0).encode(submit, out))
                 .isInstanceOfSatisfying(
                         CmppException.class, e -> assertThat(e.code()).isEqualTo(CmppError.FIELD_TOO_LONG));
-        assertThat(out.readableBytes()).as("nothing of the failed PDU is left written").isEqualTo(1);
+        assertThat(out.readableBytes())
+                .as("nothing of the failed PDU is left written")
+                .isEqualTo(1);
         out.release();
     }
 

@@ -27,10 +27,10 @@ class CmppCodecVectorsTest {
     static final String AUTH_ISMG_30 = "c508e177a43525954bdb69609831624d"; // Status 0 as 4 bytes
     static final String AUTH_ISMG_20 = "85079ae711e1697fcffa3c4d1679a3f9"; // Status 0 as 1 byte
 
-    static final String REPORT_30 = MSG_ID + octets("DELIVRD", 7) + octets("2612072145", 10)
-            + octets("2612072146", 10) + octets("13800138000", 32) + "00000001";
-    static final String REPORT_20 = MSG_ID + octets("DELIVRD", 7) + octets("2612072145", 10)
-            + octets("2612072146", 10) + octets("13800138000", 21) + "00000001";
+    static final String REPORT_30 = MSG_ID + octets("DELIVRD", 7) + octets("2612072145", 10) + octets("2612072146", 10)
+            + octets("13800138000", 32) + "00000001";
+    static final String REPORT_20 = MSG_ID + octets("DELIVRD", 7) + octets("2612072145", 10) + octets("2612072146", 10)
+            + octets("13800138000", 21) + "00000001";
 
     static Stream<Arguments> vectors() {
         byte[] auth = HexFormat.of().parseHex(AUTH_SOURCE);
@@ -90,7 +90,8 @@ class CmppCodecVectorsTest {
                                 + octets("000000", 6) + zeros(17) + zeros(17) + octets("1065712345", 21) + "02"
                                 + octets("13800138000", 32) + octets("13900139000", 32) + "00"
                                 + "0a 0500032a0201 4f60597d" + octets("LINK01", 20),
-                        submit(3).part(2, 1)
+                        submit(3)
+                                .part(2, 1)
                                 .tpUdhi(1)
                                 .msgFmt(8)
                                 .destTerminalIds(List.of("13800138000", "13900139000"), 0)

@@ -36,7 +36,9 @@ class CmppFrameDecoderTest {
     @AfterEach
     void noBufferLeft() {
         if (channel != null) {
-            assertThat(channel.finishAndReleaseAll()).as("no message left unread").isFalse();
+            assertThat(channel.finishAndReleaseAll())
+                    .as("no message left unread")
+                    .isFalse();
         }
     }
 
@@ -77,7 +79,9 @@ class CmppFrameDecoderTest {
         ch.writeInbound(huge);
         ch.writeInbound(Unpooled.wrappedBuffer(ACTIVE_TEST));
 
-        assertThat((Object) ch.readInbound()).as("nothing is read after the framing is lost").isNull();
+        assertThat((Object) ch.readInbound())
+                .as("nothing is read after the framing is lost")
+                .isNull();
         assertThat(huge.refCnt()).isZero();
         assertThat(errors).singleElement().isInstanceOfSatisfying(CmppDecodeException.class, e -> {
             assertThat(e.code()).isEqualTo(CmppError.FRAME_LENGTH_INVALID);
@@ -93,9 +97,10 @@ class CmppFrameDecoderTest {
 
         ch.writeInbound(Unpooled.wrappedBuffer(Hex.bytes("00000004 00000008 00000001")));
 
-        assertThat(errors).singleElement().isInstanceOfSatisfying(CmppDecodeException.class, e -> assertThat(
-                        e.code())
-                .isEqualTo(CmppError.FRAME_LENGTH_INVALID));
+        assertThat(errors)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CmppDecodeException.class, e -> assertThat(e.code()).isEqualTo(CmppError.FRAME_LENGTH_INVALID));
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.remotebank.channels.MessageStatus;
 import io.remotebank.channels.cmpp.CmppError;
 import io.remotebank.channels.cmpp.CmppException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** CMPP 3.0 section 7.4.5.1: the status report in a DELIVER and its Stat codes. */
 class StatusReportTest {
@@ -37,7 +37,8 @@ class StatusReportTest {
 
     @Test
     void report_tellsItsVersionByLengthAndSurvivesTheRoundTrip() {
-        StatusReport report = new StatusReport(0xc3d6d792d687beefL, "UNDELIV", "2612072145", "2612072146", "13800138000", 7);
+        StatusReport report =
+                new StatusReport(0xc3d6d792d687beefL, "UNDELIV", "2612072145", "2612072146", "13800138000", 7);
 
         assertThat(report.encode(CmppVersion.V3_0)).hasSize(71);
         assertThat(report.encode(CmppVersion.V2_0)).hasSize(60);
@@ -57,7 +58,8 @@ class StatusReportTest {
         StatusReport report = new StatusReport(1, "DELIVRD", "2612072145", "2612072146", "13800138000", 7);
 
         assertThat(report.toString()).contains("138****8000").doesNotContain("13800138000");
-        assertThat(Deliver.ofReport(1, 2, "1065712345", "13800138000", report, CmppVersion.V3_0).toString())
+        assertThat(Deliver.ofReport(1, 2, "1065712345", "13800138000", report, CmppVersion.V3_0)
+                        .toString())
                 .doesNotContain("13800138000");
     }
 }
