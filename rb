@@ -13,7 +13,7 @@ stale() {
   [ ! -f "$jar" ] && return 0
   changed=$(find "$root/pom.xml" "$root/src/build" \
       "$root"/rb-core "$root"/rb-routing "$root"/rb-video-signaling "$root"/rb-identity-verify \
-      "$root"/rb-channels "$root"/rb-segmentation "$root"/rb-examples \
+      "$root"/rb-channels "$root"/rb-segmentation "$root"/rb-testing "$root"/providers "$root"/rb-examples \
       \( -path '*/target' -o -path '*/src/test' \) -prune -o \
       -type f -newer "$jar" -print 2>/dev/null | head -n 1)
   [ -n "$changed" ]

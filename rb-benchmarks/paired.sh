@@ -14,13 +14,22 @@
 #   TASKSET="taskset -c 0" rb-benchmarks/paired.sh 5 'RoutingBenchmark.remotebankContactArrives$' \
 #       'RoutingBenchmark.linearScanContactArrives$'
 # Further arguments go to JMH (e.g. -p message=ok). Settings (environment): TASKSET (a command prefix,
-# e.g. "taskset -c 0" to run the whole JVM on one core), JAR (rb-benchmarks/target/benchmarks.jar).
+# e.g. "taskset -c 0" to run the whole JVM on one core), JAR (rb-benchmarks/target/benchmarks.jar),
+# PEER_JAR (the jar the second side runs from; default JAR).
+#
+# Before and after a change: build the benchmarks jar on the commit before it and keep a copy, then
+# compare the same method across the two builds (the ratio is after / before):
+#   PEER_JAR=/tmp/benchmarks-before.jar rb-benchmarks/paired.sh 9 'AuditBenchmark.remotebankAppendGroupCommit$' \
+#       'AuditBenchmark.remotebankAppendGroupCommit$'
 set -eu
 
 [ $# -ge 3 ] || { echo "usage: paired.sh ROUNDS OURS_REGEX PEER_REGEX [JMH ARGS...]" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar=${JAR:-"$root/rb-benchmarks/target/benchmarks.jar"}
-[ -f "$jar" ] || { echo "paired: $jar is missing; build it first (see the header)" >&2; exit 3; }
+peer_jar=${PEER_JAR:-"$jar"}
+for j in "$jar" "$peer_jar"; do
+  [ -f "$j" ] || { echo "paired: $j is missing; build it first (see the header)" >&2; exit 3; }
+done
 rounds=$1
 ours=$2
 peer=$3
@@ -30,10 +39,11 @@ trap 'rm -rf "$work"' EXIT INT TERM
 
 # The score of the one benchmark a run measured (JMH's CSV: the fifth column, the mean of its iterations).
 score() {
-  pattern=$1
-  shift
+  from=$1
+  pattern=$2
+  shift 2
   # shellcheck disable=SC2086
-  ${TASKSET:-} java -jar "$jar" "$pattern" -f 1 "$@" -rf csv -rff "$work/r.csv" >"$work/log" 2>&1 \
+  ${TASKSET:-} java -jar "$from" "$pattern" -f 1 "$@" -rf csv -rff "$work/r.csv" >"$work/log" 2>&1 \
     || { tail -20 "$work/log" >&2; exit 1; }
   awk -F, 'NR == 2 { print $5 }' "$work/r.csv"
 }
@@ -42,8 +52,8 @@ round=1
 : >"$work/ratios"
 echo "round  ours  peer  ratio"
 while [ "$round" -le "$rounds" ]; do
-  a=$(score "$ours" "$@")
-  b=$(score "$peer" "$@")
+  a=$(score "$jar" "$ours" "$@")
+  b=$(score "$peer_jar" "$peer" "$@")
   r=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')
   echo "$r" >>"$work/ratios"
   printf '%s  %.0f  %.0f  %s\n' "$round" "$a" "$b" "$r"

@@ -10,8 +10,10 @@ module io.remotebank.examples {
     requires io.remotebank.channels;
     requires io.remotebank.channels.smpp;
     requires io.remotebank.segmentation;
+    requires io.remotebank.testing;
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires org.slf4j;
     requires static transitive org.apiguardian.api;
 

@@ -18,6 +18,7 @@ module io.remotebank.tck {
     exports io.remotebank.tck.routing;
     exports io.remotebank.tck.channels;
     exports io.remotebank.tck.signaling;
+    exports io.remotebank.tck.segmentation;
 
     // JUnit runs the kits' inherited test methods by reflection.
     opens io.remotebank.tck.core to
@@ -27,5 +28,7 @@ module io.remotebank.tck {
     opens io.remotebank.tck.channels to
             org.junit.platform.commons;
     opens io.remotebank.tck.signaling to
+            org.junit.platform.commons;
+    opens io.remotebank.tck.segmentation to
             org.junit.platform.commons;
 }

@@ -16,6 +16,8 @@ import io.remotebank.core.ValidationException;
 import io.remotebank.core.audit.AuditTrail;
 import io.remotebank.core.consent.ConsentRegistries;
 import io.remotebank.core.spi.ConsentRegistry;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -152,7 +154,14 @@ public final class Messaging implements AutoCloseable {
         return engine.settings().templates();
     }
 
-    /** Stops the dispatcher (waiting for its current round) and closes the providers. */
+    /**
+     * Stops the dispatcher and closes the providers. A dispatch round that waits for a provider's
+     * answer stops waiting at once: the messages not yet answered go back to the outbox as they were
+     * (no attempt counted) and are sent by the next dispatcher, at least once. The round then gets
+     * at most the {@linkplain Builder#shutdownTimeout(Duration) shutdown timeout} to end, and each
+     * provider closes within its own bound (the SMPP provider's shutdown timeout). An unreachable
+     * SMSC therefore holds {@code close()} for seconds, not for the submit timeout.
+     */
     @Override
     public void close() {
         engine.markClosed();
@@ -169,7 +178,7 @@ public final class Messaging implements AutoCloseable {
         private TemplateRegistry templates;
         private ContactPolicy policy = ContactPolicy.ofDefaults();
         private AddressResolver resolver = AddressResolver.none();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private String dispatcherId = "dispatcher-" + UUID.randomUUID();
         private Duration pollInterval = Duration.ofMillis(200);
         private int batchSize = 100;
@@ -178,6 +187,8 @@ public final class Messaging implements AutoCloseable {
         private int maxAttempts = 8;
         private Duration initialBackoff = Duration.ofSeconds(2);
         private Duration maxBackoff = Duration.ofMinutes(10);
+        private Scheduler scheduler;
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
 
         private Builder() {}
 
@@ -371,6 +382,30 @@ public final class Messaging implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The time of the background dispatcher's polls and of the submit timeout. Default: {@link
+         * Scheduler#system()}. A test gives rb-testing's {@code ManualTime} and moves the time itself.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * How long {@link Messaging#close()} waits for a dispatch round to end once it has stopped
+         * waiting for the providers: 0 to 10 minutes (default 5 s).
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = millis(timeout, 0, 600_000, "shutdown timeout");
+            return this;
+        }
+
         private static Duration millis(Duration d, long min, long max, String name) {
             Arguments.notNull(d, name);
             Arguments.inRange(d.toMillis(), min, max, name + " in ms");
@@ -418,7 +453,9 @@ public final class Messaging implements AutoCloseable {
                     submitTimeout,
                     maxAttempts,
                     initialBackoff,
-                    maxBackoff));
+                    maxBackoff,
+                    scheduler != null ? scheduler : Scheduler.system(),
+                    shutdownTimeout));
         }
     }
 }

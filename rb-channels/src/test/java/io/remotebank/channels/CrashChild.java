@@ -58,7 +58,7 @@ public final class CrashChild {
         }
         System.out.println("all sent");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE); // until killed
+        new java.util.concurrent.CountDownLatch(1).await(); // until killed: nothing counts it down
     }
 
     static OutboxStore open(String[] args, int from) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.channels.spi.OutboxStore;
 import io.remotebank.core.ContactChannel;
+import io.remotebank.testsupport.Await;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -69,10 +70,10 @@ final class CrashHarness {
         });
         reader.start();
         // Kill it mid-run: some messages accepted and some submitted, most not yet.
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while ((accepted.size() < 60 || delivered(log).size() < 10) && System.nanoTime() < until && child.isAlive()) {
-            Thread.sleep(10);
-        }
+        Await.until(
+                "the child accepted 60 messages and submitted 10, or died",
+                Duration.ofSeconds(90),
+                () -> (accepted.size() >= 60 && delivered(log).size() >= 10) || !child.isAlive());
         assertThat(child.isAlive())
                 .as("the child runs until killed (stderr in %s)", dir.resolve("child.err"))
                 .isTrue();
@@ -93,15 +94,11 @@ final class CrashHarness {
                         .ifPresent(r -> stored.add(r.id().value()));
             }
             assertThat(stored).containsAll(acceptedBeforeKill);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!allSubmitted(store, stored) && System.nanoTime() < deadline) {
-                if (messaging.dispatchDue() == 0) {
-                    Thread.sleep(50); // waiting for the dead dispatcher's leases to end
-                }
-            }
-            assertThat(allSubmitted(store, stored))
-                    .as("every stored message submitted after restart")
-                    .isTrue();
+            // A round finds nothing until the dead dispatcher's leases end (2 s of the store's time).
+            Await.until("every stored message submitted after restart", Duration.ofSeconds(120), () -> {
+                messaging.dispatchDue();
+                return allSubmitted(store, stored);
+            });
         }
 
         List<String> lines = CrashChild.FileProvider.lines(log);

@@ -14,16 +14,20 @@ import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.consent.ConsentPurpose;
 import io.remotebank.core.consent.ConsentRecord;
+import io.remotebank.testing.ManualTime;
+import io.remotebank.testsupport.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The dispatcher: retries with backoff, failures, expiry, re-checks when due, delivery reports, leases. */
 class DispatchTest {
@@ -203,6 +207,61 @@ class DispatchTest {
             f.clock.advance(Duration.ofSeconds(60));
             assertThat(f.messaging.dispatchDue()).isEqualTo(1);
             assertThat(f.sms.submissions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void backgroundRound_whoseProviderNeverAnswers_timesOutOnTheSchedulersTime() {
+        ManualTime time = ManualTime.at(TEN_AM_SHANGHAI);
+        Scripted silent = new Scripted(new ArrayDeque<>(List.of(new CompletableFuture<>())));
+        try (Fixture f = new Fixture(
+                TEN_AM_SHANGHAI,
+                b -> b.scheduler(time).lease(Duration.ofMinutes(10)).submitTimeout(Duration.ofMinutes(5)),
+                ContactPolicy.ofDefaults(),
+                silent)) {
+            SendResult r = f.messaging.send(Fixture.otp(ALICE_SMS, "otp:silent"));
+            f.messaging.start();
+            time.runDue(); // the first poll hands a round to the dispatcher's thread
+            // The next poll and the round's submit timer.
+            Await.until("the round waits on the scheduler's time", () -> time.pending() == 2);
+
+            time.advance(Duration.ofMinutes(5));
+
+            Await.until("the round recorded the timeout", () -> f.record(r).attempts() == 1);
+            assertThat(f.record(r).status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(f.record(r).lastError()).contains("no answer from the provider in time");
+        }
+    }
+
+    @Test
+    @Timeout(30) // a guard against a hang only: the submit timeout is minutes of a clock nobody moves
+    void close_whileAProviderNeverAnswers_endsTheWait_andPutsTheMessageBackUnleased() {
+        ManualTime time = ManualTime.at(TEN_AM_SHANGHAI);
+        Scripted unreachable = new Scripted(new ArrayDeque<>(List.of(new CompletableFuture<>())));
+        try (Fixture f = new Fixture(
+                TEN_AM_SHANGHAI,
+                b -> b.scheduler(time)
+                        .lease(Duration.ofMinutes(10))
+                        .submitTimeout(Duration.ofMinutes(5))
+                        .shutdownTimeout(Duration.ofSeconds(1)),
+                ContactPolicy.ofDefaults(),
+                unreachable)) {
+            SendResult r = f.messaging.send(Fixture.otp(ALICE_SMS, "otp:unreachable"));
+            f.messaging.start();
+            time.runDue();
+            Await.until("the provider got the submission", () -> unreachable.answers.isEmpty());
+
+            f.messaging.close();
+
+            MessageRecord back = f.store.find(r.id()).orElseThrow();
+            assertThat(back.status()).isEqualTo(MessageStatus.QUEUED);
+            assertThat(back.attempts()).isZero();
+            assertThat(f.store.claimDue(
+                            f.clock.instant(), 10, "next", f.clock.instant().plusSeconds(60)))
+                    .as("the next dispatcher takes it at once, without waiting for the lease to end")
+                    .extracting(MessageRecord::id)
+                    .containsExactly(r.id());
+            assertThat(time.pending()).as("no poll is left scheduled").isZero();
         }
     }
 

@@ -135,11 +135,12 @@ class ValuesTest {
         registry.register(t);
         assertThatThrownBy(() -> registry.register(t))
                 .isInstanceOfSatisfying(
-                        ChannelsException.class, e -> assertThat(e.code()).isEqualTo(ChannelsError.TEMPLATE_INVALID));
+                        ValidationException.class, e -> assertThat(e.code()).isEqualTo(ChannelsError.TEMPLATE_INVALID));
         registry.replace(Template.builder("t", Category.OTP).text("y").build());
         assertThat(registry.all()).hasSize(1);
         assertThatThrownBy(() -> registry.replace(
                         Template.builder("u", Category.OTP).text("y").build()))
+                .isExactlyInstanceOf(ValidationException.class)
                 .hasMessageContaining("not registered");
         assertThatThrownBy(() -> registry.setApproval(
                         TemplateId.of("u"), io.remotebank.channels.template.ApprovalState.APPROVED))

@@ -30,6 +30,15 @@ public abstract class RbException extends RuntimeException {
     protected RbException(ErrorCode code, String message, Throwable cause) {
         super(Objects.requireNonNull(code, "code").code() + ": " + message, cause);
         this.code = code;
+        assert pairedWith(code)
+                : code.code() + " is declared with " + code.exceptionType().getName() + " but thrown as "
+                        + getClass().getName();
+    }
+
+    /** One code, one class: the class the code declares, or any class when it declares none. */
+    private boolean pairedWith(ErrorCode code) {
+        Class<? extends RbException> declared = code.exceptionType();
+        return declared == RbException.class || declared == getClass();
     }
 
     /** The stable error code. */

@@ -12,7 +12,11 @@ import io.remotebank.examples.demo.DemoCommand;
 import io.remotebank.examples.identity.IdCheckCommand;
 import io.remotebank.examples.routing.ErlangCommand;
 import io.remotebank.examples.routing.SimulateCommand;
+import io.remotebank.examples.segmentation.CustomersCommand;
+import io.remotebank.examples.segmentation.FunnelCommand;
+import io.remotebank.examples.segmentation.NbaCommand;
 import io.remotebank.examples.segmentation.ScoreCommand;
+import io.remotebank.examples.segmentation.SegmentCommand;
 import io.remotebank.examples.sip.SipCallCommand;
 import io.remotebank.examples.sip.SipServerCommand;
 import io.remotebank.examples.smpp.SmsSendCommand;
@@ -49,6 +53,10 @@ import picocli.CommandLine.Spec;
             ErlangCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
+            SegmentCommand.class,
+            FunnelCommand.class,
+            NbaCommand.class,
+            CustomersCommand.class,
             SipServerCommand.class,
             SipCallCommand.class,
             SmscSimCommand.class,

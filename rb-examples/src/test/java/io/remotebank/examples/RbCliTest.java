@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.remotebank.core.SdkModule;
+import io.remotebank.core.SdkModules;
 import io.remotebank.examples.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,7 +73,14 @@ class RbCliTest {
         assertThat(rb("version", "--json")).isEqualTo(ExitCodes.OK);
 
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertThat(json.get("modules")).hasSize(7);
+        // One entry per SDK artifact on the class path, as SdkModules finds them: a module added to
+        // rb-examples' dependencies shows up in both.
+        assertThat(json.get("modules"))
+                .extracting(m -> m.get("artifactId").asText())
+                .containsExactlyElementsOf(SdkModules.installed().stream()
+                        .map(SdkModule::artifactId)
+                        .toList())
+                .contains("rb-core", "rb-routing", "rb-channels", "rb-channels-smpp", "rb-testing", "rb-examples");
         assertThat(json.get("modules").get(0).get("artifactId").asText()).isEqualTo("rb-core");
         assertThat(json.get("modules").get(0).get("version").asText()).isEqualTo(System.getProperty("rb.version"));
         assertThat(json.get("mixedVersions").asBoolean()).isFalse();

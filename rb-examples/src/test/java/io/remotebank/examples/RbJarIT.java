@@ -59,6 +59,7 @@ class RbJarIT {
         assertThat(json.get("modules").findValuesAsText("artifactId"))
                 .containsExactly(
                         "rb-core",
+                        "rb-testing", // the demo's virtual time
                         "rb-routing",
                         "rb-video-signaling",
                         "rb-identity-verify",

@@ -4,11 +4,17 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
 
-/** rb-bom lists every published module at the reactor's version, and inherits nothing. */
+/**
+ * rb-bom lists every published module at the reactor's version, and inherits nothing. Besides our
+ * artifacts it may manage a third-party artifact that the parent POM manages (the optional ones our
+ * guides name, such as H2 and the PostgreSQL driver), at exactly the parent's version, so that a
+ * guide's snippet builds with the BOM alone and the BOM never drifts from what we test with.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class BomRules {
 
@@ -41,8 +47,7 @@ public final class BomRules {
         Set<String> listed = new TreeSet<>();
         for (Pom.Dependency managed : bom.managedDependencies()) {
             if (!managed.isRemoteBank()) {
-                violations.add("rb-bom manages " + managed.groupId() + ":" + managed.artifactId()
-                        + "; it lists our artifacts only");
+                thirdParty(bom, reactor.root(), managed).ifPresent(violations::add);
                 continue;
             }
             listed.add(managed.artifactId());
@@ -77,5 +82,36 @@ public final class BomRules {
                     + " differs from the published modules " + published);
         }
         return violations;
+    }
+
+    /** A third-party entry must be one the parent manages, at the parent's version, as a plain jar. */
+    private static Optional<String> thirdParty(Pom bom, Pom parent, Pom.Dependency managed) {
+        String name = managed.groupId() + ":" + managed.artifactId();
+        Optional<Pom.Dependency> inParent = parent.managedDependencies().stream()
+                .filter(d ->
+                        d.groupId().equals(managed.groupId()) && d.artifactId().equals(managed.artifactId()))
+                .findFirst();
+        if (inParent.isEmpty()) {
+            return Optional.of("rb-bom manages " + name
+                    + ", which the parent POM does not manage; it lists our artifacts and the parent's"
+                    + " versions of the third-party artifacts our guides name");
+        }
+        String version = resolve(bom, managed.version());
+        String parentVersion = resolve(parent, inParent.get().version());
+        if (!version.equals(parentVersion)) {
+            return Optional.of("rb-bom has " + name + " at " + version + " but the parent POM at " + parentVersion);
+        }
+        if (!managed.scope().equals("compile") || !managed.type().equals("jar")) {
+            return Optional.of("rb-bom has " + name + " with scope/type " + managed.scope() + "/" + managed.type());
+        }
+        return Optional.empty();
+    }
+
+    /** A version as written, with a {@code ${property}} of the same POM put in. */
+    private static String resolve(Pom pom, String version) {
+        if (version.startsWith("${") && version.endsWith("}")) {
+            return pom.property(version.substring(2, version.length() - 1)).orElse(version);
+        }
+        return version;
     }
 }

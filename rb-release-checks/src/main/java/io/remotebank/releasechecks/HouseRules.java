@@ -2,6 +2,7 @@ package io.remotebank.releasechecks;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -164,7 +165,8 @@ public final class HouseRules {
             }
             ModuleKind kind = ModuleKind.of(artifact).orElse(null);
             if (kind == ModuleKind.FEATURE || kind == ModuleKind.PROVIDER) {
-                List<String> features = new ArrayList<>();
+                // Sorted: a descriptor's requires are a set, and the message must not change from run to run.
+                Set<String> features = new TreeSet<>();
                 for (ModuleDescriptor.Requires requires : descriptor.requires()) {
                     String other = artifactByModule.get(requires.name());
                     ModuleKind otherKind =
@@ -270,18 +272,32 @@ public final class HouseRules {
             "java.util.concurrent.TimeUnit.sleep",
             "java.time.Clock.systemUTC",
             "java.time.Clock.systemDefaultZone",
-            "java.time.Instant.now",
             "java.util.concurrent.locks.LockSupport.parkNanos");
+
+    /** The java.time types whose {@code now()} without a clock reads the JVM's clock. */
+    private static final Set<String> NOW_WITHOUT_CLOCK = Set.of(
+            "java.time.Instant",
+            "java.time.LocalDate",
+            "java.time.LocalDateTime",
+            "java.time.LocalTime",
+            "java.time.OffsetDateTime",
+            "java.time.OffsetTime",
+            "java.time.ZonedDateTime",
+            "java.time.Year",
+            "java.time.YearMonth",
+            "java.time.MonthDay");
 
     /**
      * House rule 6: time is injected. No main class of a published module reads the JVM's clock or
-     * sleeps, except rb-core's time package ({@code Ticker.system()}, {@code Scheduler.system()}),
-     * the one place that does, so that everything else runs on virtual time in tests, the simulator
-     * and the demo. A default of {@code Clock.systemUTC()} belongs in the application, or goes
-     * through rb-core.
+     * sleeps, except rb-core's time packages ({@code Ticker.system()}, {@code Scheduler.system()},
+     * {@code Clocks.system()}), the one place that does, so that everything else runs on virtual
+     * time in tests, the simulator and the demo. A builder's default clock is {@code
+     * Clocks.system()}, never {@code Clock.systemUTC()} itself: the rule can then tell a default
+     * (injectable) from a component reading the JVM's clock where it needs the time. {@code now()}
+     * of a java.time type counts without a clock argument only; {@code now(clock)} is injected time.
      *
      * @param mainClassesByArtifact the main classes of each published module
-     * @param allowed classes allowed to read the JVM's time (rb-core's time package)
+     * @param allowed classes allowed to read the JVM's time (rb-core's time packages)
      * @return the violations, one per class and call
      */
     public static List<String> timeIsInjected(
@@ -293,12 +309,123 @@ public final class HouseRules {
                     continue;
                 }
                 for (JavaAccess<?> access : javaClass.getAccessesFromSelf()) {
-                    String target = access.getTargetOwner().getName() + "." + access.getName();
-                    if (TIME_READS.contains(target)) {
+                    String owner = access.getTargetOwner().getName();
+                    String target = owner + "." + access.getName();
+                    if (TIME_READS.contains(target) || readsNowWithoutClock(access, owner)) {
                         violations.add(entry.getKey() + ": " + javaClass.getName() + " calls " + target
                                 + " (take a Clock, Ticker or Scheduler instead)");
                     }
                 }
+            }
+        }
+        return List.copyOf(violations);
+    }
+
+    private static boolean readsNowWithoutClock(JavaAccess<?> access, String owner) {
+        return access.getName().equals("now")
+                && NOW_WITHOUT_CLOCK.contains(owner)
+                && access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target
+                && target.getRawParameterTypes().isEmpty();
+    }
+
+    /**
+     * An error code as its module declares it: the enum constant's code and the one exception class
+     * it is thrown with ({@code ErrorCode.exceptionType()}).
+     *
+     * @param artifact the module
+     * @param owner the error enum's class name
+     * @param code the code, e.g. {@code routing.queue.unknown}
+     * @param exceptionType the declared exception class's name ({@code io.remotebank.core.RbException}
+     *     when the code declares none)
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public record DeclaredCode(String artifact, String owner, String code, String exceptionType) {}
+
+    static final String RB_EXCEPTION = "io.remotebank.core.RbException";
+
+    /**
+     * One code, one exception class, both documented: every error code of a published module
+     * declares the one {@code RbException} subclass it is thrown with (a public, {@code @API} class
+     * of rb-core or of its own module); the module's guides ({@code docs/<artifact>*.md}) list the
+     * code in an error table row {@code | `code` | `Class` | meaning |}; and every public {@code
+     * RbException} subclass of a published module is the class of at least one code, so that the API
+     * throws only documented exception classes. At run time {@code RbException}'s constructor asserts
+     * the pairing.
+     *
+     * @param codes every declared code
+     * @param mainClassesByArtifact the main classes of each published module (the exception classes)
+     * @param guidesByArtifact the text of each module's guides
+     * @param pending error enums and exception classes not yet declared, by class name (to be emptied)
+     * @return the violations
+     */
+    public static List<String> errorCodesPairedWithOneDocumentedClass(
+            List<DeclaredCode> codes,
+            Map<String, JavaClasses> mainClassesByArtifact,
+            Map<String, String> guidesByArtifact,
+            Set<String> pending) {
+        Set<String> violations = new TreeSet<>();
+        Map<String, JavaClass> exceptions = new java.util.HashMap<>();
+        Map<String, String> exceptionArtifact = new java.util.HashMap<>();
+        for (Map.Entry<String, JavaClasses> entry : mainClassesByArtifact.entrySet()) {
+            for (JavaClass javaClass : entry.getValue()) {
+                if (!javaClass.getName().equals(RB_EXCEPTION) && javaClass.isAssignableTo(RB_EXCEPTION)) {
+                    exceptions.put(javaClass.getName(), javaClass);
+                    exceptionArtifact.put(javaClass.getName(), entry.getKey());
+                }
+            }
+        }
+        Set<String> declaredTypes = new java.util.HashSet<>();
+        Map<String, String> firstOwner = new java.util.HashMap<>();
+        for (DeclaredCode code : codes) {
+            String where = code.artifact() + ": " + code.owner() + " " + code.code();
+            String previous = firstOwner.putIfAbsent(code.code(), code.owner());
+            if (previous != null) {
+                violations.add(where + " is also declared by " + previous + ": a code names one thing");
+            }
+            if (pending.contains(code.owner())) {
+                continue;
+            }
+            if (code.exceptionType().equals(RB_EXCEPTION)) {
+                violations.add(where + " declares no exception class: override ErrorCode.exceptionType()");
+                continue;
+            }
+            declaredTypes.add(code.exceptionType());
+            JavaClass type = exceptions.get(code.exceptionType());
+            String typeArtifact = exceptionArtifact.get(code.exceptionType());
+            if (type == null) {
+                violations.add(where + " declares " + code.exceptionType()
+                        + ", which is not an RbException subclass of a published module");
+                continue;
+            }
+            if (!typeArtifact.equals(code.artifact()) && !typeArtifact.equals("rb-core")) {
+                violations.add(where + " declares " + code.exceptionType() + " of " + typeArtifact
+                        + ": a module's codes are thrown with its own or rb-core's exceptions");
+            }
+            if (!isPubliclyVisible(type) || !type.isAnnotatedWith(API.class)) {
+                violations.add(where + " declares " + code.exceptionType() + ", which is not a public @API class");
+            }
+            String guide = guidesByArtifact.getOrDefault(code.artifact(), "");
+            String row = "| `" + code.code() + "` |";
+            String listed = guide.lines()
+                    .filter(line -> line.startsWith(row))
+                    .findFirst()
+                    .orElse(null);
+            if (listed == null) {
+                violations.add(where + " is not in an error table of the module's guide (docs/" + code.artifact()
+                        + "*.md: | code | exception | meaning |)");
+            } else if (!listed.startsWith(row + " `" + type.getSimpleName() + "` |")) {
+                violations.add(where + " is listed in the guide without its exception class " + type.getSimpleName()
+                        + ": " + listed);
+            }
+        }
+        for (Map.Entry<String, JavaClass> entry : exceptions.entrySet()) {
+            JavaClass type = entry.getValue();
+            if (isPubliclyVisible(type)
+                    && !type.getModifiers().contains(JavaModifier.ABSTRACT)
+                    && !declaredTypes.contains(entry.getKey())
+                    && !pending.contains(entry.getKey())) {
+                violations.add(exceptionArtifact.get(entry.getKey()) + ": " + entry.getKey()
+                        + " is thrown with no error code that declares it: give it codes or remove it");
             }
         }
         return List.copyOf(violations);

@@ -30,8 +30,19 @@ class BomRulesTest {
                 """.formatted(artifactId, extraProperties);
     }
 
+    private static final String H2_AT_PARENT_VERSION = "<properties><h2.version>2.3.232</h2.version></properties>";
+
+    private static String thirdParty(String groupId, String artifactId, String version) {
+        return "<dependency><groupId>" + groupId + "</groupId><artifactId>" + artifactId + "</artifactId><version>"
+                + version + "</version></dependency>";
+    }
+
     private static String bom(String parent, String... artifacts) {
-        StringBuilder managed = new StringBuilder();
+        return bomWith(parent, "", "", artifacts);
+    }
+
+    private static String bomWith(String parent, String properties, String thirdParty, String... artifacts) {
+        StringBuilder managed = new StringBuilder(thirdParty);
         for (String a : artifacts) {
             managed.append("<dependency><groupId>io.remotebank</groupId><artifactId>")
                     .append(a)
@@ -42,9 +53,10 @@ class BomRulesTest {
                   %s
                   <groupId>io.remotebank</groupId><artifactId>rb-bom</artifactId><version>1.0</version>
                   <packaging>pom</packaging>
+                  %s
                   <dependencyManagement><dependencies>%s</dependencies></dependencyManagement>
                 </project>
-                """.formatted(parent, managed);
+                """.formatted(parent, properties, managed);
     }
 
     private Reactor reactor(String bom) throws IOException {
@@ -53,6 +65,10 @@ class BomRulesTest {
                   <groupId>io.remotebank</groupId><artifactId>rb-parent</artifactId><version>1.0</version>
                   <packaging>pom</packaging>
                   <modules><module>rb-bom</module><module>rb-core</module><module>rb-routing</module><module>rb-benchmarks</module></modules>
+                  <properties><h2.version>2.3.232</h2.version></properties>
+                  <dependencyManagement><dependencies>
+                    <dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId><version>${h2.version}</version></dependency>
+                  </dependencies></dependencyManagement>
                 </project>
                 """);
         write("rb-bom", bom);
@@ -67,6 +83,38 @@ class BomRulesTest {
         Reactor reactor = reactor(bom("", "rb-core", "rb-routing"));
 
         assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing"))).isEmpty();
+    }
+
+    @Test
+    void thirdPartyArtifact_atTheParentsVersion_passes() throws IOException {
+        Reactor reactor = reactor(bomWith(
+                "",
+                H2_AT_PARENT_VERSION,
+                thirdParty("com.h2database", "h2", "${h2.version}"),
+                "rb-core",
+                "rb-routing"));
+
+        assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing"))).isEmpty();
+    }
+
+    @Test
+    void thirdPartyArtifact_atAnotherVersion_isReported() throws IOException {
+        Reactor reactor =
+                reactor(bomWith("", "", thirdParty("com.h2database", "h2", "2.2.224"), "rb-core", "rb-routing"));
+
+        assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing")))
+                .containsExactly("rb-bom has com.h2database:h2 at 2.2.224 but the parent POM at 2.3.232");
+    }
+
+    @Test
+    void thirdPartyArtifact_theParentDoesNotManage_isReported() throws IOException {
+        Reactor reactor =
+                reactor(bomWith("", "", thirdParty("io.netty", "netty-handler", "4.1.0"), "rb-core", "rb-routing"));
+
+        assertThat(BomRules.check(reactor, List.of("rb-core", "rb-routing")))
+                .singleElement()
+                .asString()
+                .startsWith("rb-bom manages io.netty:netty-handler, which the parent POM does not manage");
     }
 
     @Test

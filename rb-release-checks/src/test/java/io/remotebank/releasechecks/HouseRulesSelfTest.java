@@ -319,8 +319,75 @@ class HouseRulesSelfTest {
                         "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.System.currentTimeMillis (take a Clock, Ticker or Scheduler instead)",
                         "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.System.nanoTime (take a Clock, Ticker or Scheduler instead)",
                         "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.lang.Thread.sleep (take a Clock, Ticker or Scheduler instead)",
-                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.time.Instant.now (take a Clock, Ticker or Scheduler instead)");
+                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.time.Instant.now (take a Clock, Ticker or Scheduler instead)",
+                        "rb-beta: io.remotebank.releasechecks.fixtures.delta.Sleeper calls java.time.LocalDate.now (take a Clock, Ticker or Scheduler instead)");
         assertThat(HouseRules.timeIsInjected(Map.of("rb-core", classes), c -> true))
+                .isEmpty();
+    }
+
+    @Test
+    void readingTheTimeOfAnInjectedClock_isNotReported() {
+        var classes = new ClassFileImporter().importClasses(io.remotebank.releasechecks.fixtures.delta.Sleeper.class);
+
+        // Sleeper.injected calls Instant.now(clock): one Instant.now line above, from deadline() alone.
+        assertThat(HouseRules.timeIsInjected(Map.of("rb-beta", classes), c -> false))
+                .filteredOn(v -> v.endsWith("calls java.time.Instant.now (take a Clock, Ticker or Scheduler instead)"))
+                .hasSize(1);
+    }
+
+    private static final String EPSILON = "io.remotebank.releasechecks.fixtures.epsilon.";
+
+    private static HouseRules.DeclaredCode code(String code, String type) {
+        return new HouseRules.DeclaredCode("rb-epsilon", EPSILON + "EpsilonError", code, type);
+    }
+
+    @Test
+    void errorCodes_withoutTheirOneClass_orItsGuideRow_areReported() {
+        var classes = new ClassFileImporter()
+                .importClasses(
+                        io.remotebank.releasechecks.fixtures.epsilon.EpsilonException.class,
+                        io.remotebank.releasechecks.fixtures.epsilon.OrphanException.class,
+                        io.remotebank.core.RbException.class);
+        String guide = String.join(
+                "\n",
+                "| code | exception | meaning |",
+                "|---|---|---|",
+                "| `eps.ok` | `EpsilonException` | documented with its class |",
+                "| `eps.wrong-class` | `ValidationException` | documented with another class |");
+        List<HouseRules.DeclaredCode> codes = List.of(
+                code("eps.ok", EPSILON + "EpsilonException"),
+                code("eps.undeclared", "io.remotebank.core.RbException"),
+                code("eps.wrong-class", EPSILON + "EpsilonException"),
+                code("eps.undocumented", EPSILON + "EpsilonException"),
+                code("eps.ok", EPSILON + "EpsilonException"));
+
+        List<String> violations = HouseRules.errorCodesPairedWithOneDocumentedClass(
+                codes, Map.of("rb-epsilon", classes), Map.of("rb-epsilon", guide), Set.of());
+
+        String where = "rb-epsilon: " + EPSILON + "EpsilonError ";
+        assertThat(violations)
+                .containsExactlyInAnyOrder(
+                        where + "eps.ok is also declared by " + EPSILON + "EpsilonError: a code names one thing",
+                        where + "eps.undeclared declares no exception class: override ErrorCode.exceptionType()",
+                        where + "eps.wrong-class is listed in the guide without its exception class EpsilonException: "
+                                + "| `eps.wrong-class` | `ValidationException` | documented with another class |",
+                        where + "eps.undocumented is not in an error table of the module's guide (docs/rb-epsilon*.md:"
+                                + " | code | exception | meaning |)",
+                        "rb-epsilon: " + EPSILON + "OrphanException is thrown with no error code that declares it:"
+                                + " give it codes or remove it");
+    }
+
+    @Test
+    void pendingErrorEnums_andExceptions_areNotReported_untilTakenOffTheList() {
+        var classes = new ClassFileImporter()
+                .importClasses(io.remotebank.releasechecks.fixtures.epsilon.OrphanException.class);
+        List<HouseRules.DeclaredCode> codes = List.of(code("eps.undeclared", "io.remotebank.core.RbException"));
+
+        assertThat(HouseRules.errorCodesPairedWithOneDocumentedClass(
+                        codes,
+                        Map.of("rb-epsilon", classes),
+                        Map.of(),
+                        Set.of(EPSILON + "EpsilonError", EPSILON + "OrphanException")))
                 .isEmpty();
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ErrorCode;
 import io.remotebank.core.SdkModules;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -111,6 +113,101 @@ class HouseRulesTest {
 
         assertThat(mainClasses).isNotEmpty();
         assertThat(HouseRules.apiStatusDeclared(mainClasses)).isEmpty();
+    }
+
+    /**
+     * Main classes allowed to read the JVM's time for a while: a branch that brings in code still
+     * reading it may list a class here, and the integrator empties the list on merge. Empty since
+     * issue 24 (every published module reads time through rb-core's Clock, Ticker and Scheduler).
+     */
+    private static final Set<String> TIME_PENDING = Set.of();
+
+    @Test
+    void publishedMainCode_readsTimeOnlyThroughRbCoresTimePackages() throws Exception {
+        Map<String, JavaClasses> mainClasses = publishedMainClasses();
+
+        List<String> violations = HouseRules.timeIsInjected(mainClasses, HouseRulesTest::mayReadTheJvmsTime);
+
+        assertThat(violations).isEmpty();
+        assertThat(TIME_PENDING)
+                .as("a pending class that no longer reads the JVM's time comes off the list")
+                .allSatisfy(name -> assertThat(HouseRules.timeIsInjected(
+                                mainClasses, c -> !c.getName().equals(name)))
+                        .as(name)
+                        .anyMatch(v -> v.contains(" " + name + " calls ")));
+    }
+
+    private static boolean mayReadTheJvmsTime(JavaClass javaClass) {
+        String pkg = javaClass.getPackageName();
+        return pkg.equals("io.remotebank.core.time")
+                || pkg.equals("io.remotebank.core.internal.time")
+                || TIME_PENDING.contains(javaClass.getName());
+    }
+
+    /**
+     * Error enums and exception classes whose one-code-one-class pairing a branch has not declared
+     * yet; the integrator empties the list on merge. Empty since issue 24 (point 7).
+     */
+    private static final Set<String> ERRORS_PENDING = Set.of();
+
+    @Test
+    void everyErrorCode_isThrownWithOneDocumentedExceptionClass() throws Exception {
+        Map<String, JavaClasses> mainClasses = publishedMainClasses();
+        List<HouseRules.DeclaredCode> codes = new ArrayList<>();
+        Map<String, String> guides = new LinkedHashMap<>();
+        for (Map.Entry<String, JavaClasses> entry : mainClasses.entrySet()) {
+            for (JavaClass javaClass : entry.getValue()) {
+                if (javaClass.isEnum() && javaClass.isAssignableTo(ErrorCode.class)) {
+                    for (Object constant : Class.forName(javaClass.getName()).getEnumConstants()) {
+                        ErrorCode code = (ErrorCode) constant;
+                        codes.add(new HouseRules.DeclaredCode(
+                                entry.getKey(),
+                                javaClass.getName(),
+                                code.code(),
+                                code.exceptionType().getName()));
+                    }
+                }
+            }
+            guides.put(entry.getKey(), guides(entry.getKey()));
+        }
+
+        assertThat(codes).extracting(HouseRules.DeclaredCode::owner).contains(CoreError.class.getName());
+        assertThat(HouseRules.errorCodesPairedWithOneDocumentedClass(codes, mainClasses, guides, ERRORS_PENDING))
+                .isEmpty();
+    }
+
+    private static String guides(String artifact) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(root.resolve("docs"))) {
+            for (Path guide : files.sorted().toList()) {
+                String name = guide.getFileName().toString();
+                if (name.equals(artifact + ".md") || (name.startsWith(artifact + "-") && name.endsWith(".md"))) {
+                    text.append(Files.readString(guide)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Imported once for the rules that read every published main class (it takes seconds). */
+    private static Map<String, JavaClasses> publishedMainClasses;
+
+    private static synchronized Map<String, JavaClasses> publishedMainClasses() {
+        if (publishedMainClasses == null) {
+            publishedMainClasses = importPublishedMainClasses();
+        }
+        return publishedMainClasses;
+    }
+
+    private static Map<String, JavaClasses> importPublishedMainClasses() {
+        Map<String, JavaClasses> classes = new LinkedHashMap<>();
+        for (Pom module : reactor.modules()) {
+            if (ModuleKind.of(module.artifactId()).orElseThrow().javaModule()) {
+                classes.put(module.artifactId(), new ClassFileImporter().importPath(built(module, "classes")));
+            }
+        }
+        assertThat(classes).containsKeys("rb-core", "rb-routing", "rb-examples", "rb-tck", "rb-testing");
+        return classes;
     }
 
     private static Path built(Pom module, String kind) {

@@ -6,6 +6,9 @@ import io.remotebank.core.AgentId;
 import io.remotebank.core.audit.Actor;
 import io.remotebank.core.audit.AuditEvent;
 import io.remotebank.core.audit.AuditTrail;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.routing.internal.Args;
 import io.remotebank.routing.internal.CoreViews;
 import io.remotebank.routing.internal.RoutingCore;
@@ -16,9 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Time.</b> The engine reads its {@link Clock} at the start of each operation and first fires
  * every timer due by then (step and preferred-agent timeouts, offer timeouts, wrap-up ends). With
- * {@link Builder#timerThread(boolean)} (the default) a daemon thread also calls {@link #tick()} at each
- * deadline; tests and simulators turn it off and drive a virtual clock, calling {@link #tick()}.
+ * {@link Builder#scheduledTicks(boolean)} on (the default) it also schedules a {@link #tick()} at
+ * each deadline on its {@link Scheduler}; give it a virtual clock and scheduler (rb-testing's {@code
+ * ManualTime}) and moving the virtual time fires the timers. Simulators turn scheduled ticks off
+ * and call {@link #tick()} themselves.
  *
  * <p><b>Events.</b> Every state change is a {@link RoutingEvent} delivered to the {@link
  * RoutingListener}s in order; see {@link RoutingListener} for the threading.
@@ -50,8 +53,10 @@ public final class RoutingEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
 
+    /** The longest a scheduled tick waits, so that a wall clock that jumps forward is caught up with. */
+    private static final long MAX_TICK_DELAY_MILLIS = 1000;
+
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition deadlineChanged = lock.newCondition();
     private final RoutingCore core;
     private final CoreViews views;
     private final Clock clock;
@@ -59,8 +64,13 @@ public final class RoutingEngine implements AutoCloseable {
     private final CopyOnWriteArrayList<RoutingListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<RoutingEvent> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean dispatching = new AtomicBoolean();
-    private final Thread timerThread;
+    private final Scheduler scheduler;
+    private final boolean scheduledTicks;
     private volatile boolean closed;
+
+    // Guarded by lock: the scheduled tick, and the clock's millisecond it is due at.
+    private Cancellable nextTick;
+    private long nextTickAt = Long.MAX_VALUE;
 
     private RoutingEngine(Builder builder) {
         this.clock = builder.clock;
@@ -72,16 +82,11 @@ public final class RoutingEngine implements AutoCloseable {
         for (AgentProfile agent : builder.agents) {
             core.addAgent(agent);
         }
-        if (builder.timerThread) {
-            timerThread = new Thread(this::runTimers, "rb-routing-timers");
-            timerThread.setDaemon(true);
-            timerThread.start();
-        } else {
-            timerThread = null;
-        }
+        this.scheduler = builder.scheduler;
+        this.scheduledTicks = builder.scheduledTicks;
     }
 
-    /** A builder with the system clock, a 15 s offer timeout, 2 misses to not-ready and the timer thread. */
+    /** A builder with the system clock and scheduler, a 15 s offer timeout, 2 misses to not-ready and scheduled ticks. */
     public static Builder builder() {
         return new Builder();
     }
@@ -491,22 +496,28 @@ public final class RoutingEngine implements AutoCloseable {
         return clock;
     }
 
-    /** Stops the timer thread; later operations fail with {@link RoutingError#CLOSED}. */
+    /**
+     * The scheduler the engine's ticks run on; its ticker is the engine's measure of elapsed time
+     * (e.g. for {@link io.remotebank.routing.metrics.RoutingMetrics}).
+     *
+     * @return the scheduler
+     */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Calls off the scheduled tick; later operations fail with {@link RoutingError#CLOSED}. */
     @Override
     public void close() {
         lock.lock();
         try {
             closed = true;
-            deadlineChanged.signalAll();
+            if (nextTick != null) {
+                nextTick.cancel();
+                nextTick = null;
+            }
         } finally {
             lock.unlock();
-        }
-        if (timerThread != null && timerThread != Thread.currentThread()) {
-            try {
-                timerThread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -531,17 +542,17 @@ public final class RoutingEngine implements AutoCloseable {
             if (closed) {
                 throw new RoutingException(RoutingError.CLOSED, "the routing engine is closed");
             }
-            long before = timerThread == null ? 0 : core.nextDeadline();
+            long now = clock.millis();
             try {
-                core.advance(clock.millis());
+                core.advance(now);
                 result = operation.get();
             } finally {
                 List<RoutingEvent> events = core.drainEvents();
                 if (!events.isEmpty()) {
                     outbox.addAll(events);
                 }
-                if (timerThread != null && core.nextDeadline() < before) {
-                    deadlineChanged.signalAll();
+                if (scheduledTicks) {
+                    armTick(now);
                 }
             }
         } finally {
@@ -571,36 +582,41 @@ public final class RoutingEngine implements AutoCloseable {
         }
     }
 
-    private void runTimers() {
-        while (true) {
-            lock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                long wait = Math.min(core.nextDeadline() - clock.millis(), 1000);
-                if (wait > 0) {
-                    deadlineChanged.await(wait, TimeUnit.MILLISECONDS);
-                    if (closed) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                lock.unlock();
-            }
-            try {
-                tick();
-            } catch (RoutingException e) {
-                if (e.code() == RoutingError.CLOSED) {
-                    return;
-                }
+    /**
+     * Schedules a tick for the earliest deadline when none is due by then (under the lock). At most
+     * {@link #MAX_TICK_DELAY_MILLIS} ahead: the scheduler measures delays on its ticker, the deadlines
+     * are on the clock, and a wall clock may jump.
+     */
+    private void armTick(long now) {
+        long deadline = core.nextDeadline();
+        if (deadline == Long.MAX_VALUE || deadline >= nextTickAt) {
+            return;
+        }
+        long delay = Math.min(Math.max(0, deadline - now), MAX_TICK_DELAY_MILLIS);
+        if (nextTick != null) {
+            nextTick.cancel();
+        }
+        nextTickAt = now + delay;
+        nextTick = scheduler.schedule(Duration.ofMillis(delay), this::scheduledTick);
+    }
+
+    /** A tick the scheduler runs: fires what is due and arms the next one. */
+    private void scheduledTick() {
+        lock.lock();
+        try {
+            nextTick = null;
+            nextTickAt = Long.MAX_VALUE;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            tick();
+        } catch (RoutingException e) {
+            if (e.code() != RoutingError.CLOSED) {
                 LOG.warn("routing timer tick failed", e);
-            } catch (RuntimeException e) {
-                LOG.warn("routing timer tick failed", e);
             }
+        } catch (RuntimeException e) {
+            LOG.warn("routing timer tick failed", e);
         }
     }
 
@@ -608,10 +624,11 @@ public final class RoutingEngine implements AutoCloseable {
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
 
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
+        private Scheduler scheduler = Scheduler.system();
         private Duration offerTimeout = Duration.ofSeconds(15);
         private int maxConsecutiveMisses = 2;
-        private boolean timerThread = true;
+        private boolean scheduledTicks = true;
         private AuditTrail audit;
         private final List<String> skills = new ArrayList<>();
         private final List<QueueConfig> queues = new ArrayList<>();
@@ -658,14 +675,29 @@ public final class RoutingEngine implements AutoCloseable {
         }
 
         /**
-         * Whether a daemon thread fires timers at their deadlines (default true). Turn it off to drive
-         * time yourself with {@link RoutingEngine#tick()}.
+         * Sets the scheduler the engine's ticks run on (default {@link Scheduler#system()}). With a
+         * virtual clock, give the scheduler of the same virtual time (rb-testing's {@code
+         * ManualTime}): moving it fires the engine's timers at their due times. A scheduled tick
+         * delivers the events it causes to the listeners on the scheduler's thread.
          *
-         * @param on whether to start the thread
+         * @param scheduler the scheduler
          * @return this builder
          */
-        public Builder timerThread(boolean on) {
-            this.timerThread = on;
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Args.notNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Whether the engine schedules a {@link RoutingEngine#tick()} at each deadline on its
+         * scheduler (default true). Turn it off to drive time yourself with {@link
+         * RoutingEngine#tick()}, as the simulator does.
+         *
+         * @param on whether ticks are scheduled
+         * @return this builder
+         */
+        public Builder scheduledTicks(boolean on) {
+            this.scheduledTicks = on;
             return this;
         }
 

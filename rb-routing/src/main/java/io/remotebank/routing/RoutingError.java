@@ -3,6 +3,7 @@ package io.remotebank.routing;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.remotebank.core.ErrorCode;
+import io.remotebank.core.RbException;
 import org.apiguardian.api.API;
 
 /** The error codes of rb-routing; {@code docs/rb-routing.md} lists each one. */
@@ -53,5 +54,11 @@ public enum RoutingError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
+    }
+
+    /** Every routing code is thrown as a {@link RoutingException}. */
+    @Override
+    public Class<? extends RbException> exceptionType() {
+        return RoutingException.class;
     }
 }

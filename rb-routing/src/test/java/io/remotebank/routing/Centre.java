@@ -4,23 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.remotebank.core.AgentId;
 import io.remotebank.core.ContactChannel;
-import io.remotebank.testsupport.ManualClock;
+import io.remotebank.testing.ManualTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A contact centre for scenario tests: an engine on a manual clock that records its events. */
+/**
+ * A contact centre for scenario tests: an engine on virtual time that records its events. The tests
+ * tick the engine themselves after moving the time ({@link #advance}), so that a test sees the state
+ * after each step whatever the engine scheduled.
+ */
 final class Centre implements AutoCloseable {
 
-    final ManualClock clock = ManualClock.atNineAm();
+    final ManualTime time = ManualTime.at(Instant.parse("2026-11-28T09:00:00Z"));
+    final Clock clock = time.clock();
     final List<RoutingEvent> events = new CopyOnWriteArrayList<>();
     final RoutingEngine engine;
 
     private Centre(Consumer<RoutingEngine.Builder> config) {
-        RoutingEngine.Builder builder =
-                RoutingEngine.builder().clock(clock).timerThread(false).skills("cards", "loans", "wealth", "fraud");
+        RoutingEngine.Builder builder = RoutingEngine.builder()
+                .clock(clock)
+                .scheduler(time)
+                .scheduledTicks(false)
+                .skills("cards", "loans", "wealth", "fraud");
         config.accept(builder);
         engine = builder.build();
         engine.addListener(events::add);
@@ -63,7 +73,7 @@ final class Centre implements AutoCloseable {
     }
 
     void advance(Duration duration) {
-        clock.advance(duration);
+        time.advance(duration);
         engine.tick();
     }
 

@@ -10,8 +10,9 @@ import io.remotebank.routing.metrics.RoutingMetrics;
 import io.remotebank.routing.spi.AgentCandidate;
 import io.remotebank.routing.spi.AgentSelector;
 import io.remotebank.routing.spi.ContactCandidate;
-import io.remotebank.testsupport.ManualClock;
+import io.remotebank.testing.ManualTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,12 @@ class GuideExamplesTest {
 
     @Test
     void quickStart() {
-        ManualClock clock = ManualClock.atNineAm();
-        List<RoutingEvent> events = new ArrayList<>();
         // tag::quick-start[]
+        ManualTime time = ManualTime.at(Instant.parse("2026-11-28T09:00:00Z")); // rb-testing's virtual time
+        List<RoutingEvent> events = new ArrayList<>();
         RoutingEngine engine = RoutingEngine.builder()
-                .clock(clock) // omit for the system clock
+                .clock(time.clock()) // omit both for the system clock and scheduler
+                .scheduler(time) // the engine's timers run on it
                 .skills("cards", "loans", "wealth")
                 .queue(QueueConfig.builder("cards")
                         .step(RoutingStep.builder("specialists")
@@ -72,11 +74,11 @@ class GuideExamplesTest {
 
     @Test
     void overflowAndCallback() {
-        ManualClock clock = ManualClock.atNineAm();
         // tag::overflow[]
+        ManualTime time = ManualTime.at(Instant.parse("2026-11-28T09:00:00Z"));
         RoutingEngine engine = RoutingEngine.builder()
-                .clock(clock)
-                .timerThread(false) // tests and simulators drive time with tick()
+                .clock(time.clock())
+                .scheduler(time) // time.advance(...) fires the step timeouts
                 .skills("wealth")
                 .queue(QueueConfig.builder("private-banking")
                         .step(RoutingStep.builder("relationship-team")
@@ -105,11 +107,9 @@ class GuideExamplesTest {
         // end::overflow[]
         assertThat(engine.contact(ContactId.of("vip-1")).orElseThrow().queue())
                 .isEqualTo(QueueId.of("private-banking"));
-        clock.advance(Duration.ofMinutes(2));
-        engine.tick();
+        time.advance(Duration.ofMinutes(2));
         assertThat(engine.contact(ContactId.of("vip-1")).orElseThrow().queue()).isEqualTo(QueueId.of("general"));
-        clock.advance(Duration.ofMinutes(5));
-        engine.tick();
+        time.advance(Duration.ofMinutes(5));
         assertThat(engine.contact(ContactId.of("vip-1")).orElseThrow().callback())
                 .isTrue();
         engine.close();

@@ -117,7 +117,7 @@ class RoutingStressTest {
     private static RoutingEngine engine(ManualClock clock) {
         RoutingEngine.Builder builder = RoutingEngine.builder()
                 .clock(clock)
-                .timerThread(false)
+                .scheduledTicks(false)
                 .offerTimeout(Duration.ofSeconds(10))
                 .maxConsecutiveMisses(3)
                 .skills(SKILLS.toArray(String[]::new))

@@ -87,7 +87,7 @@ class StepsTest {
                 .build();
         RoutingException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 () -> RoutingEngine.builder()
-                        .timerThread(false)
+                        .scheduledTicks(false)
                         .queue(a)
                         .queue(b)
                         .build(),

@@ -1,48 +1,50 @@
 package io.remotebank.testsupport;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for a state that another thread brings about (an event loop, a peer in another process):
- * the condition is checked every few milliseconds until it holds, and the test fails, naming what
- * it waited for, once the deadline passes. A wait for a state, never a pause of a fixed length; a
- * test whose timers run on virtual time moves the time itself and awaits only what other threads
- * do in answer.
+ * Waits for a state that another thread reaches (a Netty event loop closing a connection, the audit
+ * trail's writer making a checkpoint) when the component offers no event to wait on. The one place
+ * the SDK's tests poll: a bounded wait that fails naming what never happened, instead of a sleep of
+ * a guessed length followed by an assertion. State on virtual time is never waited for: move the
+ * clock instead.
  */
 public final class Await {
 
     /** Long enough for a loaded CI machine; a condition that holds returns at once. */
-    public static final Duration DEFAULT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
 
     private Await() {}
 
     /**
-     * Waits until a condition holds, at most {@link #DEFAULT}.
+     * Returns as soon as the condition holds; fails after {@link #DEFAULT_LIMIT}.
      *
-     * @param what what is awaited, for the failure message
-     * @param condition the condition
+     * @param what the state awaited, for the failure message
+     * @param condition whether it is reached
      */
     public static void until(String what, BooleanSupplier condition) {
-        until(what, condition, DEFAULT);
+        until(what, DEFAULT_LIMIT, condition);
     }
 
     /**
-     * Waits until a condition holds.
+     * Returns as soon as the condition holds; fails after the limit.
      *
-     * @param what what is awaited, for the failure message
-     * @param condition the condition
-     * @param atMost how long at most
-     * @throws AssertionError when the condition does not hold in time
+     * @param what the state awaited, for the failure message
+     * @param limit the longest wait
+     * @param condition whether it is reached
      */
-    public static void until(String what, BooleanSupplier condition, Duration atMost) {
-        long end = System.nanoTime() + atMost.toNanos();
+    public static void until(String what, Duration limit, BooleanSupplier condition) {
+        long start = System.nanoTime();
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                throw new AssertionError("not within " + atMost + ": " + what);
+            if (System.nanoTime() - start > limit.toNanos()) {
+                throw new AssertionError("never happened within " + limit + ": " + what);
             }
-            LockSupport.parkNanos(2_000_000);
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(5)); // quick first, then gentle
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for: " + what);

@@ -7,7 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test moves it; thread-safe, never goes back; UTC unless {@link #withZone}. */
+/**
+ * A clock that moves only when a test moves it; thread-safe, never goes back; UTC unless {@link
+ * #withZone}. Prefer rb-testing's published {@code ManualTime} (a clock, ticker and scheduler in
+ * one): this plain clock stays for rb-core's tests, which cannot depend on rb-testing (it depends on
+ * rb-core, so rb-test-support cannot delegate to it either), and for tests that move one clock from
+ * several threads at once.
+ */
 public final class ManualClock extends Clock {
 
     private final AtomicLong millis;

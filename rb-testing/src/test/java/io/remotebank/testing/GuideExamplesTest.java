@@ -2,6 +2,12 @@ package io.remotebank.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.remotebank.core.ContactChannel;
+import io.remotebank.core.CustomerId;
+import io.remotebank.core.consent.ConsentPurpose;
+import io.remotebank.core.consent.ConsentRecord;
+import io.remotebank.core.consent.ConsentRegistries;
+import io.remotebank.core.spi.ConsentRegistry;
 import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,5 +48,26 @@ class GuideExamplesTest {
         time.advance(Duration.ofMinutes(1)); // runs what fell due, at its due time
         assertThat(reminder.sent).containsExactly("C-1001 at 2026-12-01T09:10:00Z");
         // end::manual-time[]
+    }
+
+    @Test
+    void inMemoryTrail() {
+        // tag::in-memory-trail[]
+        ManualTime time = ManualTime.at(Instant.parse("2026-12-01T09:00:00Z"));
+        try (InMemoryTrail audit = InMemoryTrail.open(time)) {
+            // The component under test writes to the trail: here, consent audited as rb-core does it.
+            ConsentRegistry consents = ConsentRegistries.audited(ConsentRegistries.inMemory(), audit.trail());
+            consents.record(ConsentRecord.granted(
+                    CustomerId.of("C1001"),
+                    ConsentPurpose.MARKETING_SMS,
+                    time.clock().instant(),
+                    ContactChannel.VIDEO,
+                    "video-account-opening:consent-form:v2"));
+
+            assertThat(audit.actions()).containsExactly("core.consent.recorded");
+            assertThat(audit.events().get(0)).contains("\"subject\":\"C1001\"", "2026-12-01T09:00:00Z");
+            assertThat(audit.verify().intact()).isTrue(); // signed, and checked with the public key alone
+        }
+        // end::in-memory-trail[]
     }
 }

@@ -36,8 +36,10 @@ class ManualTimeTest {
     @Test
     void dueTasks_runInDueOrder_eachSeeingItsDueTime() {
         List<String> fired = new ArrayList<>();
-        time.schedule(Duration.ofSeconds(30), () -> fired.add("b@" + time.clock().instant()));
-        time.schedule(Duration.ofSeconds(10), () -> fired.add("a@" + time.clock().instant()));
+        time.schedule(
+                Duration.ofSeconds(30), () -> fired.add("b@" + time.clock().instant()));
+        time.schedule(
+                Duration.ofSeconds(10), () -> fired.add("a@" + time.clock().instant()));
         time.schedule(Duration.ofSeconds(90), () -> fired.add("late"));
         assertThat(time.advance(Duration.ofMinutes(1))).isEqualTo(2);
         assertThat(fired).containsExactly("a@2026-12-01T09:00:10Z", "b@2026-12-01T09:00:30Z");

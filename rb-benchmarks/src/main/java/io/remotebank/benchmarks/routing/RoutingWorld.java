@@ -73,7 +73,7 @@ final class RoutingWorld {
     }
 
     RoutingEngine engine(Clock clock) {
-        RoutingEngine.Builder builder = RoutingEngine.builder().clock(clock).timerThread(false);
+        RoutingEngine.Builder builder = RoutingEngine.builder().clock(clock).scheduledTicks(false);
         String[] skills = new String[SKILLS];
         for (int s = 0; s < SKILLS; s++) {
             skills[s] = skill(s);

@@ -15,6 +15,8 @@ import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.channels.template.ProviderMapping;
 import io.remotebank.core.Arguments;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * approval again, hands each to its provider, and records the answer (submitted; retry with
  * exponential backoff; failed). Applies delivery reports. At least once: a message is marked
  * submitted only after the provider answered, so a crash in between hands it over again.
+ *
+ * <p>Its polls and the submit timeout run on the configured {@link Scheduler} (virtual time in
+ * tests); the rounds themselves run on a thread of the dispatcher's own, because a round waits for
+ * the store and the providers. Closing ends a round's wait at once: the messages whose provider had
+ * not answered are put back, as they were, for the next dispatcher.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Dispatcher implements AutoCloseable {
@@ -49,7 +57,14 @@ public final class Dispatcher implements AutoCloseable {
     private final MessagingEngine engine;
     private final Settings settings;
     private final Map<String, DeliveryReport> pendingReports = new LinkedHashMap<>();
-    private ScheduledExecutorService background;
+    private final Scheduler scheduler;
+    /** Completed by {@link #close()}: a round waiting for its providers stops waiting. */
+    private final CompletableFuture<Void> closing = new CompletableFuture<>();
+
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    private final Object lifecycle = new Object();
+    private ExecutorService rounds;
+    private Cancellable polling;
 
     /**
      * Creates the dispatcher and starts the providers.
@@ -59,23 +74,44 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(MessagingEngine engine) {
         this.engine = engine;
         this.settings = engine.settings();
+        this.scheduler = settings.scheduler();
         for (ChannelProvider provider : distinct(settings.providers().values())) {
             provider.start(new Context(provider.name()));
         }
     }
 
-    /** Starts polling in the background. */
-    public synchronized void start() {
-        if (background != null) {
+    /** Starts polling in the background: every poll interval of the scheduler's time, a round. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (rounds != null || closing.isDone()) {
+                return;
+            }
+            rounds = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rb-channels-dispatcher");
+                t.setDaemon(true);
+                return t;
+            });
+            polling = scheduler.scheduleWithFixedDelay(Duration.ZERO, settings.pollInterval(), this::queueRound);
+        }
+    }
+
+    /** Hands a round to the dispatcher's thread, unless one is already waiting to run there. */
+    private void queueRound() {
+        ExecutorService r;
+        synchronized (lifecycle) {
+            r = rounds;
+        }
+        if (r == null || !roundQueued.compareAndSet(false, true)) {
             return;
         }
-        background = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rb-channels-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        background.scheduleWithFixedDelay(
-                this::pollQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            r.execute(() -> {
+                roundQueued.set(false);
+                pollQuietly();
+            });
+        } catch (RejectedExecutionException e) {
+            roundQueued.set(false); // closing
+        }
     }
 
     private void pollQuietly() {
@@ -83,9 +119,13 @@ public final class Dispatcher implements AutoCloseable {
             int n;
             do {
                 n = dispatchDue();
-            } while (n == settings.batchSize());
+            } while (n == settings.batchSize() && !closing.isDone());
         } catch (RuntimeException e) {
-            LOG.warn("outbox dispatch round failed; retrying in {}: {}", settings.pollInterval(), e.toString());
+            if (closing.isDone()) {
+                LOG.debug("outbox dispatch round ended by close: {}", e.toString());
+            } else {
+                LOG.warn("outbox dispatch round failed; retrying in {}: {}", settings.pollInterval(), e.toString());
+            }
         }
     }
 
@@ -105,12 +145,54 @@ public final class Dispatcher implements AutoCloseable {
             Optional<Pending> p = prepare(r, now);
             p.ifPresent(inFlight::add);
         }
-        long deadline = System.nanoTime() + settings.submitTimeout().toNanos();
+        awaitAnswers(inFlight);
         for (Pending p : inFlight) {
-            SubmitResult result = await(p, deadline);
-            record(p, result);
+            if (p.answer().isDone()) {
+                record(p, resultOf(p));
+            } else if (closing.isDone()) {
+                release(p.record(), now);
+            } else {
+                record(p, new SubmitResult.TemporaryFailure("no answer from the provider in time", Optional.empty()));
+            }
         }
         return due.size();
+    }
+
+    /**
+     * Waits until every provider answered, the submit timeout passed on the scheduler's time, or
+     * the dispatcher closes, whichever comes first.
+     */
+    private void awaitAnswers(List<Pending> inFlight) {
+        if (inFlight.isEmpty() || closing.isDone()) {
+            return;
+        }
+        CompletableFuture<Void> all =
+                CompletableFuture.allOf(inFlight.stream().map(Pending::answer).toArray(CompletableFuture[]::new));
+        // Closing ends the wait like the last answer would, so the timer is called off either way.
+        scheduler
+                .within(
+                        CompletableFuture.anyOf(all, closing),
+                        settings.submitTimeout(),
+                        inFlight.size() + " provider answers")
+                .handle((v, failure) -> null)
+                .join();
+    }
+
+    /** Puts a leased message back as it was (its attempt not counted), for the next dispatcher. */
+    private void release(MessageRecord r, Instant now) {
+        try {
+            settings.store()
+                    .update(r.with(
+                            r.status(),
+                            r.dueAt(),
+                            r.attempts(),
+                            r.provider(),
+                            r.providerMessageId(),
+                            r.lastError(),
+                            now.truncatedTo(ChronoUnit.MILLIS)));
+        } catch (RuntimeException e) {
+            LOG.warn("message {} stays leased until its lease ends: {}", r.id(), e.toString());
+        }
     }
 
     private record Pending(MessageRecord record, ChannelProvider provider, CompletableFuture<SubmitResult> answer) {}
@@ -182,21 +264,16 @@ public final class Dispatcher implements AutoCloseable {
         return Optional.of(new ProviderContent.TemplateReference(content.id(), code, content.parameters()));
     }
 
-    private static SubmitResult await(Pending p, long deadlineNanos) {
+    private static SubmitResult resultOf(Pending p) {
         try {
-            long wait = Math.max(0, deadlineNanos - System.nanoTime());
-            SubmitResult result = p.answer().get(wait, TimeUnit.NANOSECONDS);
+            SubmitResult result = p.answer().join();
             return result != null
                     ? result
                     : new SubmitResult.TemporaryFailure("the provider answered null", Optional.empty());
-        } catch (TimeoutException e) {
-            return new SubmitResult.TemporaryFailure("no answer from the provider in time", Optional.empty());
-        } catch (ExecutionException e) {
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             return new SubmitResult.TemporaryFailure(
-                    "the provider failed: " + e.getCause().getClass().getSimpleName(), Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SubmitResult.TemporaryFailure("interrupted", Optional.empty());
+                    "the provider failed: " + cause.getClass().getSimpleName(), Optional.empty());
         }
     }
 
@@ -327,22 +404,35 @@ public final class Dispatcher implements AutoCloseable {
         return provider + "\u0000" + providerMessageId;
     }
 
-    /** Stops polling, waits for the current round, and closes the providers. */
+    /**
+     * Stops polling, ends the current round's wait for its providers (what they have not answered
+     * goes back to the outbox unchanged), waits at most the shutdown timeout for the round to end,
+     * and closes the providers.
+     */
     @Override
     public void close() {
-        ScheduledExecutorService bg;
-        synchronized (this) {
-            bg = background;
-            background = null;
+        closing.complete(null);
+        ExecutorService r;
+        synchronized (lifecycle) {
+            r = rounds;
+            rounds = null;
+            if (polling != null) {
+                polling.cancel();
+                polling = null;
+            }
         }
-        if (bg != null) {
-            bg.shutdown();
+        if (r != null) {
+            r.shutdown();
             try {
-                if (!bg.awaitTermination(settings.submitTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-                    bg.shutdownNow();
+                // A round no longer waits for providers; what is left is the store's own work.
+                if (!r.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn(
+                            "the dispatch round did not end within {}; closing the providers anyway",
+                            settings.shutdownTimeout());
+                    r.shutdownNow();
                 }
             } catch (InterruptedException e) {
-                bg.shutdownNow();
+                r.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }

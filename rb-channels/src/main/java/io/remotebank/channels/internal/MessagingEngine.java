@@ -19,6 +19,7 @@ import io.remotebank.channels.spi.ChannelProvider;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.CustomerId;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.consent.ConsentPurpose;
 import io.remotebank.core.consent.ConsentRecord;
 import java.time.Instant;
@@ -144,7 +145,7 @@ public final class MessagingEngine {
         CustomerId customer = message.recipient().customer().orElseThrow();
         Optional<Address> address = settings.resolver().resolve(customer, message.channel());
         if (address.isPresent() && address.get().channel() != message.channel()) {
-            throw new ChannelsException(
+            throw new ValidationException(
                     ChannelsError.CONFIG_INVALID,
                     "the address resolver returned a " + address.get().channel().code() + " address for "
                             + message.channel().code());

@@ -10,6 +10,7 @@ import io.remotebank.channels.template.TemplateRegistry;
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.audit.AuditTrail;
 import io.remotebank.core.spi.ConsentRegistry;
+import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,6 +35,8 @@ import org.apiguardian.api.API;
  * @param maxAttempts attempts before a message fails
  * @param initialBackoff the first retry delay
  * @param maxBackoff the longest retry delay
+ * @param scheduler the time of the dispatcher's polls and submit timeouts
+ * @param shutdownTimeout how long closing waits for a dispatch round to end
  */
 @API(status = INTERNAL, since = "0.1")
 public record Settings(
@@ -52,7 +55,9 @@ public record Settings(
         Duration submitTimeout,
         int maxAttempts,
         Duration initialBackoff,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        Scheduler scheduler,
+        Duration shutdownTimeout) {
 
     /** Copies the provider map. */
     public Settings {

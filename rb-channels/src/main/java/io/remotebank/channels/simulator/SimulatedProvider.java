@@ -15,6 +15,8 @@ import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.ContactChannel;
 import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,9 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
@@ -44,7 +44,10 @@ public final class SimulatedProvider implements ChannelProvider {
     private final Set<ContactChannel> channels;
     private final Duration latency;
     private final boolean reportDelivery;
-    private final ScheduledExecutorService timer;
+    /** Where the latency runs; null when answers are immediate. */
+    private final Scheduler scheduler;
+
+    private final Set<Cancellable> pendingAnswers = ConcurrentHashMap.newKeySet();
     private final List<Submission> submissions = new ArrayList<>();
     private final Map<MessageId, String> delivered = new LinkedHashMap<>();
     private final AtomicInteger temporaryFailures = new AtomicInteger();
@@ -57,13 +60,7 @@ public final class SimulatedProvider implements ChannelProvider {
         this.channels = Set.copyOf(b.channels);
         this.latency = b.latency;
         this.reportDelivery = b.reportDelivery;
-        this.timer = latency.isZero()
-                ? null
-                : Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "rb-channels-simulator-" + name);
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.scheduler = latency.isZero() ? null : b.scheduler;
     }
 
     /** A builder: name {@code simulator}, SMS, no latency, delivery reports on. */
@@ -99,11 +96,23 @@ public final class SimulatedProvider implements ChannelProvider {
     @Override
     public CompletionStage<SubmitResult> submit(Submission submission) {
         Arguments.notNull(submission, "submission");
-        if (timer == null) {
+        if (scheduler == null) {
             return CompletableFuture.completedFuture(answer(submission));
         }
         CompletableFuture<SubmitResult> future = new CompletableFuture<>();
-        timer.schedule(() -> future.complete(answer(submission)), latency.toMillis(), TimeUnit.MILLISECONDS);
+        Cancellable[] self = new Cancellable[1];
+        Runnable reply = () -> {
+            synchronized (pendingAnswers) {
+                pendingAnswers.remove(self[0]);
+            }
+            future.complete(answer(submission));
+        };
+        synchronized (pendingAnswers) {
+            self[0] = scheduler.schedule(latency, reply);
+            if (!future.isDone()) {
+                pendingAnswers.add(self[0]);
+            }
+        }
         return future;
     }
 
@@ -181,8 +190,11 @@ public final class SimulatedProvider implements ChannelProvider {
 
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+        // The answers not yet given are called off (their stages stay incomplete, as a provider that
+        // closed mid-request leaves them; the dispatcher puts such messages back in the outbox).
+        synchronized (pendingAnswers) {
+            pendingAnswers.forEach(Cancellable::cancel);
+            pendingAnswers.clear();
         }
     }
 
@@ -198,8 +210,21 @@ public final class SimulatedProvider implements ChannelProvider {
         private final Set<ContactChannel> channels = EnumSet.of(ContactChannel.SMS);
         private Duration latency = Duration.ZERO;
         private boolean reportDelivery = true;
+        private Scheduler scheduler = Scheduler.system();
 
         private Builder() {}
+
+        /**
+         * The time the latency runs on (default {@link Scheduler#system()}): give a test's or a
+         * demo's virtual scheduler, and the answers come when it moves.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
+            return this;
+        }
 
         /**
          * The provider's name (default {@code simulator}).

@@ -3,8 +3,8 @@ package io.remotebank.channels.template;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.channels.ChannelsError;
-import io.remotebank.channels.ChannelsException;
 import io.remotebank.core.Arguments;
+import io.remotebank.core.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +28,12 @@ public final class TemplateRegistry {
      *
      * @param template the template
      * @return this registry
-     * @throws ChannelsException with {@link ChannelsError#TEMPLATE_INVALID} when the id is taken
+     * @throws ValidationException with {@link ChannelsError#TEMPLATE_INVALID} when the id is taken
      */
     public TemplateRegistry register(Template template) {
         Arguments.notNull(template, "template");
         if (templates.putIfAbsent(template.id(), template) != null) {
-            throw new ChannelsException(
+            throw new ValidationException(
                     ChannelsError.TEMPLATE_INVALID, "template " + template.id() + " is already registered");
         }
         return this;
@@ -43,7 +43,7 @@ public final class TemplateRegistry {
      * Replaces a template (a new version, another mapping).
      *
      * @param template the template
-     * @throws ChannelsException with {@link ChannelsError#TEMPLATE_INVALID} when it is not registered
+     * @throws ValidationException with {@link ChannelsError#TEMPLATE_INVALID} when it is not registered
      */
     public void replace(Template template) {
         Arguments.notNull(template, "template");
@@ -58,7 +58,7 @@ public final class TemplateRegistry {
      * @param id the template
      * @param state the new state
      * @return the template as it now is
-     * @throws ChannelsException with {@link ChannelsError#TEMPLATE_INVALID} when it is not registered
+     * @throws ValidationException with {@link ChannelsError#TEMPLATE_INVALID} when it is not registered
      */
     public Template setApproval(TemplateId id, ApprovalState state) {
         Arguments.notNull(id, "template id");
@@ -85,7 +85,7 @@ public final class TemplateRegistry {
         return List.copyOf(templates.values());
     }
 
-    private static ChannelsException unknown(TemplateId id) {
-        return new ChannelsException(ChannelsError.TEMPLATE_INVALID, "template " + id + " is not registered");
+    private static ValidationException unknown(TemplateId id) {
+        return new ValidationException(ChannelsError.TEMPLATE_INVALID, "template " + id + " is not registered");
     }
 }

@@ -5,13 +5,17 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.AuditException;
 import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.crypto.CryptoSuite;
 import io.remotebank.core.crypto.FieldEncryption;
 import io.remotebank.core.crypto.KeyId;
+import io.remotebank.core.crypto.KeyType;
 import io.remotebank.core.internal.audit.TrailEngine;
 import io.remotebank.core.spi.AuditStore;
 import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.core.spi.KeyProvider;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -215,7 +219,8 @@ public final class AuditTrail implements AutoCloseable {
         private Duration groupCommitInterval = Duration.ofMillis(10);
         private long checkpointEvery = 1000;
         private Duration checkpointInterval = Duration.ofSeconds(10);
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
+        private Scheduler scheduler = Scheduler.system();
         private CheckpointWitness witness;
 
         private Builder(AuditStore store) {
@@ -235,7 +240,9 @@ public final class AuditTrail implements AutoCloseable {
         }
 
         /**
-         * The key that signs checkpoints: an EC P-256 or SM2 key pair in a key provider. Required.
+         * The key that signs checkpoints: a key pair of the suite's signing type in a key provider
+         * (EC P-256 for the international suite, SM2 for the SM suite). Required; {@link #open()}
+         * refuses a key of the other suite.
          *
          * @param keys the key provider
          * @param keyId the key pair's id
@@ -331,6 +338,20 @@ public final class AuditTrail implements AutoCloseable {
         }
 
         /**
+         * Where the trail's timers run and in whose time they are measured: the group commit's
+         * interval and the time-based checkpoints. Default: {@link Scheduler#system()}. Give the
+         * scheduler of a virtual time (rb-testing's {@code ManualTime}) together with its clock to
+         * run checkpoint intervals on virtual time.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
          * A witness that keeps a copy of every checkpoint where this trail's writer cannot rewrite it,
          * so that a rollback (the last checkpoints removed with their records) is seen. Checkpoints are
          * published off the append path, after they are durable in the store; a failed publication is
@@ -353,26 +374,52 @@ public final class AuditTrail implements AutoCloseable {
          * @throws AuditException with {@link CoreError#AUDIT_TAMPERED} when the stored trail does not
          *     match its chain or its latest checkpoint, or the witness has seen a checkpoint the store
          *     no longer holds or matches (a rollback)
+         * @throws ValidationException with {@link CoreError#AUDIT_SIGNER_MISMATCH} when the signer's
+         *     key type is not the suite's signing key type (a P-256 key with the SM suite, an SM2 key
+         *     with the international one)
+         * @throws io.remotebank.core.CryptoException with {@code core.crypto.key-not-found} when the
+         *     key provider has no such signer. When opening fails, the store is closed.
          */
         public AuditTrail open() {
             if (signerKeys == null) {
-                throw new io.remotebank.core.ValidationException(
+                throw new ValidationException(
                         CoreError.ARGUMENT_MISSING, "an audit trail needs a signer: builder.signer(keys, keyId)");
             }
-            TrailEngine engine = TrailEngine.open(new TrailEngine.Settings(
-                    store,
-                    suite,
-                    signerKeys,
-                    signerKey,
-                    Optional.ofNullable(signerUserId),
-                    Optional.ofNullable(fields),
-                    durability,
-                    groupCommitInterval,
-                    checkpointEvery,
-                    checkpointInterval,
-                    clock,
-                    Optional.ofNullable(witness)));
-            return new AuditTrail(engine, suite);
+            try {
+                KeyType signerType = signerKeys.publicKey(signerKey).type();
+                if (signerType != suite.signingKeyType()) {
+                    // Without this, an SM3 tree would silently get ECDSA checkpoints (or the reverse).
+                    throw new ValidationException(
+                            CoreError.AUDIT_SIGNER_MISMATCH,
+                            "the signer " + signerKey + " is a " + signerType + " key but the trail's suite "
+                                    + suite.name() + " signs checkpoints with " + suite.signingKeyType()
+                                    + " keys: generate the signer with suite.signingKeyType()");
+                }
+                TrailEngine engine = TrailEngine.open(new TrailEngine.Settings(
+                        store,
+                        suite,
+                        signerKeys,
+                        signerKey,
+                        Optional.ofNullable(signerUserId),
+                        Optional.ofNullable(fields),
+                        durability,
+                        groupCommitInterval,
+                        checkpointEvery,
+                        checkpointInterval,
+                        clock,
+                        scheduler,
+                        Optional.ofNullable(witness)));
+                return new AuditTrail(engine, suite);
+            } catch (RuntimeException e) {
+                // The trail owns the store from here: a trail that does not open must not keep it (or
+                // its directory's lock) open, so that the caller can fix the cause and open it again.
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
         }
     }
 }

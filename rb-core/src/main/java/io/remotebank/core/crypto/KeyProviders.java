@@ -7,6 +7,7 @@ import io.remotebank.core.internal.crypto.KeystoreDirectory;
 import io.remotebank.core.internal.crypto.MemoryKeyStorage;
 import io.remotebank.core.internal.crypto.SoftwareKeyProvider;
 import io.remotebank.core.spi.KeyProvider;
+import io.remotebank.core.time.Clocks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ public final class KeyProviders {
 
     /** Keys in memory, lost with the process: for tests and demos. */
     public static KeyProvider inMemory() {
-        return inMemory(Clock.systemUTC());
+        return inMemory(Clocks.system());
     }
 
     /**
@@ -52,7 +53,7 @@ public final class KeyProviders {
         private final Path directory;
         private CryptoSuite protection = CryptoSuite.international();
         private int iterations = DEFAULT_ITERATIONS;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
 
         private KeystoreBuilder(Path directory) {
             this.directory = directory;

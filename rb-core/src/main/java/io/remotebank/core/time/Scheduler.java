@@ -74,7 +74,8 @@ public interface Scheduler {
         Arguments.notNull(what, "what");
         CompletableFuture<T> bounded = new CompletableFuture<>();
         Cancellable timer = schedule(
-                timeout, () -> bounded.completeExceptionally(new TimeoutException(what + " timed out after " + timeout)));
+                timeout,
+                () -> bounded.completeExceptionally(new TimeoutException(what + " timed out after " + timeout)));
         stage.whenComplete((value, failure) -> {
             timer.cancel();
             if (failure != null) {

@@ -13,6 +13,7 @@ import io.remotebank.core.internal.audit.RecordCodec;
 import io.remotebank.core.pii.PiiKind;
 import io.remotebank.core.pii.Sensitive;
 import io.remotebank.core.spi.AuditStore;
+import io.remotebank.testsupport.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,11 +44,7 @@ class AuditTrailTest {
 
     /** Waits for a state the background writer reaches; fails after ten seconds. */
     private static void eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        Await.until("the audit writer reaches the state", condition);
     }
 
     @ParameterizedTest

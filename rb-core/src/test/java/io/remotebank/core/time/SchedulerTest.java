@@ -79,8 +79,9 @@ class SchedulerTest {
         steps.runNext();
         steps.runNext();
         assertThat(seen).containsExactly(1, 2, 3);
-        assertThat(steps.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
+        assertThat(steps.delays)
+                .containsExactly(
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThat(repeating.cancel()).isTrue();
         steps.runNext();
         assertThat(seen).containsExactly(1, 2, 3);
@@ -122,8 +123,8 @@ class SchedulerTest {
     void badDelays_areRefusedWithCodes() {
         StepScheduler steps = new StepScheduler();
         assertThatThrownBy(() -> steps.scheduleWithFixedDelay(Duration.ZERO, Duration.ZERO, () -> {}))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.code()).isEqualTo(CoreError.ARGUMENT_INVALID));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.code()).isEqualTo(CoreError.ARGUMENT_INVALID));
         assertThatThrownBy(() -> steps.within(new CompletableFuture<>(), Duration.ofSeconds(-1), "x"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("timeout must be positive");

@@ -48,10 +48,7 @@ class TlsPolicyTest {
         SSLEngine on = TlsPolicy.defaults().applyToClient(clientEngine("TLSv1.3", "TLSv1.2"));
         assertThat(on.getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
         assertThat(on.getUseClientMode()).isTrue();
-        SSLEngine off = TlsPolicy.builder()
-                .hostnameVerification(false)
-                .build()
-                .applyToClient(clientEngine("TLSv1.3"));
+        SSLEngine off = TlsPolicy.builder().hostnameVerification(false).build().applyToClient(clientEngine("TLSv1.3"));
         assertThat(off.getSSLParameters().getEndpointIdentificationAlgorithm()).isNull();
     }
 
@@ -104,7 +101,6 @@ class TlsPolicyTest {
 
     @Test
     void toString_saysWhatItDoes() {
-        assertThat(TlsPolicy.defaults())
-                .hasToString("TlsPolicy[no SSLv3/TLSv1/TLSv1.1, hostname verification on]");
+        assertThat(TlsPolicy.defaults()).hasToString("TlsPolicy[no SSLv3/TLSv1/TLSv1.1, hostname verification on]");
     }
 }

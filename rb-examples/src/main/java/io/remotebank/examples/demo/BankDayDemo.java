@@ -37,6 +37,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -159,6 +160,8 @@ public final class BankDayDemo implements Demo {
                 .signer(keys, signer)
                 .fieldEncryption(FieldEncryption.create(keys, suite)) // personal data encrypted per customer (SM4)
                 .clock(clock)
+                .scheduler(clock.scheduler()) // its group commit and time checkpoints on the day's time
+                .groupCommitInterval(Duration.ofSeconds(1)) // appends do not wait for it; fewer wake-ups
                 .checkpointEvery(100)
                 .open()) {
             checks.act(1);

@@ -1,50 +1,57 @@
 package io.remotebank.examples.demo;
 
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.testing.ManualTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The bank day's scripted clock: every module of the demo reads the time from it, and the script
- * moves it forward, so a day of routing, wrap-up and quiet hours plays out in seconds and the same
- * way on every run. Thread-safe: network threads read it while the script advances it.
+ * The bank day's one virtual time: a wall clock in the bank's zone, and the scheduler and ticker of
+ * the same time (rb-testing's {@link ManualTime}). Every act reads the time from it and every timer
+ * of the day runs on it (the routing engine's ticks, the audit trail's group commit and time
+ * checkpoints); only the script moves it, so a day of routing, wrap-up and quiet hours plays out in
+ * seconds and the same way on every run. Network threads read it while the script advances it.
  */
 final class DemoClock extends Clock {
 
-    private final AtomicReference<Instant> now;
+    private final ManualTime time;
     private final ZoneId zone;
 
     DemoClock(Instant start, ZoneId zone) {
-        this.now = new AtomicReference<>(start);
+        this(ManualTime.at(start), zone);
+    }
+
+    private DemoClock(ManualTime time, ZoneId zone) {
+        this.time = time;
         this.zone = zone;
     }
 
-    private DemoClock(AtomicReference<Instant> now, ZoneId zone) {
-        this.now = now;
-        this.zone = zone;
+    /** The scheduler of this time: its tasks run when the script moves the clock past them. */
+    Scheduler scheduler() {
+        return time;
     }
 
+    /** Moves the day forward, running every timer that falls due on the way at its own time. */
     void advance(Duration step) {
         if (step.isNegative()) {
             throw new IllegalArgumentException("the demo clock never goes back: " + step);
         }
-        now.updateAndGet(t -> t.plus(step));
+        time.advance(step);
     }
 
     void advanceTo(Instant target) {
-        now.updateAndGet(t -> {
-            if (target.isBefore(t)) {
-                throw new IllegalArgumentException("the demo clock never goes back: " + target + " < " + t);
-            }
-            return target;
-        });
+        Instant now = instant();
+        if (target.isBefore(now)) {
+            throw new IllegalArgumentException("the demo clock never goes back: " + target + " < " + now);
+        }
+        advance(Duration.between(now, target));
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return time.clock().instant();
     }
 
     @Override
@@ -54,6 +61,6 @@ final class DemoClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId other) {
-        return new DemoClock(now, other);
+        return new DemoClock(time, other);
     }
 }

@@ -80,7 +80,7 @@ final class RoutingAct {
         agentNames.put(AgentId.of("agent-chen"), "Chen (zh/yue, account opening 3)");
         this.engine = RoutingEngine.builder()
                 .clock(clock)
-                .timerThread(false) // the script drives time with tick()
+                .scheduler(clock.scheduler()) // its timers fire as the script moves the day's time
                 .offerTimeout(OFFER_TIMEOUT)
                 .maxConsecutiveMisses(2)
                 .skills("account-opening", "wealth")
@@ -198,9 +198,8 @@ final class RoutingAct {
 
     /** One second of the morning: arrivals, answers, hang-ups, the engine's timers. */
     private void second(DemoReport report) {
-        clock.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1)); // fires offer time-outs, wrap-up ends, routing-step time-outs
         Instant now = clock.instant();
-        engine.tick(); // offer time-outs, wrap-up ends, routing-step time-outs
         drainEvents();
 
         // Agents answer their offers at once, except the scripted miss.

@@ -8,6 +8,9 @@ import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
 import io.remotebank.segmentation.SegmentationException;
+import io.remotebank.segmentation.batch.BatchRunner;
+import io.remotebank.segmentation.batch.CsvChunk;
+import io.remotebank.segmentation.batch.CsvInput;
 import io.remotebank.segmentation.model.Evaluator;
 import io.remotebank.segmentation.model.FieldType;
 import io.remotebank.segmentation.model.InputField;
@@ -16,7 +19,6 @@ import io.remotebank.segmentation.model.OutputField;
 import io.remotebank.segmentation.model.Result;
 import io.remotebank.segmentation.pmml.PmmlException;
 import io.remotebank.segmentation.pmml.PmmlReader;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,17 +27,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apiguardian.api.API;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +40,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code rb score}: scores a CSV file with a PMML model on every core. */
+/** {@code rb score}: scores a CSV file with a PMML model on every core, through the library batch API. */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Command(
         name = "score",
@@ -99,9 +95,6 @@ public final class ScoreCommand implements Callable<Integer> {
     /** For picocli. */
     public ScoreCommand() {}
 
-    /** One input row, parsed, waiting to be scored. */
-    private record Pending(long line, String id, List<String> cells, String error) {}
-
     /** One scored row: its outputs as text, or its error. */
     private record Scored(long line, String id, List<String> outputs, String error) {}
 
@@ -120,55 +113,42 @@ public final class ScoreCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), "--pmml: cannot read " + pmml);
         }
-        if (!Files.isReadable(input)) {
-            throw new ParameterException(spec.commandLine(), "--input: cannot read " + input);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "rb-score");
-            t.setDaemon(true);
-            return t;
-        });
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(evaluator));
         Summary summary = new Summary();
         ObjectNode json = Json.object();
         ArrayNode rows = json.putArray("rows");
-        try (Utf8Input in = new Utf8Input(Files.newInputStream(input));
+        try (CsvInput in = Inputs.open(spec, "--input", input);
                 Writer out = openOutput()) {
-            Csv.RecordReader csv = new Csv.RecordReader(new BufferedReader(in));
-            Csv.Row header = readHeader(csv, in);
-            int[] columnOfInput = columnsOf(evaluator.inputs(), header.fields());
+            List<String> header = in.header();
+            int[] columnOfInput = columnsOf(evaluator.inputs(), header);
             warnAboutMissingColumns(evaluator.inputs(), columnOfInput, err);
-            ScoreColumns columns = new ScoreColumns(header.fields().get(0), evaluator.outputs(), options.unmasked());
+            ScoreColumns columns = new ScoreColumns(header.get(0), evaluator.outputs(), options.unmasked());
             if (out != null) {
                 out.write(columns.header());
                 out.write('\n');
             }
-            Deque<Future<List<Scored>>> inFlight = new ArrayDeque<>();
-            boolean more = true;
-            while (more || !inFlight.isEmpty()) {
-                while (more && inFlight.size() < 2 * n) {
-                    List<Pending> chunk = readChunk(csv, in, header.fields().size());
-                    more = chunk.size() == CHUNK;
-                    if (!chunk.isEmpty()) {
-                        inFlight.add(pool.submit(() -> workers.get().score(chunk, columnOfInput, nanAsMissing)));
-                    }
-                }
-                if (!inFlight.isEmpty()) {
-                    for (Scored s : await(inFlight.poll())) {
-                        summary.add(s, err);
-                        if (s.error() == null) {
-                            write(out, rows, columns, s);
-                        }
-                    }
-                    err.printf("rb score: %,d rows%n", summary.rows);
-                    err.flush();
-                }
-            }
+            BatchRunner.builder()
+                    .threads(n)
+                    .progress(p -> {
+                        err.printf("rb score: %,d rows%n", p.rows());
+                        err.flush();
+                    })
+                    .build()
+                    .run(
+                            () -> Inputs.next(in, CHUNK),
+                            chunk -> workers.get().score(chunk, columnOfInput, nanAsMissing),
+                            List::size,
+                            scored -> {
+                                for (Scored s : scored) {
+                                    summary.add(s, err);
+                                    if (s.error() == null) {
+                                        Inputs.unchecked(() -> write(out, rows, columns, s));
+                                    }
+                                }
+                            });
             if (out != null) {
                 out.flush();
             }
-        } finally {
-            pool.shutdownNow();
         }
         err.printf("rb score: %,d rows scored, %,d failed%n", summary.rows - summary.failed, summary.failed);
         if (options.json()) {
@@ -194,26 +174,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (options.json()) {
             return null;
         }
-        return new NonClosing(spec.commandLine().getOut());
-    }
-
-    private Csv.Row readHeader(Csv.RecordReader csv, Utf8Input in) throws IOException {
-        Csv.Row header;
-        try {
-            header = csv.next();
-        } catch (Csv.FormatException e) {
-            throw new ParameterException(spec.commandLine(), "--input: line 1: " + e.getMessage());
-        }
-        Utf8Input.Malformed bad = in.takeMalformedBefore(csv.position());
-        if (bad != null) {
-            throw new ParameterException(spec.commandLine(), "--input: line 1: " + bad.describe());
-        }
-        if (header == null
-                || header.fields().size() < 1
-                || header.fields().get(0).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--input: the first row must name the columns");
-        }
-        return header;
+        return new NonClosingWriter(spec.commandLine().getOut());
     }
 
     /**
@@ -257,45 +218,6 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private List<Pending> readChunk(Csv.RecordReader csv, Utf8Input in, int columns) throws IOException {
-        List<Pending> chunk = new ArrayList<>(CHUNK);
-        while (chunk.size() < CHUNK) {
-            Csv.Row row;
-            try {
-                row = csv.next();
-            } catch (Csv.FormatException e) {
-                in.takeMalformedBefore(csv.position());
-                chunk.add(new Pending(e.line(), "", List.of(), e.getMessage()));
-                continue;
-            }
-            if (row == null) {
-                break;
-            }
-            Utf8Input.Malformed bad = in.takeMalformedBefore(csv.position());
-            if (bad != null) {
-                chunk.add(new Pending(row.line(), "", List.of(), bad.describe()));
-                continue;
-            }
-            if (row.fields().size() == 1 && row.fields().get(0).isEmpty()) {
-                continue; // a blank line
-            }
-            String error = row.fields().size() == columns
-                    ? null
-                    : "expected " + columns + " columns, found " + row.fields().size();
-            chunk.add(new Pending(row.line(), row.fields().get(0), row.fields(), error));
-        }
-        return chunk;
-    }
-
-    private static List<Scored> await(Future<List<Scored>> f) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof Exception ? (Exception) cause : e;
-        }
-    }
-
     private void write(Writer out, ArrayNode rows, ScoreColumns columns, Scored s) throws IOException {
         if (out != null) {
             out.write(columns.row(s.id(), s.outputs()));
@@ -326,6 +248,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
+    /** One input row, read, waiting to be scored. */
+    private record Pending(long line, String id, List<String> cells, String error) {}
+
     /** One thread's reusable record and result. */
     private static final class Worker {
         final Evaluator evaluator;
@@ -338,10 +263,11 @@ public final class ScoreCommand implements Callable<Integer> {
             this.result = evaluator.newResult();
         }
 
-        List<Scored> score(List<Pending> chunk, int[] columnOfInput, boolean nanAsMissing) {
+        List<Scored> score(CsvChunk chunk, int[] columnOfInput, boolean nanAsMissing) {
             List<Scored> out = new ArrayList<>(chunk.size());
             List<OutputField> outputs = evaluator.outputs();
-            for (Pending p : chunk) {
+            for (int row = 0; row < chunk.size(); row++) {
+                Pending p = new Pending(chunk.line(row), chunk.id(row), chunk.cells(row), chunk.error(row));
                 if (p.error() != null) {
                     out.add(new Scored(p.line(), p.id(), null, p.error()));
                     continue;
@@ -383,30 +309,6 @@ public final class ScoreCommand implements Callable<Integer> {
                 out.add(new Scored(p.line(), p.id(), values, null));
             }
             return out;
-        }
-    }
-
-    /** stdout must stay open after the command. */
-    private static final class NonClosing extends Writer {
-        private final PrintWriter out;
-
-        NonClosing(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            out.write(cbuf, off, len);
-        }
-
-        @Override
-        public void flush() {
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            out.flush();
         }
     }
 }

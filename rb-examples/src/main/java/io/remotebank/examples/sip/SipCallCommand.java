@@ -3,6 +3,7 @@ package io.remotebank.examples.sip;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.remotebank.core.time.Ticker;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -56,6 +57,9 @@ import picocli.CommandLine.Spec;
             "when the INVITE gets a 2xx and the BYE a 2xx. Exit code 1 when any call failed."
         })
 public final class SipCallCommand implements Callable<Integer> {
+
+    /** The command measures real time against a real peer: the JVM's ticker, through rb-core. */
+    private final Ticker ticker = Ticker.system();
 
     @Option(
             names = "--target",
@@ -127,18 +131,18 @@ public final class SipCallCommand implements Callable<Integer> {
                 UasHandler.REFUSE_ALL)) {
             String offer = offer(local);
             long periodNanos = (long) (1_000_000_000L / rate);
-            long start = System.nanoTime();
+            long start = ticker.read();
             for (int i = 0; i < calls; i++) {
                 pacer.schedule(() -> place(ua, offer, tally), i * periodNanos, TimeUnit.NANOSECONDS);
             }
             // every call: placed on time, then at most 64*T1 for its INVITE, the hold, 64*T1 for its BYE
             long budget = (long) ((calls / rate + duration + 2 * 32 + 10) * 1_000);
-            long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long nextProgress = ticker.read() + TimeUnit.SECONDS.toNanos(5);
             while (!tally.done.await(200, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(budget)) {
+                if (ticker.read() - start > TimeUnit.MILLISECONDS.toNanos(budget)) {
                     break;
                 }
-                if (System.nanoTime() > nextProgress) {
+                if (ticker.read() > nextProgress) {
                     err.printf(
                             Locale.ROOT,
                             "sip-call: %d attempted, %d succeeded, %d failed%n",
@@ -149,7 +153,7 @@ public final class SipCallCommand implements Callable<Integer> {
                     nextProgress += TimeUnit.SECONDS.toNanos(5);
                 }
             }
-            long elapsed = System.nanoTime() - start;
+            long elapsed = ticker.read() - start;
             report(tally, elapsed);
         } finally {
             pacer.shutdownNow();
@@ -203,9 +207,9 @@ public final class SipCallCommand implements Callable<Integer> {
 
     private void place(UserAgent ua, String offer, Tally tally) {
         tally.attempted.incrementAndGet();
-        tally.firstStart.compareAndSet(0, System.nanoTime());
-        tally.lastStart.set(System.nanoTime());
-        long t0 = System.nanoTime();
+        tally.firstStart.compareAndSet(0, ticker.read());
+        tally.lastStart.set(ticker.read());
+        long t0 = ticker.read();
         Call call;
         try {
             call = ua.call(target, offer, CallListener.NONE);
@@ -218,7 +222,7 @@ public final class SipCallCommand implements Callable<Integer> {
                 tally.fail(reason(e));
                 return;
             }
-            tally.latency(System.nanoTime() - t0);
+            tally.latency(ticker.read() - t0);
             long hold = (long) (duration * 1_000_000_000L);
             Runnable hangUp = () -> call.bye().whenComplete((r, x) -> {
                 if (x == null && r.statusCode() < 300) {

@@ -2,6 +2,7 @@ package io.remotebank.examples.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.time.Clocks;
 import io.remotebank.examples.cli.ServerCommand;
 import io.remotebank.signaling.sdp.Connection;
 import io.remotebank.signaling.sdp.Direction;
@@ -27,7 +28,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +129,44 @@ public final class SipServerCommand extends ServerCommand {
             description = "Network threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(
+            names = "--max-connections",
+            paramLabel = "N",
+            defaultValue = "10000",
+            description = "The most TCP, TLS and WebSocket connections peers may hold at once; more are refused"
+                    + " (default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(
+            names = "--max-connections-per-address",
+            paramLabel = "N",
+            defaultValue = "256",
+            description = "The most connections one source address may hold at once (default ${DEFAULT-VALUE}).")
+    int maxConnectionsPerAddress;
+
+    @Option(
+            names = "--header-timeout",
+            paramLabel = "S",
+            defaultValue = "32",
+            description = "Seconds a message's header block (then its body), or a WebSocket handshake, may take to"
+                    + " arrive before the connection is closed (default ${DEFAULT-VALUE}).")
+    int headerTimeoutSeconds;
+
+    @Option(
+            names = "--max-bindings",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "The most registrar bindings in all; a REGISTER past it gets 503 (default ${DEFAULT-VALUE}).")
+    long maxBindings;
+
+    @Option(
+            names = "--max-bindings-per-aor",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "The most bindings of one address-of-record; a REGISTER past it gets 403"
+                    + " (default ${DEFAULT-VALUE}).")
+    int maxBindingsPerAor;
+
     @Spec
     CommandSpec spec;
 
@@ -159,6 +197,11 @@ public final class SipServerCommand extends ServerCommand {
         if (tlsCert != null && tlsPort == null) {
             throw new ParameterException(spec.commandLine(), "--tls-cert needs --tls-port");
         }
+        checkRange("--max-connections", maxConnections, 1, 1_000_000);
+        checkRange("--max-connections-per-address", maxConnectionsPerAddress, 1, 1_000_000);
+        checkRange("--header-timeout", headerTimeoutSeconds, 1, 3600);
+        checkRange("--max-bindings", maxBindings, 1, 100_000_000);
+        checkRange("--max-bindings-per-aor", maxBindingsPerAor, 1, 10_000);
         if (realm != null && users == null) {
             throw new ParameterException(spec.commandLine(), "--realm needs --users");
         }
@@ -170,7 +213,10 @@ public final class SipServerCommand extends ServerCommand {
                 .bind(address)
                 .udpPort(udp)
                 .tcpPort(tcp == null ? -1 : tcp)
-                .threads(threads);
+                .threads(threads)
+                .maxConnections(maxConnections)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds));
         if (ws != null) {
             endpoint.wsPort(ws);
         }
@@ -179,7 +225,7 @@ public final class SipServerCommand extends ServerCommand {
             if (tlsCert != null) {
                 identity = TlsIdentity.fromPem(tlsCert, tlsKey);
             } else {
-                identity = TlsIdentity.selfSigned(advertised.getHostAddress(), "localhost");
+                identity = TlsIdentity.selfSigned(Clocks.system(), advertised.getHostAddress(), "localhost");
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(
                         "sip-server: self-signed TLS certificate, SHA-256 fingerprint " + identity.sha256Fingerprint());
@@ -187,7 +233,9 @@ public final class SipServerCommand extends ServerCommand {
             }
             endpoint.tlsPort(tlsPort).tlsIdentity(identity);
         }
-        Registrar.Builder registrar = Registrar.builder(new InMemoryLocationService(Clock.systemUTC()));
+        Registrar.Builder registrar = Registrar.builder(new InMemoryLocationService(Clocks.system()))
+                .maxBindings(maxBindings)
+                .maxBindingsPerAddressOfRecord(maxBindingsPerAor);
         if (users != null) {
             InMemoryCredentialStore store = UsersFile.load(users);
             registrar.authenticator(DigestAuthenticator.builder(realm == null ? "rb" : realm, store)
@@ -196,8 +244,10 @@ public final class SipServerCommand extends ServerCommand {
         Registrar reg = registrar.build();
         Answering handler = new Answering(advertised.getHostAddress(), Duration.ofMillis(ringMillis));
         UserAgent[] holder = new UserAgent[1];
-        SipEndpoint e = endpoint.start(
-                layer -> reg.inFrontOf(holder[0] = new UserAgent(layer, UserAgent.Settings.ofDefaults(), handler)));
+        SipEndpoint e = endpoint.start(layer -> {
+            reg.startPurging(layer.scheduler()); // expired bindings leave memory
+            return reg.inFrontOf(holder[0] = new UserAgent(layer, UserAgent.Settings.ofDefaults(), handler));
+        });
         UserAgent ua = holder[0].attach(Network.of(e, advertised));
         handler.ua = ua;
         return new RunningServer() {
@@ -218,6 +268,13 @@ public final class SipServerCommand extends ServerCommand {
         };
     }
 
+    private void checkRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ParameterException(
+                    spec.commandLine(), name + " must be " + min + " to " + max + " (got " + value + ")");
+        }
+    }
+
     private void checkPort(String name, int port) {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), name + " must be 0 to 65535 (got " + port + ")");
@@ -229,7 +286,7 @@ public final class SipServerCommand extends ServerCommand {
         private final String mediaAddress;
         private final Duration ring;
         private final List<OfferAnswer.Capability> capabilities;
-        private final AtomicLong sessions = new AtomicLong(System.currentTimeMillis() / 1000);
+        private final AtomicLong sessions = new AtomicLong(Clocks.system().millis() / 1000);
         volatile UserAgent ua;
 
         Answering(String mediaAddress, Duration ring) {

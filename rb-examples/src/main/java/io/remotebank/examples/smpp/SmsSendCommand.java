@@ -18,6 +18,8 @@ import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Ticker;
 import io.remotebank.examples.cli.ExitCodes;
 import io.remotebank.examples.cli.Json;
 import io.remotebank.examples.cli.OutputOptions;
@@ -59,6 +61,9 @@ import picocli.CommandLine.Spec;
             "password is not retried). The password is never printed; the number is masked unless --unmasked."
         })
 public final class SmsSendCommand implements Callable<Integer> {
+
+    /** The command measures real time against a real peer: the JVM's ticker, through rb-core. */
+    private final Ticker ticker = Ticker.system();
 
     @Option(names = "--smsc", required = true, paramLabel = "HOST:PORT", description = "The SMSC.")
     String smsc;
@@ -179,7 +184,7 @@ public final class SmsSendCommand implements Callable<Integer> {
     private int send(SmppClientConfig config, Address.Msisdn recipient) throws InterruptedException {
         // --timeout-s bounds the whole run: every wait below ends at this deadline, and the close
         // after it waits at most UNBIND_WAIT for the SMSC, whatever the SMSC does.
-        long start = System.nanoTime();
+        long start = ticker.read();
         long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         Semaphore receipts = new Semaphore(0);
         AtomicLong receiptCount = new AtomicLong();
@@ -199,7 +204,7 @@ public final class SmsSendCommand implements Callable<Integer> {
 
                 @Override
                 public Clock clock() {
-                    return Clock.systemUTC();
+                    return Clocks.system();
                 }
             });
             Optional<String> notBound =
@@ -209,11 +214,11 @@ public final class SmsSendCommand implements Callable<Integer> {
                 return ExitCodes.RUNTIME_ERROR;
             }
             run = submitAll(provider, recipient, deadline);
-            long waitUntil = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(receiptWaitMs));
+            long waitUntil = Math.min(deadline, ticker.read() + TimeUnit.MILLISECONDS.toNanos(receiptWaitMs));
             if (run.acknowledged() > 0) {
                 receipts.tryAcquire(
                         (int) Math.min(run.acknowledged(), Integer.MAX_VALUE),
-                        Math.max(0, waitUntil - System.nanoTime()),
+                        Math.max(0, waitUntil - ticker.read()),
                         TimeUnit.NANOSECONDS);
             }
         } finally {
@@ -226,7 +231,7 @@ public final class SmsSendCommand implements Callable<Integer> {
     /** Waits for the first bind; the reason it did not happen, if it did not. */
     private Optional<String> awaitBind(SmppProvider provider, long until) throws InterruptedException {
         try {
-            provider.bound().toCompletableFuture().get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            provider.bound().toCompletableFuture().get(Math.max(0, until - ticker.read()), TimeUnit.NANOSECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {
             // The SMSC refused for good (channels.smpp.bind.refused): the message says with what.
@@ -261,7 +266,7 @@ public final class SmsSendCommand implements Callable<Integer> {
     }
 
     private Run submitAll(SmppProvider provider, Address.Msisdn recipient, long deadline) throws InterruptedException {
-        long start = System.nanoTime();
+        long start = ticker.read();
         List<CompletableFuture<SubmitResult>> answers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Submission s = new Submission(
@@ -275,13 +280,13 @@ public final class SmsSendCommand implements Callable<Integer> {
         }
         try {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    .get(Math.max(0, deadline - ticker.read()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             // Reported below, message by message.
         } catch (ExecutionException e) {
             // A provider's stage never fails (a failure is a SubmitResult); nothing to add.
         }
-        long elapsed = System.nanoTime() - start;
+        long elapsed = ticker.read() - start;
         return new Run(answers, answers.stream().filter(a -> !a.isDone()).toList(), elapsed);
     }
 

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.examples.RbCli;
 import io.remotebank.examples.cli.ExitCodes;
+import io.remotebank.segmentation.batch.CsvInput;
 import io.remotebank.segmentation.model.FieldType;
 import io.remotebank.segmentation.model.InputField;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -224,11 +224,12 @@ class ScoreCommandTest {
                 .isEqualTo(ExitCodes.OK);
 
         for (String written : List.of(Files.readString(output), out.toString())) {
-            Csv.RecordReader reader = new Csv.RecordReader(new StringReader(written));
-            assertThat(reader.next().fields()).first().isEqualTo("id");
-            Csv.Row row = reader.next();
-            // Read back by an RFC 4180 reader: one cell, the payload behind a single quote.
-            assertThat(row.fields()).containsExactly("'" + payload, "29", "RC2", "RC1", "");
+            try (CsvInput reader =
+                    CsvInput.of(new java.io.ByteArrayInputStream(written.getBytes(StandardCharsets.UTF_8)))) {
+                assertThat(reader.header()).first().isEqualTo("id");
+                // Read back by an RFC 4180 reader: one cell, the payload behind a single quote.
+                assertThat(reader.next(10).cells(0)).containsExactly("'" + payload, "29", "RC2", "RC1", "");
+            }
         }
         assertThat(Files.readAllLines(output).get(1)).startsWith("\"'");
     }

@@ -225,6 +225,36 @@ class SipCommandsTest extends CliTest {
         assertThat(rb("sip-server", "--udp", "70000")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--udp");
         assertThat(rb("sip-server", "--udp", "0", "--ring-ms", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(rb("sip-server", "--udp", "0", "--header-timeout", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--header-timeout");
+        assertThat(rb("sip-server", "--udp", "0", "--max-connections-per-address", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(rb("sip-server", "--udp", "0", "--max-bindings-per-aor", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void sipServer_refusesAConnectionPastItsPerAddressLimit() throws Exception {
+        Server s = server("--udp", "0", "--tcp", "0", "--max-connections-per-address", "1", "--header-timeout", "5");
+        try (java.net.Socket first = new java.net.Socket("127.0.0.1", s.ports().get("tcp"));
+                java.net.Socket second =
+                        new java.net.Socket("127.0.0.1", s.ports().get("tcp"))) {
+            // two event loops accept them, so either may be the one refused: exactly one is closed
+            int closed = 0;
+            for (java.net.Socket socket : new java.net.Socket[] {first, second}) {
+                socket.setSoTimeout(2_000);
+                try {
+                    closed += socket.getInputStream().read() < 0 ? 1 : 0;
+                } catch (java.net.SocketTimeoutException open) {
+                    // this one was admitted and waits for a message
+                } catch (java.net.SocketException reset) {
+                    closed++;
+                }
+            }
+            assertThat(closed).as("one connection from the address is refused").isEqualTo(1);
+        } finally {
+            assertThat(s.stop()).isEqualTo(ExitCodes.OK);
+        }
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -112,23 +114,7 @@ class SmppCommandsTest extends CliTest {
     @Test
     void refusedMessages_exitWith1() throws Exception {
         int port = startSimulator("--error-rate", "1");
-        int exit = rb(
-                "sms-send",
-                "--smsc",
-                "127.0.0.1:" + port,
-                "--system-id",
-                "bank",
-                "--password",
-                "pw",
-                "--to",
-                "13812345678",
-                "--text",
-                "hi",
-                "--count",
-                "3",
-                "--receipt-wait-ms",
-                "0",
-                "--json");
+        int exit = smsSendHi(port, "--count", "3", "--receipt-wait-ms", "0", "--json");
         assertThat(exit).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(json().get("failed").asInt()).isEqualTo(3);
     }
@@ -139,20 +125,7 @@ class SmppCommandsTest extends CliTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        int exit = rb(
-                "sms-send",
-                "--smsc",
-                "127.0.0.1:" + port,
-                "--system-id",
-                "bank",
-                "--password",
-                "pw",
-                "--to",
-                "13812345678",
-                "--text",
-                "hi",
-                "--timeout-s",
-                "1");
+        int exit = smsSendHi(port, "--timeout-s", "1");
         assertThat(exit).isEqualTo(ExitCodes.RUNTIME_ERROR);
         assertThat(err.toString())
                 .contains("could not bind to 127.0.0.1:" + port + " as bank within 1 s")
@@ -193,23 +166,7 @@ class SmppCommandsTest extends CliTest {
     @Test
     void anSmscThatNeverAnswersTheSubmissions_endsTheRunAtTheTimeout_withExit1_namingTheSequence() throws Exception {
         int port = startSimulator("--latency-ms", "60000"); // binds at once, answers submit_sm a minute later
-        int exit = rb(
-                "sms-send",
-                "--smsc",
-                "127.0.0.1:" + port,
-                "--system-id",
-                "bank",
-                "--password",
-                "pw",
-                "--to",
-                "13812345678",
-                "--text",
-                "hi",
-                "--count",
-                "3",
-                "--timeout-s",
-                "2",
-                "--json");
+        int exit = smsSendHi(port, "--count", "3", "--timeout-s", "2", "--json");
 
         assertThat(exit).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(json().get("timedOut").asInt()).isEqualTo(3);
@@ -225,21 +182,8 @@ class SmppCommandsTest extends CliTest {
     void aPeerThatStopsReadingAfterTheBind_cannotHoldTheRunPastItsTimeout() throws Exception {
         try (HostileSmsc peer = HostileSmsc.start(HostileSmsc.After.NOTHING)) {
             // It answers neither submit_sm nor unbind: the run ends anyway, with its report.
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> rb(
-                    "sms-send",
-                    "--smsc",
-                    "127.0.0.1:" + peer.port(),
-                    "--system-id",
-                    "bank",
-                    "--password",
-                    "pw",
-                    "--to",
-                    "13812345678",
-                    "--text",
-                    "hi",
-                    "--timeout-s",
-                    "1",
-                    "--json"));
+            CompletableFuture<Integer> run =
+                    CompletableFuture.supplyAsync(() -> smsSendHi(peer.port(), "--timeout-s", "1", "--json"));
 
             assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CHECK_FAILED);
             assertThat(json().get("timedOut").asInt()).isEqualTo(1);
@@ -251,20 +195,7 @@ class SmppCommandsTest extends CliTest {
     void aPeerThatNeverAnswersTheBind_endsTheRunAtTheTimeout_withExit3() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
             // The kernel accepts the connection; nobody ever reads the bind.
-            int exit = rb(
-                    "sms-send",
-                    "--smsc",
-                    "127.0.0.1:" + silent.getLocalPort(),
-                    "--system-id",
-                    "bank",
-                    "--password",
-                    "pw",
-                    "--to",
-                    "13812345678",
-                    "--text",
-                    "hi",
-                    "--timeout-s",
-                    "1");
+            int exit = smsSendHi(silent.getLocalPort(), "--timeout-s", "1");
 
             assertThat(exit).isEqualTo(ExitCodes.RUNTIME_ERROR);
             assertThat(err.toString()).contains("could not bind").contains("no answer yet");
@@ -274,21 +205,8 @@ class SmppCommandsTest extends CliTest {
     @Test
     void anSmscFloodingDeliverSm_cannotExhaustTheRun_whichEndsAtItsTimeoutAndReports() throws Exception {
         try (HostileSmsc peer = HostileSmsc.start(HostileSmsc.After.FLOOD_DELIVER_SM)) {
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> rb(
-                    "sms-send",
-                    "--smsc",
-                    "127.0.0.1:" + peer.port(),
-                    "--system-id",
-                    "bank",
-                    "--password",
-                    "pw",
-                    "--to",
-                    "13812345678",
-                    "--text",
-                    "hi",
-                    "--timeout-s",
-                    "2",
-                    "--json"));
+            CompletableFuture<Integer> run =
+                    CompletableFuture.supplyAsync(() -> smsSendHi(peer.port(), "--timeout-s", "2", "--json"));
 
             // The flood never lets up, and the SMSC never answers the submit_sm or the unbind.
             assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.CHECK_FAILED);
@@ -348,5 +266,23 @@ class SmppCommandsTest extends CliTest {
                         "x"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).doesNotContain("toolongpassword");
+    }
+
+    /** {@code rb sms-send} of "hi" to one number, as bank with password pw, to the SMSC on that port. */
+    private int smsSendHi(int port, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "sms-send",
+                "--smsc",
+                "127.0.0.1:" + port,
+                "--system-id",
+                "bank",
+                "--password",
+                "pw",
+                "--to",
+                "13812345678",
+                "--text",
+                "hi"));
+        args.addAll(List.of(more));
+        return rb(args.toArray(String[]::new));
     }
 }

@@ -3,6 +3,7 @@ package io.remotebank.identity.document;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.remotebank.core.ErrorCode;
+import io.remotebank.core.RbException;
 import org.apiguardian.api.API;
 
 /**
@@ -34,5 +35,11 @@ public enum DocumentError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
+    }
+
+    /** Every identity-document code is thrown as a {@link DocumentException}. */
+    @Override
+    public Class<? extends RbException> exceptionType() {
+        return DocumentException.class;
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.remotebank.core.time.Ticker;
 import io.remotebank.routing.AgentState;
 import io.remotebank.routing.QueueId;
 import io.remotebank.routing.QueueStatistics;
@@ -27,8 +28,9 @@ import org.apiguardian.api.API;
  * {@code .occupancy}, {@code .agents.logged.in}, {@code .agents.available}, and the counters {@code
  * rb.routing.queue.arrived}, {@code .answered}, {@code .abandoned}. Per agent state (tag {@code
  * state}): {@code rb.routing.agents}. A scrape reads each queue's statistics once (cached for one
- * second), so gauges of one queue are consistent with each other. Queues added to the engine after
- * binding are not registered.
+ * second on the ticker of the engine's {@link RoutingEngine#scheduler() scheduler}), so gauges of
+ * one queue are consistent with each other. Queues added to the engine after binding are not
+ * registered.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @SuppressWarnings("exports") // micrometer is optional (requires static), so not re-exported
@@ -37,6 +39,7 @@ public final class RoutingMetrics implements MeterBinder {
     private static final long CACHE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final RoutingEngine engine;
+    private final Ticker ticker;
     private final Map<QueueId, Cached> cache = new ConcurrentHashMap<>();
     private volatile Map<AgentState, Integer> states;
     private volatile long statesAt;
@@ -48,6 +51,7 @@ public final class RoutingMetrics implements MeterBinder {
      */
     public RoutingMetrics(RoutingEngine engine) {
         this.engine = Args.notNull(engine, "engine");
+        this.ticker = engine.scheduler().ticker();
     }
 
     @Override
@@ -138,7 +142,7 @@ public final class RoutingMetrics implements MeterBinder {
     }
 
     private QueueStatistics statistics(QueueId queue) {
-        long now = System.nanoTime();
+        long now = ticker.read();
         Cached cached = cache.get(queue);
         if (cached == null || now - cached.at > CACHE_NANOS) {
             cached = new Cached(engine.statistics(queue), now);
@@ -148,7 +152,7 @@ public final class RoutingMetrics implements MeterBinder {
     }
 
     private Map<AgentState, Integer> agentStates() {
-        long now = System.nanoTime();
+        long now = ticker.read();
         Map<AgentState, Integer> current = states;
         if (current == null || now - statesAt > CACHE_NANOS) {
             current = engine.agentStates();

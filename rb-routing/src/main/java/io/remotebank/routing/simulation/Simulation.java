@@ -82,7 +82,7 @@ public final class Simulation {
     /** The engine this simulation drives, built fresh (agents registered, logged out). */
     RoutingEngine newEngine(java.time.Clock clock) {
         RoutingEngine.Builder builder =
-                RoutingEngine.builder().clock(clock).timerThread(false).skills(skills.toArray(String[]::new));
+                RoutingEngine.builder().clock(clock).scheduledTicks(false).skills(skills.toArray(String[]::new));
         queues.forEach(builder::queue);
         agents.forEach(a -> builder.agent(a.profile()));
         return builder.build();

@@ -14,9 +14,28 @@ final class Frame {
     /** The current record's generation. */
     int gen;
 
+    // Segment rules read profile columns in place rather than copying each row into slots.
+    /** The numeric columns of the profile batch being evaluated (rules only). */
+    double[][] numbers;
+    /** Its string columns (rules only). */
+    String[][] texts;
+    /** Its list columns (rules only). */
+    String[][][] lists;
+    /** The row being evaluated (rules only). */
+    int row;
+    /** The rules' clock, {@code now}, in epoch milliseconds (rules only). */
+    double now;
+    /** The string variables of comprehensions ({@code list.exists(x, ...)}), by slot (rules only). */
+    final String[] strings;
+
     Frame(int slots) {
+        this(slots, 0);
+    }
+
+    Frame(int slots, int stringSlots) {
         this.v = new double[slots];
         this.stamp = new int[slots];
+        this.strings = new String[stringSlots];
     }
 
     /** Starts a new record: every derived value is stale. */

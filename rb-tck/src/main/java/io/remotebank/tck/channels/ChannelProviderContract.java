@@ -15,6 +15,7 @@ import io.remotebank.channels.spi.ProviderContext;
 import io.remotebank.channels.spi.Submission;
 import io.remotebank.channels.spi.SubmitResult;
 import io.remotebank.core.ContactChannel;
+import io.remotebank.core.time.Clocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public abstract class ChannelProviderContract {
 
             @Override
             public Clock clock() {
-                return Clock.systemUTC();
+                return Clocks.system(); // the provider talks to a real peer in real time
             }
         });
     }

@@ -114,7 +114,7 @@ public abstract class AgentSelectorContract {
             MutableClock clock = new MutableClock(T0);
             RoutingEngine.Builder builder = RoutingEngine.builder()
                     .clock(clock)
-                    .timerThread(false)
+                    .scheduledTicks(false)
                     .skills("cards", "loans", "wealth")
                     .queue(QueueConfig.builder("kit").selector(selector).build());
             for (Agent agent : agents) {

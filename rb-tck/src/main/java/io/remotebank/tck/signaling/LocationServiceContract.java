@@ -190,6 +190,37 @@ public abstract class LocationServiceContract {
                 .isTrue();
     }
 
+    /**
+     * {@link LocationService#countBindings} is optional: a store that cannot count returns empty
+     * (the registrar's total limit then does not apply); one that can counts what it holds, exactly
+     * after writes, and after expiry at least the live bindings and at most what was written.
+     */
+    @Test
+    void countingBindings_whenTheStoreCan_followsWritesAndPurges() {
+        if (service.countBindings().isEmpty()) {
+            write(ALICE, List.of(binding("sip:a@192.0.2.1", null, 60, "c", 1)));
+            assertThat(service.countBindings())
+                    .as("a store that cannot count says so every time")
+                    .isEmpty();
+            return;
+        }
+        assertThat(service.countBindings()).hasValue(0);
+        write(
+                ALICE,
+                List.of(binding("sip:a@192.0.2.1", null, 60, "c", 1), binding("sip:b@192.0.2.2", null, 600, "c", 1)));
+        write(BOB, List.of(binding("sip:bob@192.0.2.9", null, 30, "d", 1)));
+        assertThat(service.countBindings()).hasValue(3);
+        write(ALICE, List.of(binding("sip:b@192.0.2.2", null, 600, "c", 2)));
+        assertThat(service.countBindings()).hasValue(2);
+
+        clock.advance(Duration.ofSeconds(31)); // BOB's binding expires
+        service.purgeExpired();
+        assertThat(service.countBindings().getAsLong()).isBetween(1L, 2L);
+        write(ALICE, List.of());
+        service.purgeExpired();
+        assertThat(service.countBindings().getAsLong()).isBetween(0L, 1L);
+    }
+
     @Test
     void addressesOfRecordAreIndependent() {
         write(ALICE, List.of(binding("sip:a@192.0.2.1", null, 600, "c", 1)));

@@ -3,6 +3,7 @@ package io.remotebank.tck.signaling;
 import io.remotebank.signaling.sip.auth.InMemoryCredentialStore;
 import io.remotebank.signaling.sip.auth.UsersFile;
 import io.remotebank.signaling.sip.auth.spi.CredentialStore;
+import io.remotebank.signaling.sip.registrar.Binding;
 import io.remotebank.signaling.sip.registrar.InMemoryLocationService;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
 import java.util.ArrayList;
@@ -21,6 +22,26 @@ class EmbeddedSignalingStoresTest {
         }
     }
     // end::kit[]
+
+    /** A store with only the two required methods: the optional ones' defaults pass the kit too. */
+    @Nested
+    class OnlyTheRequiredMethods extends LocationServiceContract {
+        @Override
+        protected LocationService newService(KitClock clock) {
+            InMemoryLocationService inner = new InMemoryLocationService(clock);
+            return new LocationService() {
+                @Override
+                public Bindings lookup(String addressOfRecord) {
+                    return inner.lookup(addressOfRecord);
+                }
+
+                @Override
+                public boolean replace(String addressOfRecord, long expectedVersion, List<Binding> bindings) {
+                    return inner.replace(addressOfRecord, expectedVersion, bindings);
+                }
+            };
+        }
+    }
 
     @Nested
     class InMemoryCredentials extends CredentialStoreContract {

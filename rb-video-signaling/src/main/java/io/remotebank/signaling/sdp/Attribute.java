@@ -2,7 +2,7 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -18,8 +18,8 @@ public record Attribute(String name, Optional<String> value) {
 
     /** Checks the parts. */
     public Attribute {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
+        Arguments.notNull(name, "name");
+        Arguments.notNull(value, "value");
     }
 
     /**

@@ -2,7 +2,7 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import org.apiguardian.api.API;
 
 /**
@@ -17,9 +17,9 @@ public record Connection(String netType, String addrType, String address) {
 
     /** Checks the parts. */
     public Connection {
-        Objects.requireNonNull(netType, "netType");
-        Objects.requireNonNull(addrType, "addrType");
-        Objects.requireNonNull(address, "address");
+        Arguments.notNull(netType, "netType");
+        Arguments.notNull(addrType, "addrType");
+        Arguments.notNull(address, "address");
     }
 
     /**

@@ -2,9 +2,9 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -37,13 +37,13 @@ public record MediaDescription(
 
     /** Checks the parts and copies the lists. */
     public MediaDescription {
-        Objects.requireNonNull(media, "media");
-        Objects.requireNonNull(proto, "proto");
+        Arguments.notNull(media, "media");
+        Arguments.notNull(proto, "proto");
         formats = List.copyOf(formats);
-        Objects.requireNonNull(information, "information");
+        Arguments.notNull(information, "information");
         connections = List.copyOf(connections);
         bandwidths = List.copyOf(bandwidths);
-        Objects.requireNonNull(key, "key");
+        Arguments.notNull(key, "key");
         attributes = List.copyOf(attributes);
         if (port < 0 || port > 65535 || portCount < 1) {
             throw new SdpParseException(

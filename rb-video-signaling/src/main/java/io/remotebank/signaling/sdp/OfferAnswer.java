@@ -2,12 +2,12 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -56,9 +56,9 @@ public final class OfferAnswer {
 
         /** Checks and copies. */
         public Capability {
-            Objects.requireNonNull(media, "media");
+            Arguments.notNull(media, "media");
             codecs = List.copyOf(codecs);
-            Objects.requireNonNull(direction, "direction");
+            Arguments.notNull(direction, "direction");
             attributes = List.copyOf(attributes);
         }
     }

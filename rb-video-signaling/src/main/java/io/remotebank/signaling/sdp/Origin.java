@@ -2,7 +2,7 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import org.apiguardian.api.API;
 
 /**
@@ -21,12 +21,12 @@ public record Origin(
 
     /** Checks the parts. */
     public Origin {
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(sessionId, "sessionId");
-        Objects.requireNonNull(sessionVersion, "sessionVersion");
-        Objects.requireNonNull(netType, "netType");
-        Objects.requireNonNull(addrType, "addrType");
-        Objects.requireNonNull(address, "address");
+        Arguments.notNull(username, "username");
+        Arguments.notNull(sessionId, "sessionId");
+        Arguments.notNull(sessionVersion, "sessionVersion");
+        Arguments.notNull(netType, "netType");
+        Arguments.notNull(addrType, "addrType");
+        Arguments.notNull(address, "address");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.core.RbException;
 import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.SignalingException;
 import org.apiguardian.api.API;
 
 /**
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * number (1-based, 0 when it has no one line). A UAS answers a bad offer with 488 or 400.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class SdpParseException extends RbException {
+public final class SdpParseException extends SignalingException {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,11 +2,11 @@ package io.remotebank.signaling.sdp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -49,17 +49,17 @@ public record SessionDescription(
 
     /** Checks the parts and copies the lists. */
     public SessionDescription {
-        Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(sessionName, "sessionName");
-        Objects.requireNonNull(information, "information");
-        Objects.requireNonNull(uri, "uri");
+        Arguments.notNull(origin, "origin");
+        Arguments.notNull(sessionName, "sessionName");
+        Arguments.notNull(information, "information");
+        Arguments.notNull(uri, "uri");
         emails = List.copyOf(emails);
         phones = List.copyOf(phones);
-        Objects.requireNonNull(connection, "connection");
+        Arguments.notNull(connection, "connection");
         bandwidths = List.copyOf(bandwidths);
         times = List.copyOf(times);
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(key, "key");
+        Arguments.notNull(zone, "zone");
+        Arguments.notNull(key, "key");
         attributes = List.copyOf(attributes);
         media = List.copyOf(media);
         if (times.isEmpty()) {
@@ -165,7 +165,7 @@ public record SessionDescription(
         private final List<MediaDescription> media = new ArrayList<>();
 
         private Builder(Origin origin) {
-            this.origin = Objects.requireNonNull(origin, "origin");
+            this.origin = Arguments.notNull(origin, "origin");
         }
 
         /**

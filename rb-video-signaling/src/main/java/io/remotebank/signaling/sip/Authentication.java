@@ -2,7 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -19,8 +19,8 @@ public record Authentication(String scheme, Parameters parameters) {
 
     /** Checks the parts. */
     public Authentication {
-        Objects.requireNonNull(scheme, "scheme");
-        Objects.requireNonNull(parameters, "parameters");
+        Arguments.notNull(scheme, "scheme");
+        Arguments.notNull(parameters, "parameters");
     }
 
     /** Whether the scheme is Digest (case-insensitive). */

@@ -2,7 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import org.apiguardian.api.API;
 
 /**
@@ -16,7 +16,7 @@ public record CSeq(long number, String method) {
 
     /** Checks the parts. */
     public CSeq {
-        Objects.requireNonNull(method, "method");
+        Arguments.notNull(method, "method");
         if (number < 0 || number > Integer.MAX_VALUE) {
             throw SipParseException.badRequest(-1, "CSeq number must be below 2^31");
         }

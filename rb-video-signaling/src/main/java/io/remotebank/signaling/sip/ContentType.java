@@ -2,7 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import org.apiguardian.api.API;
 
 /**
@@ -18,9 +18,9 @@ public record ContentType(String type, String subtype, Parameters parameters) {
 
     /** Checks the parts. */
     public ContentType {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(subtype, "subtype");
-        Objects.requireNonNull(parameters, "parameters");
+        Arguments.notNull(type, "type");
+        Arguments.notNull(subtype, "subtype");
+        Arguments.notNull(parameters, "parameters");
     }
 
     /**

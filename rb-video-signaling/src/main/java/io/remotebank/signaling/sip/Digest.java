@@ -2,12 +2,12 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -138,7 +138,7 @@ public final class Digest {
      * @return true when equal
      */
     public static boolean matches(String expected, String received) {
-        Objects.requireNonNull(expected, "expected");
+        Arguments.notNull(expected, "expected");
         if (received == null) {
             return false;
         }

@@ -2,13 +2,13 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.core.RbException;
 import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.SignalingException;
 import org.apiguardian.api.API;
 
 /** A digest computation got an unknown algorithm or missing input. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class DigestException extends RbException {
+public final class DigestException extends SignalingException {
 
     private static final long serialVersionUID = 1L;
 

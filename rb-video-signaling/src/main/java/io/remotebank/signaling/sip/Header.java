@@ -2,7 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import org.apiguardian.api.API;
 
 /**
@@ -17,8 +17,8 @@ public record Header(String name, String value) {
 
     /** Checks the parts. */
     public Header {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
+        Arguments.notNull(name, "name");
+        Arguments.notNull(value, "value");
     }
 
     @Override

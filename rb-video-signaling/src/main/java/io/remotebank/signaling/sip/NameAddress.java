@@ -2,7 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -21,9 +21,9 @@ public record NameAddress(Optional<String> displayName, SipUri uri, boolean angl
 
     /** Checks the parts. */
     public NameAddress {
-        Objects.requireNonNull(displayName, "displayName");
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(parameters, "parameters");
+        Arguments.notNull(displayName, "displayName");
+        Arguments.notNull(uri, "uri");
+        Arguments.notNull(parameters, "parameters");
     }
 
     /** The {@code tag} parameter (RFC 3261 19.3), when present. */

@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class Parameters {
         String[] p = new String[2 * pairs.size()];
         int i = 0;
         for (Map.Entry<String, String> e : pairs.entrySet()) {
-            p[i++] = Objects.requireNonNull(e.getKey(), "name");
+            p[i++] = Arguments.notNull(e.getKey(), "name");
             p[i++] = e.getValue();
         }
         return new Parameters(p, pairs.size());
@@ -64,7 +65,7 @@ public final class Parameters {
         }
         String[] p = new String[2 * count];
         for (int i = 0; i < count; i++) {
-            p[2 * i] = Objects.requireNonNull(names[i], "name");
+            p[2 * i] = Arguments.notNull(names[i], "name");
             p[2 * i + 1] = values[i];
         }
         return new Parameters(p, count);

@@ -2,12 +2,12 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.internal.sip.HeaderNames;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -23,7 +23,7 @@ public final class SipMessageBuilder {
     private byte[] body = new byte[0];
 
     SipMessageBuilder(String startLine) {
-        this.startLine = Objects.requireNonNull(startLine, "startLine");
+        this.startLine = Arguments.notNull(startLine, "startLine");
     }
 
     /**

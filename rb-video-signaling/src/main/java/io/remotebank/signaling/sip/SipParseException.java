@@ -2,9 +2,9 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.core.RbException;
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
-import java.util.Objects;
+import io.remotebank.signaling.SignalingException;
 import org.apiguardian.api.API;
 
 /**
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * header values, so it cannot leak personal data.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class SipParseException extends RbException {
+public final class SipParseException extends SignalingException {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,7 +40,7 @@ public final class SipParseException extends RbException {
                 detail + (offset >= 0 ? " (at byte " + offset + ")" : "") + " -> " + statusCode + " " + reasonPhrase,
                 null);
         this.statusCode = statusCode;
-        this.reasonPhrase = Objects.requireNonNull(reasonPhrase, "reasonPhrase");
+        this.reasonPhrase = Arguments.notNull(reasonPhrase, "reasonPhrase");
         this.offset = offset;
         this.detail = detail;
     }

@@ -3,10 +3,10 @@ package io.remotebank.signaling.sip;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.netty.buffer.ByteBuf;
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.internal.sip.MessageScanner;
 import io.remotebank.signaling.internal.sip.MessageScanner.Frame;
 import java.util.Arrays;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +21,7 @@ public final class SipParser {
     private final SipLimits limits;
 
     private SipParser(SipLimits limits) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+        this.limits = Arguments.notNull(limits, "limits");
     }
 
     /** A parser with {@link SipLimits#ofDefaults()}. */

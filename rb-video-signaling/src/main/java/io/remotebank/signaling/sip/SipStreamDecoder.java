@@ -5,11 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.MessageScanner;
 import io.remotebank.signaling.internal.sip.MessageScanner.Frame;
 import java.util.List;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -25,6 +25,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     private final SipParser parser;
     private boolean failed;
     private int crlfRun;
+    private Progress progress = Progress.BETWEEN_MESSAGES;
 
     /**
      * The user event fired (through {@code ChannelHandlerContext#fireUserEventTriggered}) for each
@@ -38,12 +39,26 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     }
 
     /**
+     * How far the decoder is into the message it holds part of, so that a connection can time out
+     * a message that arrives too slowly (a slowloris peer).
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public enum Progress {
+        /** Nothing of a message is held (CRLF keep-alives do not count). */
+        BETWEEN_MESSAGES,
+        /** Part of a message's start line and header fields is held, not yet the empty line. */
+        IN_HEADER,
+        /** The whole header block is held, and part of the body its Content-Length announced. */
+        IN_BODY
+    }
+
+    /**
      * A decoder with the given parser's limits.
      *
      * @param parser the parser
      */
     public SipStreamDecoder(SipParser parser) {
-        this.parser = Objects.requireNonNull(parser, "parser");
+        this.parser = Arguments.notNull(parser, "parser");
     }
 
     @Override
@@ -64,11 +79,13 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             crlfRun = 0;
         }
         if (readable == 0) {
+            progress = Progress.BETWEEN_MESSAGES;
             return;
         }
         int max = parser.limits().maxMessageSize();
         int headerEnd = headerBlockEnd(in, Math.min(readable, max));
         if (headerEnd < 0) {
+            progress = Progress.IN_HEADER;
             if (readable >= max) {
                 fail(
                         in,
@@ -105,15 +122,26 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             return;
         }
         if (readable < total) {
+            progress = Progress.IN_BODY;
             return;
         }
         byte[] message = new byte[(int) total];
         in.readBytes(message);
+        progress = Progress.BETWEEN_MESSAGES; // the next call, if bytes are left, says otherwise
         try {
             out.add(parser.parseFrame(message));
         } catch (SipParseException e) {
             fail(in, e);
         }
+    }
+
+    /**
+     * How far the decoder is into a message, as of the bytes it has been given.
+     *
+     * @return the progress; {@link Progress#BETWEEN_MESSAGES} after a framing error
+     */
+    public Progress progress() {
+        return failed ? Progress.BETWEEN_MESSAGES : progress;
     }
 
     /** The length of the header block (through the empty line) at the reader index, or -1. */

@@ -3,9 +3,9 @@ package io.remotebank.signaling.sip;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.internal.sip.Grammar;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
@@ -69,15 +69,15 @@ public final class SipUri {
             int port,
             Parameters parameters,
             String headers) {
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.kind = Arguments.notNull(kind, "kind");
+        this.scheme = Arguments.notNull(scheme, "scheme");
         this.parts = new Parts(
-                Objects.requireNonNull(text, "text"),
+                Arguments.notNull(text, "text"),
                 user,
                 password,
                 host,
                 port,
-                Objects.requireNonNull(parameters, "parameters"),
+                Arguments.notNull(parameters, "parameters"),
                 headers);
         this.source = null;
         this.from = 0;

@@ -2,7 +2,7 @@ package io.remotebank.signaling.sip;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
@@ -26,11 +26,11 @@ public record Via(String protocol, String version, String transport, String host
 
     /** Checks the parts. */
     public Via {
-        Objects.requireNonNull(protocol, "protocol");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(parameters, "parameters");
+        Arguments.notNull(protocol, "protocol");
+        Arguments.notNull(version, "version");
+        Arguments.notNull(transport, "transport");
+        Arguments.notNull(host, "host");
+        Arguments.notNull(parameters, "parameters");
         if (port < -1 || port > 65535) {
             throw SipParseException.badRequest(-1, "Via port out of range: " + port);
         }

@@ -2,7 +2,9 @@ package io.remotebank.channels.smpp;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.channels.smpp.pdu.PduException;
 import io.remotebank.core.ErrorCode;
+import io.remotebank.core.RbException;
 import org.apiguardian.api.API;
 
 /** The error codes of the SMPP client, codec and simulator. */
@@ -47,5 +49,14 @@ public enum SmppError implements ErrorCode {
     @Override
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * A malformed PDU is a {@link PduException}, which carries the command status to answer; every
+     * other SMPP code is a {@link SmppException}.
+     */
+    @Override
+    public Class<? extends RbException> exceptionType() {
+        return this == PDU_INVALID ? PduException.class : SmppException.class;
     }
 }

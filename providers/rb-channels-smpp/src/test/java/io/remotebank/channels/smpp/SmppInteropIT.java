@@ -233,9 +233,13 @@ class SmppInteropIT {
                 .longMessages(mode)
                 .registeredDelivery(true)
                 .build());
+        int bound = smsc.events("BOUND").size();
         providers.add(provider);
         provider.start(context);
         provider.bound().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        // The peer registers the session after it has sent bind_resp: until its BOUND event, a command
+        // to it (an MO for this bind) can find no session (a race seen in CI with cloudhopper's server).
+        smsc.awaitAll("BOUND", e -> true, bound + 1);
         return provider;
     }
 

@@ -19,6 +19,8 @@ import io.remotebank.core.crypto.SignatureOptions;
 import io.remotebank.core.spi.AuditStore;
 import io.remotebank.core.spi.CheckpointWitness;
 import io.remotebank.core.spi.KeyProvider;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +67,7 @@ public final class TrailEngine implements AutoCloseable {
      * @param checkpointEvery a checkpoint after this many events
      * @param checkpointInterval and at least this often while events come
      * @param clock times of events and checkpoints
+     * @param scheduler runs the writer's tick every group-commit interval
      * @param witness where each checkpoint is also published, off the append path
      */
     @API(status = INTERNAL, since = "0.1")
@@ -80,6 +83,7 @@ public final class TrailEngine implements AutoCloseable {
             long checkpointEvery,
             Duration checkpointInterval,
             Clock clock,
+            Scheduler scheduler,
             Optional<CheckpointWitness> witness) {}
 
     private record Pending(long sequence, byte[] leafHash, CompletableFuture<AuditReceipt> future) {}
@@ -93,6 +97,7 @@ public final class TrailEngine implements AutoCloseable {
     private final String signatureAlgorithm;
     private final Thread writer;
     private final WitnessPublisher publisher; // null without a witness
+    private volatile Cancellable ticks = () -> false;
 
     // Guarded by lock.
     private byte[] previousLeafHash;
@@ -117,6 +122,11 @@ public final class TrailEngine implements AutoCloseable {
      */
     public static TrailEngine open(Settings settings) {
         TrailEngine engine = new TrailEngine(settings);
+        // The writer waits for work, never on the JVM's time: this tick (on the injected scheduler,
+        // virtual in tests) wakes it every group-commit interval to write what NONE durability
+        // batched and to make a checkpoint whose interval has passed.
+        Duration interval = settings.groupCommitInterval();
+        engine.ticks = settings.scheduler().scheduleWithFixedDelay(interval, interval, engine::tick);
         engine.writer.start();
         return engine;
     }
@@ -286,6 +296,7 @@ public final class TrailEngine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        ticks.cancel();
         boolean interrupted = false;
         while (writer.isAlive()) {
             try {
@@ -300,6 +311,23 @@ public final class TrailEngine implements AutoCloseable {
         store.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Wakes the writer (scheduler thread) when time can change what it does: records that NONE
+     * durability batched, or durable events that a time-based checkpoint may have to cover. An idle
+     * trail's writer stays asleep.
+     */
+    private void tick() {
+        lock.lock();
+        try {
+            Checkpoint last = latest;
+            if (!batch.isEmpty() || durableSize > (last == null ? 0 : last.size())) {
+                work.signal();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -326,7 +354,6 @@ public final class TrailEngine implements AutoCloseable {
     }
 
     private void writeLoop() {
-        long interval = settings.groupCommitInterval().toNanos();
         boolean perEvent = settings.durability() == Durability.PER_EVENT;
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         while (true) {
@@ -339,7 +366,7 @@ public final class TrailEngine implements AutoCloseable {
             lock.lock();
             try {
                 if (batch.isEmpty() && flushRequests.isEmpty() && checkpointRequests.isEmpty() && !closing) {
-                    work.awaitNanos(interval);
+                    work.await(); // an append, a request, close or the scheduler's tick
                 }
                 records = batch;
                 batch = new ArrayList<>();
@@ -499,6 +526,7 @@ public final class TrailEngine implements AutoCloseable {
         try {
             if (failure == null) {
                 failure = cause;
+                ticks.cancel();
                 LOG.error("Audit trail stopped: {}", cause.getMessage());
             }
             AuditException failed = new AuditException(

@@ -2,10 +2,10 @@ package io.remotebank.signaling.sip.auth;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.signaling.sip.DigestAlgorithm;
 import io.remotebank.signaling.sip.SipResponse;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /** What {@link DigestAuthenticator#authenticate} decided about a request. */
@@ -23,9 +23,9 @@ public sealed interface AuthResult {
     record Authorized(String username, String realm, DigestAlgorithm algorithm) implements AuthResult {
         /** Checks the parts. */
         public Authorized {
-            Objects.requireNonNull(username, "username");
-            Objects.requireNonNull(realm, "realm");
-            Objects.requireNonNull(algorithm, "algorithm");
+            Arguments.notNull(username, "username");
+            Arguments.notNull(realm, "realm");
+            Arguments.notNull(algorithm, "algorithm");
         }
 
         /** The user name masked (it is often a phone number). */
@@ -46,8 +46,8 @@ public sealed interface AuthResult {
     record Denied(Failure failure, SipResponse response) implements AuthResult {
         /** Checks the parts. */
         public Denied {
-            Objects.requireNonNull(failure, "failure");
-            Objects.requireNonNull(response, "response");
+            Arguments.notNull(failure, "failure");
+            Arguments.notNull(response, "response");
         }
     }
 

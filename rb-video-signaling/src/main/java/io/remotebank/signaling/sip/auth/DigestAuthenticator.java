@@ -2,7 +2,11 @@ package io.remotebank.signaling.sip.auth;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.signaling.internal.sip.auth.NonceRegistry;
 import io.remotebank.signaling.sip.Authentication;
 import io.remotebank.signaling.sip.Digest;
@@ -23,7 +27,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -136,7 +139,7 @@ public final class DigestAuthenticator {
      * @return {@link Authorized}, or {@link Denied} with the response to send
      */
     public AuthResult authenticate(SipRequest request) {
-        Objects.requireNonNull(request, "request");
+        Arguments.notNull(request, "request");
         List<Authentication> all;
         try {
             all = kind == Kind.SERVER ? request.authorizations() : request.proxyAuthorizations();
@@ -316,16 +319,16 @@ public final class DigestAuthenticator {
         private Kind kind = Kind.SERVER;
         private Duration nonceLifetime = Duration.ofMinutes(5);
         private long maxNonces = 100_000;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private SecureRandom random = new SecureRandom();
 
         private Builder(String realm, CredentialStore store) {
-            Objects.requireNonNull(realm, "realm");
+            Arguments.notNull(realm, "realm");
             if (realm.isBlank()) {
-                throw new IllegalArgumentException("the realm must not be blank");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the realm must not be blank");
             }
             this.realm = realm;
-            this.store = Objects.requireNonNull(store, "store");
+            this.store = Arguments.notNull(store, "store");
         }
 
         /**
@@ -337,12 +340,12 @@ public final class DigestAuthenticator {
          */
         public Builder algorithms(DigestAlgorithm... algorithms) {
             if (algorithms.length == 0) {
-                throw new IllegalArgumentException("at least one digest algorithm");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one digest algorithm");
             }
             Set<DigestAlgorithm> set = EnumSet.noneOf(DigestAlgorithm.class);
             for (DigestAlgorithm a : algorithms) {
-                if (!set.add(Objects.requireNonNull(a, "algorithm"))) {
-                    throw new IllegalArgumentException(a.token() + " is given twice");
+                if (!set.add(Arguments.notNull(a, "algorithm"))) {
+                    throw new ValidationException(CoreError.ARGUMENT_INVALID, a.token() + " is given twice");
                 }
             }
             List<DigestAlgorithm> sorted = new ArrayList<>(set);
@@ -358,7 +361,7 @@ public final class DigestAuthenticator {
          * @return this builder
          */
         public Builder kind(Kind kind) {
-            this.kind = Objects.requireNonNull(kind, "kind");
+            this.kind = Arguments.notNull(kind, "kind");
             return this;
         }
 
@@ -370,7 +373,8 @@ public final class DigestAuthenticator {
          */
         public Builder nonceLifetime(Duration lifetime) {
             if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(Duration.ofDays(1)) > 0) {
-                throw new IllegalArgumentException("the nonce lifetime must be 1 s to 1 day, not " + lifetime);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the nonce lifetime must be 1 s to 1 day, not " + lifetime);
             }
             this.nonceLifetime = lifetime;
             return this;
@@ -385,7 +389,8 @@ public final class DigestAuthenticator {
          */
         public Builder maxNonces(long max) {
             if (max < 1 || max > 10_000_000) {
-                throw new IllegalArgumentException("maxNonces must be 1 to 10,000,000, not " + max);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "maxNonces must be 1 to 10,000,000, not " + max);
             }
             this.maxNonces = max;
             return this;
@@ -398,7 +403,7 @@ public final class DigestAuthenticator {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 
@@ -409,7 +414,7 @@ public final class DigestAuthenticator {
          * @return this builder
          */
         public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
+            this.random = Arguments.notNull(random, "random");
             return this;
         }
 

@@ -2,6 +2,9 @@ package io.remotebank.signaling.sip.auth;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.Authentication;
 import io.remotebank.signaling.sip.CSeq;
 import io.remotebank.signaling.sip.Digest;
@@ -21,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,12 +84,12 @@ public final class DigestClient {
      */
     public static DigestClient of(
             String username, String password, Set<DigestAlgorithm> supported, SecureRandom random) {
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(password, "password");
+        Arguments.notNull(username, "username");
+        Arguments.notNull(password, "password");
         if (supported.isEmpty()) {
-            throw new IllegalArgumentException("at least one digest algorithm");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one digest algorithm");
         }
-        return new DigestClient(username, password, EnumSet.copyOf(supported), Objects.requireNonNull(random));
+        return new DigestClient(username, password, EnumSet.copyOf(supported), Arguments.notNull(random, "random"));
     }
 
     /** The user name. */
@@ -107,10 +109,10 @@ public final class DigestClient {
      * @param challenge the 401 or 407 it got
      * @return the request to send as a new transaction, or empty when the challenge cannot or
      *     should not be answered
-     * @throws IllegalArgumentException when the response is not a 401 or 407
+     * @throws ValidationException when the response is not a 401 or 407
      */
     public Optional<SipRequest> authorize(SipRequest request, SipResponse challenge) {
-        Objects.requireNonNull(request, "request");
+        Arguments.notNull(request, "request");
         String header;
         List<Authentication> challenges;
         List<Authentication> previous;
@@ -124,7 +126,8 @@ public final class DigestClient {
                 challenges = challenge.proxyAuthenticates();
                 previous = request.proxyAuthorizations();
             } else {
-                throw new IllegalArgumentException("not a 401 or 407: " + challenge.statusCode());
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "not a 401 or 407: " + challenge.statusCode());
             }
         } catch (SipParseException e) {
             return Optional.empty();
@@ -166,9 +169,11 @@ public final class DigestClient {
         for (Authentication c : best.values()) {
             b.header(header, credentials(c, request.method(), uri));
         }
-        CSeq cseq = request.cseq().orElseThrow(() -> new IllegalArgumentException("the request has no CSeq"));
+        CSeq cseq = request.cseq()
+                .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no CSeq"));
         b.set("CSeq", (cseq.number() + 1) + " " + cseq.method());
-        Via via = request.topVia().orElseThrow(() -> new IllegalArgumentException("the request has no Via"));
+        Via via = request.topVia()
+                .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no Via"));
         Via next = new Via(
                 via.protocol(),
                 via.version(),

@@ -2,13 +2,13 @@ package io.remotebank.signaling.sip.auth;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.sip.Digest;
 import io.remotebank.signaling.sip.DigestAlgorithm;
 import io.remotebank.signaling.sip.auth.spi.CredentialStore;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
@@ -65,7 +65,7 @@ public final class InMemoryCredentialStore implements CredentialStore {
             String realm, String username, String password, DigestAlgorithm... algorithms) {
         checkName(realm, "realm");
         checkName(username, "username");
-        Objects.requireNonNull(password, "password");
+        Arguments.notNull(password, "password");
         DigestAlgorithm[] algs = algorithms.length == 0 ? UsersFile.BASE_ALGORITHMS : algorithms;
         Map<DigestAlgorithm, String> next = new EnumMap<>(DigestAlgorithm.class);
         for (DigestAlgorithm a : algs) {
@@ -94,7 +94,7 @@ public final class InMemoryCredentialStore implements CredentialStore {
 
     @Override
     public Optional<String> ha1(String realm, String username, DigestAlgorithm algorithm) {
-        Objects.requireNonNull(algorithm, "algorithm");
+        Arguments.notNull(algorithm, "algorithm");
         if (realm == null || username == null) {
             return Optional.empty();
         }
@@ -132,7 +132,7 @@ public final class InMemoryCredentialStore implements CredentialStore {
     }
 
     static void requireBase(DigestAlgorithm algorithm) {
-        Objects.requireNonNull(algorithm, "algorithm");
+        Arguments.notNull(algorithm, "algorithm");
         if (algorithm.isSession()) {
             throw new CredentialsException(
                     algorithm.token() + " is a session variant: store the HA1 of its base algorithm", null);
@@ -141,7 +141,7 @@ public final class InMemoryCredentialStore implements CredentialStore {
 
     static String checkHa1(DigestAlgorithm algorithm, String ha1) {
         requireBase(algorithm);
-        Objects.requireNonNull(ha1, "ha1");
+        Arguments.notNull(ha1, "ha1");
         int expected = algorithm == DigestAlgorithm.MD5 ? 32 : 64;
         if (ha1.length() != expected) {
             throw new CredentialsException(

@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip.auth;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.sip.Digest;
 import io.remotebank.signaling.sip.DigestAlgorithm;
 import io.remotebank.signaling.sip.DigestException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -50,7 +50,7 @@ public final class UsersFile {
      * @throws CredentialsException when the file cannot be read or a line is malformed
      */
     public static InMemoryCredentialStore load(Path file) {
-        Objects.requireNonNull(file, "file");
+        Arguments.notNull(file, "file");
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -140,7 +140,7 @@ public final class UsersFile {
     public static String line(String user, String realm, String password, DigestAlgorithm... algorithms) {
         InMemoryCredentialStore.checkName(user, "user name");
         InMemoryCredentialStore.checkName(realm, "realm");
-        Objects.requireNonNull(password, "password");
+        Arguments.notNull(password, "password");
         DigestAlgorithm[] algs = algorithms.length == 0 ? BASE_ALGORITHMS : algorithms;
         StringBuilder sb = new StringBuilder(user).append(':').append(realm).append(':');
         for (int i = 0; i < algs.length; i++) {

@@ -2,6 +2,9 @@ package io.remotebank.signaling.sip.dialog;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipMessageBuilder;
@@ -12,7 +15,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -72,13 +74,14 @@ public final class Dialog {
      * @param request the dialog-creating request as sent
      * @param response a 101-199 (early) or 2xx (confirmed) response with a To tag
      * @return the dialog
-     * @throws IllegalArgumentException when the response has no To tag, or a 2xx has no Contact
+     * @throws ValidationException when the response has no To tag, or a 2xx has no Contact
      */
     public static Dialog forUac(SipRequest request, SipResponse response) {
         String remoteTag = response.toTag()
-                .orElseThrow(() -> new IllegalArgumentException("the response has no To tag: no dialog"));
-        String localTag =
-                request.fromTag().orElseThrow(() -> new IllegalArgumentException("the request has no From tag"));
+                .orElseThrow(() ->
+                        new ValidationException(CoreError.ARGUMENT_INVALID, "the response has no To tag: no dialog"));
+        String localTag = request.fromTag()
+                .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no From tag"));
         List<NameAddress> routes = new ArrayList<>(response.recordRoutes());
         Collections.reverse(routes);
         SipUri target = remoteTarget(response, request.requestUri());
@@ -107,8 +110,9 @@ public final class Dialog {
      * @return the dialog
      */
     public static Dialog forUas(SipRequest request, String localTag, boolean early) {
-        Objects.requireNonNull(localTag, "localTag");
-        String to = request.header("To").orElseThrow(() -> new IllegalArgumentException("the request has no To"));
+        Arguments.notNull(localTag, "localTag");
+        String to = request.header("To")
+                .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no To"));
         return new Dialog(
                 new DialogId(
                         request.callId().orElseThrow(),
@@ -240,11 +244,12 @@ public final class Dialog {
      *
      * @param method the method, not ACK or CANCEL (see {@link #ack(long)})
      * @return the builder
-     * @throws IllegalArgumentException for ACK or CANCEL
+     * @throws ValidationException for ACK or CANCEL
      */
     public synchronized SipMessageBuilder newRequest(String method) {
         if (method.equals("ACK") || method.equals("CANCEL")) {
-            throw new IllegalArgumentException(method + " takes the CSeq of the request it acknowledges or cancels");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, method + " takes the CSeq of the request it acknowledges or cancels");
         }
         localSeq++;
         return build(method, localSeq);

@@ -2,7 +2,9 @@ package io.remotebank.signaling.sip.dialog;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Objects;
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import org.apiguardian.api.API;
 
 /**
@@ -18,11 +20,11 @@ public record DialogId(String callId, String localTag, String remoteTag) {
 
     /** Checks the parts. */
     public DialogId {
-        Objects.requireNonNull(callId, "callId");
-        Objects.requireNonNull(localTag, "localTag");
-        Objects.requireNonNull(remoteTag, "remoteTag");
+        Arguments.notNull(callId, "callId");
+        Arguments.notNull(localTag, "localTag");
+        Arguments.notNull(remoteTag, "remoteTag");
         if (callId.isEmpty() || localTag.isEmpty()) {
-            throw new IllegalArgumentException("a dialog id needs a Call-ID and a local tag");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "a dialog id needs a Call-ID and a local tag");
         }
     }
 }

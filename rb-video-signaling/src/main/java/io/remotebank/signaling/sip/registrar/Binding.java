@@ -2,6 +2,9 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.Parameters;
@@ -11,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -32,12 +34,12 @@ public record Binding(NameAddress contact, Optional<QValue> q, Instant expiresAt
 
     /** Checks the parts and strips {@code expires} and {@code q} from the contact. */
     public Binding {
-        Objects.requireNonNull(contact, "contact");
-        Objects.requireNonNull(q, "q");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        Objects.requireNonNull(callId, "callId");
+        Arguments.notNull(contact, "contact");
+        Arguments.notNull(q, "q");
+        Arguments.notNull(expiresAt, "expiresAt");
+        Arguments.notNull(callId, "callId");
         if (cseq < 0) {
-            throw new IllegalArgumentException("a CSeq number is not negative");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "a CSeq number is not negative");
         }
         contact = withoutParameters(contact, "expires", "q");
     }

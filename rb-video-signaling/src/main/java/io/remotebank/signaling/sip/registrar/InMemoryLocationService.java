@@ -2,22 +2,27 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.registrar.spi.LocationService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 
 /**
  * The embedded {@link LocationService}: bindings in memory, expiry on an injected clock. Thread-safe:
  * each address-of-record changes atomically (compare-and-set on its version), and lookups never see
  * a half-applied REGISTER. Expired bindings are hidden at once and dropped from memory by {@link
- * #purgeExpired()} or by the next change of their address-of-record.
+ * #purgeExpired()} (which the registrar runs on its scheduler) or by the next change of their
+ * address-of-record.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class InMemoryLocationService implements LocationService {
@@ -26,6 +31,8 @@ public final class InMemoryLocationService implements LocationService {
 
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The bindings held in all, expired ones not yet purged included. */
+    private final AtomicLong stored = new AtomicLong();
 
     /**
      * Creates an empty service.
@@ -33,12 +40,12 @@ public final class InMemoryLocationService implements LocationService {
      * @param clock the clock of expiry (give the registrar the same one)
      */
     public InMemoryLocationService(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = Arguments.notNull(clock, "clock");
     }
 
     @Override
     public Bindings lookup(String addressOfRecord) {
-        Objects.requireNonNull(addressOfRecord, "addressOfRecord");
+        Arguments.notNull(addressOfRecord, "addressOfRecord");
         Entry e = entries.get(addressOfRecord);
         if (e == null) {
             return Bindings.none();
@@ -51,12 +58,12 @@ public final class InMemoryLocationService implements LocationService {
 
     @Override
     public boolean replace(String addressOfRecord, long expectedVersion, List<Binding> bindings) {
-        Objects.requireNonNull(addressOfRecord, "addressOfRecord");
+        Arguments.notNull(addressOfRecord, "addressOfRecord");
         List<Binding> next = LocationService.ordered(bindings);
         Set<String> keys = new HashSet<>();
         for (Binding b : next) {
             if (!keys.add(b.key())) {
-                throw new IllegalArgumentException("two bindings for one contact");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "two bindings for one contact");
             }
         }
         boolean[] done = {false};
@@ -66,6 +73,7 @@ public final class InMemoryLocationService implements LocationService {
                 return old;
             }
             done[0] = true;
+            stored.addAndGet(next.size() - (old == null ? 0 : old.bindings().size()));
             // a removed address-of-record starts again at version 0: a reader that saw "none" computed
             // its change from exactly that state, so letting it win is correct
             return next.isEmpty() ? null : new Entry(current + 1, next);
@@ -88,7 +96,14 @@ public final class InMemoryLocationService implements LocationService {
                 return kept.isEmpty() ? null : new Entry(e.version() + 1, kept);
             });
         }
+        stored.addAndGet(-removed.get());
         return removed.get();
+    }
+
+    /** Counts every binding held, expired ones not yet purged included. */
+    @Override
+    public OptionalLong countBindings() {
+        return OptionalLong.of(stored.get());
     }
 
     /** The number of addresses-of-record stored (some may hold only expired bindings). */

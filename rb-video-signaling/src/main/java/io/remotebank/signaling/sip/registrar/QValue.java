@@ -2,6 +2,8 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import org.apiguardian.api.API;
 
 /**
@@ -19,7 +21,8 @@ public record QValue(int thousandths) implements Comparable<QValue> {
     /** Checks the range. */
     public QValue {
         if (thousandths < 0 || thousandths > 1000) {
-            throw new IllegalArgumentException("a q-value is 0 to 1000 thousandths, not " + thousandths);
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "a q-value is 0 to 1000 thousandths, not " + thousandths);
         }
     }
 
@@ -28,26 +31,28 @@ public record QValue(int thousandths) implements Comparable<QValue> {
      *
      * @param text e.g. {@code 0.7}, {@code 1}, {@code 0.125}
      * @return the value
-     * @throws IllegalArgumentException when it breaks the grammar
+     * @throws ValidationException when it breaks the grammar
      */
     public static QValue parse(String text) {
         if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("an empty q-value");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "an empty q-value");
         }
         char first = text.charAt(0);
         if ((first != '0' && first != '1') || text.length() > 5) {
-            throw new IllegalArgumentException("a q-value is 0 to 1 with up to three decimals");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "a q-value is 0 to 1 with up to three decimals");
         }
         int value = (first - '0') * 1000;
         if (text.length() > 1) {
             if (text.charAt(1) != '.') {
-                throw new IllegalArgumentException("a q-value is 0 to 1 with up to three decimals");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a q-value is 0 to 1 with up to three decimals");
             }
             int scale = 100;
             for (int i = 2; i < text.length(); i++, scale /= 10) {
                 char c = text.charAt(i);
                 if (c < '0' || c > '9' || (first == '1' && c != '0')) {
-                    throw new IllegalArgumentException("a q-value is 0 to 1 with up to three decimals");
+                    throw new ValidationException(
+                            CoreError.ARGUMENT_INVALID, "a q-value is 0 to 1 with up to three decimals");
                 }
                 value += (c - '0') * scale;
             }

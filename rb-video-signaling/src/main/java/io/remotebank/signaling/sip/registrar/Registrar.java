@@ -2,7 +2,13 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Clocks;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipParseException;
@@ -29,11 +35,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -80,6 +86,10 @@ public final class Registrar {
     private final Set<String> domains;
     private final BiPredicate<String, String> authorization;
     private final SecureRandom random;
+    private final int maxBindingsPerAddressOfRecord;
+    private final long maxBindings;
+    private final Duration purgeInterval;
+    private final AtomicBoolean purging = new AtomicBoolean();
 
     private Registrar(Builder b) {
         this.locations = b.locations;
@@ -91,10 +101,15 @@ public final class Registrar {
         this.domains = Set.copyOf(b.domains);
         this.authorization = b.authorization;
         this.random = b.random;
+        this.maxBindingsPerAddressOfRecord = b.maxBindingsPerAddressOfRecord;
+        this.maxBindings = b.maxBindings;
+        this.purgeInterval = b.purgeInterval;
         if (defaultExpires.compareTo(minExpires) < 0 || defaultExpires.compareTo(maxExpires) > 0) {
-            throw new IllegalArgumentException("the default expiry " + defaultExpires.getSeconds()
-                    + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
-                    + maxExpires.getSeconds() + " s");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID,
+                    "the default expiry " + defaultExpires.getSeconds()
+                            + " s must lie between the minimum " + minExpires.getSeconds() + " s and the maximum "
+                            + maxExpires.getSeconds() + " s");
         }
     }
 
@@ -134,13 +149,15 @@ public final class Registrar {
      *
      * @param uri a {@code sip} or {@code sips} URI
      * @return e.g. {@code sip:alice@bank.example}
-     * @throws IllegalArgumentException for another scheme or a URI without a host
+     * @throws ValidationException for another scheme or a URI without a host
      */
     public static String canonical(SipUri uri) {
         if (uri.kind() != SipUri.Kind.SIP && uri.kind() != SipUri.Kind.SIPS) {
-            throw new IllegalArgumentException("an address-of-record is a sip or sips URI");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "an address-of-record is a sip or sips URI");
         }
-        String host = uri.host().orElseThrow(() -> new IllegalArgumentException("an address-of-record has a host"));
+        String host = uri.host()
+                .orElseThrow(
+                        () -> new ValidationException(CoreError.ARGUMENT_INVALID, "an address-of-record has a host"));
         StringBuilder sb = new StringBuilder(uri.scheme().toLowerCase(Locale.ROOT)).append(':');
         uri.user().ifPresent(u -> sb.append(unescape(u)).append('@'));
         sb.append(host.toLowerCase(Locale.ROOT));
@@ -154,11 +171,11 @@ public final class Registrar {
      *
      * @param request a REGISTER
      * @return the response
-     * @throws IllegalArgumentException when the request is not a REGISTER
+     * @throws ValidationException when the request is not a REGISTER
      */
     public SipResponse register(SipRequest request) {
         if (!"REGISTER".equals(request.method())) {
-            throw new IllegalArgumentException("not a REGISTER: " + request.method());
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "not a REGISTER: " + request.method());
         }
         try {
             request.validate();
@@ -184,7 +201,7 @@ public final class Registrar {
         String aor;
         try {
             aor = canonical(request.to().orElseThrow().uri());
-        } catch (IllegalArgumentException e) {
+        } catch (ValidationException e) {
             return respond(request, 404, "Not Found");
         }
         if (!domains.isEmpty()
@@ -222,12 +239,76 @@ public final class Registrar {
             if (next == null) {
                 return ok(request, current.bindings(), now); // a query
             }
+            Optional<SipResponse> overLimit =
+                    overLimit(request, aor, current.bindings().size(), next.size());
+            if (overLimit.isPresent()) {
+                return overLimit.get();
+            }
             if (locations.replace(aor, current.version(), next)) {
                 LOG.debug("REGISTER of {}: {} binding(s)", Mask.text(aor), next.size());
                 return ok(request, LocationService.ordered(next), now);
             }
         }
         return respond(request, 500, "Server Internal Error");
+    }
+
+    /**
+     * The refusal of a change that adds bindings past a limit, if it does. A change that does not
+     * add any (a refresh, a replacement, a removal) always passes, so that a user at the limit can
+     * still keep or move its bindings.
+     */
+    private Optional<SipResponse> overLimit(SipRequest request, String aor, int before, int after) {
+        int added = after - before;
+        if (added <= 0) {
+            return Optional.empty();
+        }
+        if (after > maxBindingsPerAddressOfRecord) {
+            LOG.debug(
+                    "REGISTER of {} refused: {} bindings, over {}",
+                    Mask.text(aor),
+                    after,
+                    maxBindingsPerAddressOfRecord);
+            return Optional.of(built(simple(request, 403, "Too Many Contacts")
+                    .header(
+                            "Warning",
+                            "399 - \"at most " + maxBindingsPerAddressOfRecord + " bindings per address-of-record\"")));
+        }
+        OptionalLong stored = locations.countBindings();
+        if (stored.isPresent() && stored.getAsLong() + added > maxBindings) {
+            LOG.debug("REGISTER refused: the location service holds {} bindings, at most {}", stored, maxBindings);
+            // RFC 3261 21.5.4: a temporary overload; expired bindings leave at the next purge
+            return Optional.of(built(simple(request, 503, "Service Unavailable")
+                    .header("Retry-After", Long.toString(purgeInterval.toSeconds()))));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Removes expired bindings from the location service every {@code purgeInterval} (lookups hide
+     * them at once; this frees their storage). Runs once per registrar: a second call, or one after
+     * {@link #factoryInFrontOf} started it, does nothing but return a handle that cancels nothing.
+     *
+     * @param scheduler the scheduler to run on (the transaction layer's, or a virtual one in tests)
+     * @return cancels the purging
+     */
+    public Cancellable startPurging(Scheduler scheduler) {
+        Arguments.notNull(scheduler, "scheduler");
+        if (!purging.compareAndSet(false, true)) {
+            return () -> false;
+        }
+        return scheduler.scheduleWithFixedDelay(purgeInterval, purgeInterval, this::purgeOnce);
+    }
+
+    private void purgeOnce() {
+        try {
+            int removed = locations.purgeExpired();
+            if (removed > 0) {
+                LOG.debug("purged {} expired binding(s)", removed);
+            }
+        } catch (RuntimeException e) {
+            // a store that fails now may answer at the next round; expired bindings stay hidden
+            LOG.warn("purging expired bindings failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     private record Contact(NameAddress address, long expires, Optional<QValue> q) {}
@@ -282,7 +363,7 @@ public final class Registrar {
             Optional<QValue> q;
             try {
                 q = c.parameters().get("q").map(QValue::parse);
-            } catch (IllegalArgumentException e) {
+            } catch (ValidationException e) {
                 throw new Rejected(respond(request, 400, "Bad Request"));
             }
             contacts.put(Binding.key(c.uri()), new Contact(c, expires, q)); // a repeated contact: the last wins
@@ -398,7 +479,7 @@ public final class Registrar {
      * @return the combined transaction user
      */
     public TransactionUser inFrontOf(TransactionUser next) {
-        Objects.requireNonNull(next, "next");
+        Arguments.notNull(next, "next");
         return new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction) {
@@ -438,22 +519,26 @@ public final class Registrar {
 
     /**
      * This registrar in front of another transaction user, as a factory for {@code
-     * SipEndpoint.Builder#start}.
+     * SipEndpoint.Builder#start}; it also starts purging expired bindings on the transaction
+     * layer's scheduler ({@link #startPurging}), which stops with the endpoint's event loops.
      *
      * @param next makes the transaction user behind it
      * @return the factory
      */
     public Function<TransactionLayer, TransactionUser> factoryInFrontOf(
             Function<TransactionLayer, ? extends TransactionUser> next) {
-        Objects.requireNonNull(next, "next");
-        return layer -> inFrontOf(next.apply(layer));
+        Arguments.notNull(next, "next");
+        return layer -> {
+            startPurging(layer.scheduler());
+            return inFrontOf(next.apply(layer));
+        };
     }
 
     /** Configures a {@link Registrar}. */
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final LocationService locations;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clocks.system();
         private Duration minExpires = Duration.ofSeconds(60);
         private Duration defaultExpires = Duration.ofSeconds(3600);
         private Duration maxExpires = Duration.ofSeconds(7200);
@@ -461,9 +546,12 @@ public final class Registrar {
         private final Set<String> domains = new TreeSet<>();
         private BiPredicate<String, String> authorization = Builder::sameUser;
         private SecureRandom random = new SecureRandom();
+        private int maxBindingsPerAddressOfRecord = 10;
+        private long maxBindings = 100_000;
+        private Duration purgeInterval = Duration.ofSeconds(30);
 
         private Builder(LocationService locations) {
-            this.locations = Objects.requireNonNull(locations, "locations");
+            this.locations = Arguments.notNull(locations, "locations");
         }
 
         /**
@@ -473,7 +561,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 
@@ -511,9 +599,10 @@ public final class Registrar {
         }
 
         private static Duration seconds(Duration d, String what) {
-            Objects.requireNonNull(d, what);
+            Arguments.notNull(d, what);
             if (d.getNano() != 0 || d.getSeconds() < 1 || d.getSeconds() > 86_400) {
-                throw new IllegalArgumentException(what + " must be 1 to 86400 whole seconds, not " + d);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, what + " must be 1 to 86400 whole seconds, not " + d);
             }
             return d;
         }
@@ -525,7 +614,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder authenticator(DigestAuthenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            this.authenticator = Arguments.notNull(authenticator, "authenticator");
             return this;
         }
 
@@ -538,7 +627,7 @@ public final class Registrar {
         public Builder domains(String... domains) {
             for (String d : domains) {
                 if (d == null || d.isBlank()) {
-                    throw new IllegalArgumentException("a domain must not be blank");
+                    throw new ValidationException(CoreError.ARGUMENT_INVALID, "a domain must not be blank");
                 }
                 this.domains.add(d.toLowerCase(Locale.ROOT));
             }
@@ -554,7 +643,7 @@ public final class Registrar {
          * @return this builder
          */
         public Builder authorization(BiPredicate<String, String> authorization) {
-            this.authorization = Objects.requireNonNull(authorization, "authorization");
+            this.authorization = Arguments.notNull(authorization, "authorization");
             return this;
         }
 
@@ -565,7 +654,45 @@ public final class Registrar {
          * @return this builder
          */
         public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
+            this.random = Arguments.notNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The most bindings one address-of-record may have (default 10); a REGISTER that would add
+         * one more gets 403 and changes nothing.
+         *
+         * @param max 1 to 10,000
+         * @return this builder
+         */
+        public Builder maxBindingsPerAddressOfRecord(int max) {
+            this.maxBindingsPerAddressOfRecord =
+                    (int) Arguments.inRange(max, 1, 10_000, "maxBindingsPerAddressOfRecord");
+            return this;
+        }
+
+        /**
+         * The most bindings the location service may hold in all (default 100,000), when it can
+         * count them ({@link LocationService#countBindings}); a REGISTER that would add one more
+         * gets 503 with Retry-After and changes nothing. Concurrent REGISTERs may pass it by as
+         * many as run at once.
+         *
+         * @param max 1 to 100,000,000
+         * @return this builder
+         */
+        public Builder maxBindings(long max) {
+            this.maxBindings = Arguments.inRange(max, 1, 100_000_000, "maxBindings");
+            return this;
+        }
+
+        /**
+         * How often expired bindings are removed from the location service (default 30 s).
+         *
+         * @param interval 1 s to 1 day, whole seconds
+         * @return this builder
+         */
+        public Builder purgeInterval(Duration interval) {
+            this.purgeInterval = seconds(interval, "purgeInterval");
             return this;
         }
 

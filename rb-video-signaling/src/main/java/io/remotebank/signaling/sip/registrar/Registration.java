@@ -2,7 +2,11 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.core.pii.Mask;
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.NameAddress;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
@@ -11,14 +15,12 @@ import io.remotebank.signaling.sip.SipUri;
 import io.remotebank.signaling.sip.auth.DigestClient;
 import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +98,7 @@ public final class Registration {
     private State state = State.IDLE;
     private Duration granted;
     private int refreshes;
-    private SipScheduler.Cancellable timer = () -> {};
+    private Cancellable timer = () -> false;
     private CompletableFuture<Duration> started = new CompletableFuture<>();
     private CompletableFuture<Void> stopped;
 
@@ -400,8 +402,8 @@ public final class Registration {
         private SecureRandom random = new SecureRandom();
 
         private Builder(TransactionLayer layer, SipTransportChannel channel) {
-            this.layer = Objects.requireNonNull(layer, "layer");
-            this.channel = Objects.requireNonNull(channel, "channel");
+            this.layer = Arguments.notNull(layer, "layer");
+            this.channel = Arguments.notNull(channel, "channel");
         }
 
         /**
@@ -446,10 +448,10 @@ public final class Registration {
          * @return this builder
          */
         public Builder sentBy(SipTransport transport, String host, int port) {
-            Objects.requireNonNull(transport, "transport");
-            Objects.requireNonNull(host, "host");
+            Arguments.notNull(transport, "transport");
+            Arguments.notNull(host, "host");
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "port out of range: " + port);
             }
             this.transport = transport.name();
             this.sentBy = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
@@ -463,9 +465,10 @@ public final class Registration {
          * @return this builder
          */
         public Builder expires(Duration expires) {
-            Objects.requireNonNull(expires, "expires");
+            Arguments.notNull(expires, "expires");
             if (expires.getNano() != 0 || expires.getSeconds() < 1 || expires.getSeconds() > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("expires must be 1 to 2^32-1 whole seconds, not " + expires);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "expires must be 1 to 2^32-1 whole seconds, not " + expires);
             }
             this.expires = expires;
             return this;
@@ -478,7 +481,7 @@ public final class Registration {
          * @return this builder
          */
         public Builder credentials(DigestClient credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            this.credentials = Arguments.notNull(credentials, "credentials");
             return this;
         }
 
@@ -489,7 +492,7 @@ public final class Registration {
          * @return this builder
          */
         public Builder listener(Listener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = Arguments.notNull(listener, "listener");
             return this;
         }
 
@@ -501,7 +504,8 @@ public final class Registration {
          */
         public Builder retryInterval(Duration interval) {
             if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("the retry interval is at least 1 s, not " + interval);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the retry interval is at least 1 s, not " + interval);
             }
             this.retryInterval = interval;
             return this;
@@ -514,7 +518,7 @@ public final class Registration {
          * @return this builder
          */
         public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
+            this.random = Arguments.notNull(random, "random");
             return this;
         }
 
@@ -533,9 +537,9 @@ public final class Registration {
         }
 
         private static SipUri sipUri(String text, String what) {
-            SipUri u = SipUri.parse(Objects.requireNonNull(text, what));
+            SipUri u = SipUri.parse(Arguments.notNull(text, what));
             if (u.kind() != SipUri.Kind.SIP && u.kind() != SipUri.Kind.SIPS) {
-                throw new IllegalArgumentException("the " + what + " must be a sip or sips URI");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the " + what + " must be a sip or sips URI");
             }
             return u;
         }

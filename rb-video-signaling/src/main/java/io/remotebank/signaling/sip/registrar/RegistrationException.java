@@ -2,13 +2,13 @@ package io.remotebank.signaling.sip.registrar;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.core.RbException;
 import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.SignalingException;
 import org.apiguardian.api.API;
 
 /** A client registration failed ({@code signaling.sip.registration}): rejected, unanswered or unsendable. */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class RegistrationException extends RbException {
+public final class RegistrationException extends SignalingException {
 
     private static final long serialVersionUID = 1L;
 

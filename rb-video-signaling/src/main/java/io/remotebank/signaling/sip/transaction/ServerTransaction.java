@@ -31,7 +31,7 @@ public interface ServerTransaction {
      * @param response a response to {@link #request()}
      * @throws IllegalStateException when a final response was already sent (other than a 2xx
      *     retransmission to an INVITE)
-     * @throws IllegalArgumentException when the response's CSeq does not match the request
+     * @throws io.remotebank.core.ValidationException when the response's CSeq does not match the request
      */
     void respond(SipResponse response);
 }

@@ -2,6 +2,7 @@ package io.remotebank.signaling.sip.transaction;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.internal.sip.transaction.TransactionLayerImpl;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipRequest;
@@ -10,7 +11,7 @@ import org.apiguardian.api.API;
 
 /**
  * The transaction layer of RFC 3261 17: client and server transactions, INVITE and non-INVITE, with
- * timers A to K on an injected {@link SipScheduler}, retransmissions over unreliable transports,
+ * timers A to K on an injected {@link Scheduler}, retransmissions over unreliable transports,
  * matching by branch (RFC 3261 17.1.3, 17.2.3) and by the RFC 2543 fields for requests without a
  * {@code z9hG4bK} branch, the ACK of a non-2xx final response built and sent inside the client
  * transaction, and the Accepted state of RFC 6026 after a 2xx to an INVITE.
@@ -29,7 +30,7 @@ public interface TransactionLayer {
      * @param user receives new requests and what matches no transaction
      * @return the layer
      */
-    static TransactionLayer create(TransactionSettings settings, SipScheduler scheduler, TransactionUser user) {
+    static TransactionLayer create(TransactionSettings settings, Scheduler scheduler, TransactionUser user) {
         return new TransactionLayerImpl(settings, scheduler, user);
     }
 
@@ -50,7 +51,7 @@ public interface TransactionLayer {
      * @param channel where to send it
      * @param listener what receives the responses and the end of the transaction
      * @return the transaction
-     * @throws IllegalArgumentException for an ACK, a request without such a branch, or a branch
+     * @throws io.remotebank.core.ValidationException for an ACK, a request without such a branch, or a branch
      *     that is already in use
      */
     ClientTransaction sendRequest(SipRequest request, SipTransportChannel channel, ClientTransactionListener listener);
@@ -87,7 +88,7 @@ public interface TransactionLayer {
     TransactionSettings settings();
 
     /** The scheduler the timers run on; the transaction user may use it for its own timers. */
-    SipScheduler scheduler();
+    Scheduler scheduler();
 
     /** The number of client and server transactions that have not terminated. */
     int liveTransactions();

@@ -2,8 +2,10 @@ package io.remotebank.signaling.sip.transaction;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import java.time.Duration;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -23,22 +25,23 @@ public record TransactionSettings(Duration t1, Duration t2, Duration t4, Duratio
 
     /** Checks the values: all positive, {@code t2 >= t1}, timer D at least 32 s. */
     public TransactionSettings {
-        Objects.requireNonNull(t1, "t1");
-        Objects.requireNonNull(t2, "t2");
-        Objects.requireNonNull(t4, "t4");
-        Objects.requireNonNull(timerD, "timerD");
-        Objects.requireNonNull(trying100, "trying100");
+        Arguments.notNull(t1, "t1");
+        Arguments.notNull(t2, "t2");
+        Arguments.notNull(t4, "t4");
+        Arguments.notNull(timerD, "timerD");
+        Arguments.notNull(trying100, "trying100");
         if (t1.isNegative() || t1.isZero() || t2.isNegative() || t2.isZero() || t4.isNegative() || t4.isZero()) {
-            throw new IllegalArgumentException("T1, T2 and T4 must be positive");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "T1, T2 and T4 must be positive");
         }
         if (t2.compareTo(t1) < 0) {
-            throw new IllegalArgumentException("T2 must not be shorter than T1");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "T2 must not be shorter than T1");
         }
         if (timerD.compareTo(Duration.ofSeconds(32)) < 0) {
-            throw new IllegalArgumentException("timer D must be at least 32 s (RFC 3261 17.1.1.2)");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "timer D must be at least 32 s (RFC 3261 17.1.1.2)");
         }
         if (trying100.isNegative()) {
-            throw new IllegalArgumentException("the 100 (Trying) delay must not be negative");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "the 100 (Trying) delay must not be negative");
         }
     }
 

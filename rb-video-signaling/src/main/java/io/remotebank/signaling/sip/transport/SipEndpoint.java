@@ -6,12 +6,16 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.core.tls.TlsPolicy;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.EndpointConfig;
 import io.remotebank.signaling.internal.sip.transport.NettyEndpoint;
-import io.remotebank.signaling.internal.sip.transport.TlsPolicy;
+import io.remotebank.signaling.internal.sip.transport.SipTls;
 import io.remotebank.signaling.sip.SipParser;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
@@ -21,7 +25,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -47,8 +50,19 @@ import org.apiguardian.api.API;
  * or binary message carries one SIP message, and a malformed one is dropped. A connection silent for
  * the idle timeout is closed. On connections this endpoint opens it can send keep-alive pings (CRLFCRLF,
  * a WebSocket ping on WS and WSS) and closes the connection when nothing comes back in time. TLS and
- * WSS accept TLS 1.2 and 1.3 only, whichever {@code SslContext} is used. Every transaction on a
- * connection that closes ends with a transport error.
+ * WSS use the application's {@code SslContext} as given, narrowed by rb-core's {@link TlsPolicy}
+ * ({@link Builder#tlsPolicy}; by default SSL 3.0, TLS 1.0 and 1.1 are dropped, and TLS 1.2, 1.3 and
+ * a GM/TLCP protocol of the bank's provider stay); a protocol the context left off stays off. Every
+ * timer (transactions, header, idle, keep-alive) runs on one rb-core {@link Scheduler} ({@link
+ * Builder#scheduler}). Every transaction on a connection that closes ends with a transport error.
+ *
+ * <p>Peers cannot exhaust it: a connection whose peer does not read what it is sent stops being
+ * read above its high-water mark and is closed past {@link Builder#maxPendingOutboundBytes}; a
+ * message (or WebSocket handshake) that trickles in is cut off by {@link Builder#headerTimeout};
+ * connections past {@link Builder#maxConnections} in all or {@link Builder#maxConnectionsPerAddress}
+ * from one address are refused; a datagram is received up to 65,535 bytes, and one that fills the
+ * buffer, so may have been cut, is never processed (a request gets 513). {@link #stats()} counts
+ * each of these.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface SipEndpoint extends AutoCloseable {
@@ -101,6 +115,13 @@ public interface SipEndpoint extends AutoCloseable {
     /** The number of open connections (TCP, TLS, WS and WSS, either direction). */
     int openConnections();
 
+    /**
+     * What the transports hold now and what they refused, closed or dropped since the start.
+     *
+     * @return a snapshot
+     */
+    TransportStats stats();
+
     /** Closes the sockets and every connection, and stops the event loops it created. */
     @Override
     void close();
@@ -118,6 +139,7 @@ public interface SipEndpoint extends AutoCloseable {
         int wssPort = -1;
         SslContext tlsServer;
         SslContext tlsClient;
+        TlsPolicy tlsPolicy = TlsPolicy.defaults();
         String webSocketPath = "/";
         Duration keepAliveInterval = Duration.ZERO;
         Duration pongTimeout = Duration.ofSeconds(10);
@@ -127,7 +149,14 @@ public interface SipEndpoint extends AutoCloseable {
         Duration idleTimeout = Duration.ofMinutes(5);
         EventLoopGroup group;
         int threads = 2;
-        SipScheduler scheduler;
+        Scheduler scheduler;
+        int maxConnections = 10_000;
+        int maxConnectionsPerAddress = 256;
+        // RFC 3261 17.1.1.2: 64*T1 (32 s) is as long as a client transaction waits for anything
+        Duration headerTimeout = Duration.ofSeconds(32);
+        int writeBufferLowWaterMark = 32 * 1024;
+        int writeBufferHighWaterMark = 64 * 1024;
+        int maxPendingOutboundBytes = 1024 * 1024;
 
         private Builder() {}
 
@@ -138,7 +167,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder bind(InetAddress address) {
-            this.bind = Objects.requireNonNull(address, "address");
+            this.bind = Arguments.notNull(address, "address");
             return this;
         }
 
@@ -214,21 +243,23 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder tlsIdentity(TlsIdentity identity) {
-            this.tlsServer = Objects.requireNonNull(identity, "identity").serverContext();
+            this.tlsServer = Arguments.notNull(identity, "identity").serverContext();
             return this;
         }
 
         /**
          * The application's own server context for TLS and WSS (for instance one that asks for
-         * client certificates); protocols older than TLS 1.2 stay off even if it enables them.
+         * client certificates, or a GM/TLCP provider's), used as given but for what {@link
+         * #tlsPolicy} drops.
          *
          * @param context a server-side context
          * @return this builder
          */
         public Builder tlsServerContext(SslContext context) {
-            Objects.requireNonNull(context, "context");
+            Arguments.notNull(context, "context");
             if (context.isClient()) {
-                throw new IllegalArgumentException("a client context was given as the TLS server context");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a client context was given as the TLS server context");
             }
             this.tlsServer = context;
             return this;
@@ -236,18 +267,33 @@ public interface SipEndpoint extends AutoCloseable {
 
         /**
          * The client context of the TLS and WSS connections this endpoint opens (by default the
-         * JDK's trusted certificates; {@link TlsIdentity#clientContextTrusting} trusts given ones);
-         * protocols older than TLS 1.2 stay off even if it enables them.
+         * JDK's trusted certificates with TLS 1.2 and 1.3; {@link TlsIdentity#clientContextTrusting}
+         * trusts given ones), used as given but for what {@link #tlsPolicy} drops.
          *
          * @param context a client-side context
          * @return this builder
          */
         public Builder tlsClientContext(SslContext context) {
-            Objects.requireNonNull(context, "context");
+            Arguments.notNull(context, "context");
             if (!context.isClient()) {
-                throw new IllegalArgumentException("a server context was given as the TLS client context");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "a server context was given as the TLS client context");
             }
             this.tlsClient = context;
+            return this;
+        }
+
+        /**
+         * What every TLS and WSS engine passes before its handshake (default {@link
+         * TlsPolicy#defaults()}: SSL 3.0, TLS 1.0 and 1.1 dropped, everything else the context enables
+         * kept, the server's host name checked on connections this endpoint opens). The policy only
+         * narrows: it never turns on a protocol the context left off.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder tlsPolicy(TlsPolicy policy) {
+            this.tlsPolicy = Arguments.notNull(policy, "policy");
             return this;
         }
 
@@ -259,9 +305,9 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder webSocketPath(String path) {
-            Objects.requireNonNull(path, "path");
+            Arguments.notNull(path, "path");
             if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == '#' || c >= 0x7f)) {
-                throw new IllegalArgumentException("not an absolute HTTP path: " + path);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "not an absolute HTTP path: " + path);
             }
             this.webSocketPath = path;
             return this;
@@ -277,7 +323,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder keepAliveInterval(Duration interval) {
             if (interval.isNegative()) {
-                throw new IllegalArgumentException("the keep-alive interval must not be negative: " + interval);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the keep-alive interval must not be negative: " + interval);
             }
             this.keepAliveInterval = interval;
             return this;
@@ -292,7 +339,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder pongTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the pong timeout must be positive: " + timeout);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the pong timeout must be positive: " + timeout);
             }
             this.pongTimeout = timeout;
             return this;
@@ -306,7 +354,8 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder connectTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the connect timeout must be positive: " + timeout);
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the connect timeout must be positive: " + timeout);
             }
             this.connectTimeout = timeout;
             return this;
@@ -314,7 +363,7 @@ public interface SipEndpoint extends AutoCloseable {
 
         private static void checkPort(int port) {
             if (port < -1 || port > 65_535) {
-                throw new IllegalArgumentException("port out of range: " + port);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "port out of range: " + port);
             }
         }
 
@@ -325,7 +374,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder settings(TransactionSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
+            this.settings = Arguments.notNull(settings, "settings");
             return this;
         }
 
@@ -336,7 +385,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder parser(SipParser parser) {
-            this.parser = Objects.requireNonNull(parser, "parser");
+            this.parser = Arguments.notNull(parser, "parser");
             return this;
         }
 
@@ -349,9 +398,84 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder idleTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the idle timeout must be positive");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the idle timeout must be positive");
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most connections peers may hold open at once, TCP, TLS, WS and WSS together (default
+         * 10,000); one more is closed as soon as it is accepted. Connections this endpoint opens
+         * do not count.
+         *
+         * @param max 1 to 1,000,000
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            this.maxConnections = (int) Arguments.inRange(max, 1, 1_000_000, "maxConnections");
+            return this;
+        }
+
+        /**
+         * The most connections one source address may hold open at once, every transport together
+         * (default 256); one more is closed as soon as it is accepted.
+         *
+         * @param max 1 to 1,000,000
+         * @return this builder
+         */
+        public Builder maxConnectionsPerAddress(int max) {
+            this.maxConnectionsPerAddress = (int) Arguments.inRange(max, 1, 1_000_000, "maxConnectionsPerAddress");
+            return this;
+        }
+
+        /**
+         * How long a message may take to arrive on TCP and TLS: its header block from its first
+         * byte, then its body from the header block's end; and an inbound WebSocket's HTTP
+         * upgrade from the connection's start. Past it the connection is closed. Default 32 s
+         * (64*T1, RFC 3261 17.1.1.2).
+         *
+         * @param timeout 1 ms to 1 hour
+         * @return this builder
+         */
+        public Builder headerTimeout(Duration timeout) {
+            Arguments.notNull(timeout, "headerTimeout");
+            if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "headerTimeout must be between 1 ms and 1 hour, got " + timeout);
+            }
+            this.headerTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * When a connection stops and resumes reading (default 32 KiB and 64 KiB): above {@code
+         * high} bytes waiting to be sent its peer is not reading them, so nothing more is read from
+         * it until fewer than {@code low} wait. UDP applies the same marks to its socket.
+         *
+         * @param low 1 to {@code high}
+         * @param high {@code low} to {@link #maxPendingOutboundBytes}
+         * @return this builder
+         */
+        public Builder writeBufferWaterMark(int low, int high) {
+            Arguments.inRange(low, 1, 64 * 1024 * 1024, "writeBufferLowWaterMark");
+            Arguments.inRange(high, low, 64 * 1024 * 1024, "writeBufferHighWaterMark");
+            this.writeBufferLowWaterMark = low;
+            this.writeBufferHighWaterMark = high;
+            return this;
+        }
+
+        /**
+         * The most bytes that may wait to be sent on one connection (default 1 MiB): a write past
+         * it closes the connection, whose peer is not reading. On UDP the message is dropped
+         * instead.
+         *
+         * @param max 1 KiB to 1 GiB, at least the high-water mark
+         * @return this builder
+         */
+        public Builder maxPendingOutboundBytes(int max) {
+            this.maxPendingOutboundBytes =
+                    (int) Arguments.inRange(max, 1024, 1024 * 1024 * 1024, "maxPendingOutboundBytes");
             return this;
         }
 
@@ -363,7 +487,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @return this builder
          */
         public Builder eventLoopGroup(EventLoopGroup group) {
-            this.group = Objects.requireNonNull(group, "group");
+            this.group = Arguments.notNull(group, "group");
             return this;
         }
 
@@ -375,20 +499,23 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder threads(int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("at least one thread");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one thread");
             }
             this.threads = threads;
             return this;
         }
 
         /**
-         * The scheduler of the transaction timers; by default the event loops.
+         * The scheduler of every timer of the endpoint: the transaction timers (which the transaction
+         * user may share through {@link TransactionLayer#scheduler()}), the header, idle and
+         * keep-alive timers of each connection. By default {@code Scheduler.of} the event loops; a
+         * test gives virtual time (rb-testing's {@code ManualTime}).
          *
          * @param scheduler the scheduler
          * @return this builder
          */
-        public Builder scheduler(SipScheduler scheduler) {
-            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Arguments.notNull(scheduler, "scheduler");
             return this;
         }
 
@@ -400,7 +527,7 @@ public interface SipEndpoint extends AutoCloseable {
          * @throws SipTransportException when a socket cannot be bound
          */
         public SipEndpoint start(Function<TransactionLayer, ? extends TransactionUser> user) {
-            Objects.requireNonNull(user, "user");
+            Arguments.notNull(user, "user");
             Map<SipTransport, Integer> ports = new EnumMap<>(SipTransport.class);
             if (udp) {
                 ports.put(SipTransport.UDP, udpPort);
@@ -420,6 +547,11 @@ public interface SipEndpoint extends AutoCloseable {
             if (ports.isEmpty()) {
                 throw new IllegalStateException("no transport is on");
             }
+            Arguments.inRange(
+                    writeBufferHighWaterMark,
+                    writeBufferLowWaterMark,
+                    maxPendingOutboundBytes,
+                    "writeBufferHighWaterMark");
             if ((tlsPort >= 0 || wssPort >= 0) && tlsServer == null) {
                 throw new IllegalStateException("TLS and WSS need a tlsIdentity or a tlsServerContext");
             }
@@ -428,12 +560,16 @@ public interface SipEndpoint extends AutoCloseable {
                 try {
                     client = SslContextBuilder.forClient()
                             .sslProvider(SslProvider.JDK)
-                            .protocols(TlsPolicy.PROTOCOLS)
+                            .protocols(SipTls.DEFAULT_PROTOCOLS)
                             .build();
                 } catch (SSLException e) {
                     throw new SipTransportException(SignalingError.SIP_TLS, "cannot make a TLS client context", e);
                 }
             }
+            if (tlsServer != null) {
+                SipTls.check(tlsServer, tlsPolicy);
+            }
+            SipTls.check(client, tlsPolicy);
             return NettyEndpoint.start(
                     new EndpointConfig(
                             bind,
@@ -449,7 +585,15 @@ public interface SipEndpoint extends AutoCloseable {
                             scheduler,
                             tlsServer,
                             client,
-                            webSocketPath),
+                            tlsPolicy,
+                            webSocketPath,
+                            new EndpointConfig.Limits(
+                                    maxConnections,
+                                    maxConnectionsPerAddress,
+                                    headerTimeout,
+                                    writeBufferLowWaterMark,
+                                    writeBufferHighWaterMark,
+                                    maxPendingOutboundBytes)),
                     user);
         }
     }

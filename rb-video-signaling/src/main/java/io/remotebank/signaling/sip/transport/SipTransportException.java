@@ -2,8 +2,8 @@ package io.remotebank.signaling.sip.transport;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.core.RbException;
 import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.SignalingException;
 import org.apiguardian.api.API;
 
 /**
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * certificate or key cannot be made, read or used ({@code signaling.sip.tls}).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class SipTransportException extends RbException {
+public final class SipTransportException extends SignalingException {
 
     private static final long serialVersionUID = 1L;
 

@@ -5,9 +5,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.Certificates;
-import io.remotebank.signaling.internal.sip.transport.TlsPolicy;
+import io.remotebank.signaling.internal.sip.transport.SipTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -17,10 +20,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.apiguardian.api.API;
 
@@ -38,10 +41,10 @@ public final class TlsIdentity {
     private final List<X509Certificate> chain;
 
     private TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
-        this.key = Objects.requireNonNull(key, "key");
+        this.key = Arguments.notNull(key, "key");
         this.chain = List.copyOf(chain);
         if (this.chain.isEmpty()) {
-            throw new IllegalArgumentException("the certificate chain is empty");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "the certificate chain is empty");
         }
     }
 
@@ -57,15 +60,18 @@ public final class TlsIdentity {
     }
 
     /**
-     * A new ECDSA P-256 key and a self-signed certificate, valid from an hour ago for one year.
+     * A new ECDSA P-256 key and a self-signed certificate, valid from an hour before the clock's
+     * time for one year.
      *
+     * @param clock the time the certificate is made at (the application's clock; rb-testing's
+     *     {@code ManualTime} in a test)
      * @param names the names the certificate is for (IP literals become IP-address alternative
      *     names, others DNS names); the first is also the subject's common name
      * @return the identity
      * @throws SipTransportException ({@code signaling.sip.tls}) when the JDK cannot make the key
      */
-    public static TlsIdentity selfSigned(String... names) {
-        return selfSigned(Instant.now(), Duration.ofDays(365), names);
+    public static TlsIdentity selfSigned(Clock clock, String... names) {
+        return selfSigned(Arguments.notNull(clock, "clock").instant(), Duration.ofDays(365), names);
     }
 
     /**
@@ -77,16 +83,16 @@ public final class TlsIdentity {
      * @return the identity
      */
     public static TlsIdentity selfSigned(Instant now, Duration validity, String... names) {
-        Objects.requireNonNull(now, "now");
+        Arguments.notNull(now, "now");
         if (validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("the validity must be positive: " + validity);
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "the validity must be positive: " + validity);
         }
         if (names.length == 0) {
-            throw new IllegalArgumentException("at least one name");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one name");
         }
         for (String n : names) {
             if (n == null || n.isBlank()) {
-                throw new IllegalArgumentException("a certificate name is empty");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "a certificate name is empty");
             }
         }
         Certificates.Pair pair =
@@ -154,7 +160,7 @@ public final class TlsIdentity {
         try {
             return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                     .sslProvider(SslProvider.JDK)
-                    .protocols(TlsPolicy.PROTOCOLS)
+                    .protocols(SipTls.DEFAULT_PROTOCOLS)
                     .build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new SipTransportException(SignalingError.SIP_TLS, "cannot use the identity: " + e.getMessage(), e);
@@ -170,12 +176,12 @@ public final class TlsIdentity {
      */
     public static SslContext clientContextTrusting(X509Certificate... trusted) {
         if (trusted.length == 0) {
-            throw new IllegalArgumentException("at least one trusted certificate");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one trusted certificate");
         }
         try {
             return SslContextBuilder.forClient()
                     .sslProvider(SslProvider.JDK)
-                    .protocols(TlsPolicy.PROTOCOLS)
+                    .protocols(SipTls.DEFAULT_PROTOCOLS)
                     .trustManager(trusted)
                     .build();
         } catch (SSLException e) {

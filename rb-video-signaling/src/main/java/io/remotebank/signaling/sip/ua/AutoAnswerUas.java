@@ -2,6 +2,10 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sdp.Connection;
 import io.remotebank.signaling.sdp.OfferAnswer;
 import io.remotebank.signaling.sdp.Origin;
@@ -10,7 +14,6 @@ import io.remotebank.signaling.sdp.SessionDescription;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionState;
@@ -19,7 +22,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +51,8 @@ public final class AutoAnswerUas implements TransactionUser {
     private final TransactionLayer layer;
     private final Settings settings;
     private final ConcurrentHashMap<String, Dialog> dialogs = new ConcurrentHashMap<>();
-    private final AtomicLong sessionIds = new AtomicLong(System.nanoTime() & 0xFFFFFFFFL);
+    /** RFC 4566 5.2 leaves how a sess-id is made to the tool: a random start, counted up. */
+    private final AtomicLong sessionIds = new AtomicLong(Integer.toUnsignedLong(RANDOM.nextInt()));
 
     /**
      * What the UAS answers with.
@@ -65,14 +68,14 @@ public final class AutoAnswerUas implements TransactionUser {
 
         /** Checks and copies. */
         public Settings {
-            Objects.requireNonNull(contact, "contact");
-            Objects.requireNonNull(mediaAddress, "mediaAddress");
+            Arguments.notNull(contact, "contact");
+            Arguments.notNull(mediaAddress, "mediaAddress");
             capabilities = List.copyOf(capabilities);
             if (capabilities.isEmpty()) {
-                throw new IllegalArgumentException("at least one media capability");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "at least one media capability");
             }
             if (ringTime.isNegative()) {
-                throw new IllegalArgumentException("the ring time must not be negative");
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "the ring time must not be negative");
             }
         }
 
@@ -123,7 +126,7 @@ public final class AutoAnswerUas implements TransactionUser {
         SipResponse ok;
         Duration interval;
         Duration waited = Duration.ZERO;
-        SipScheduler.Cancellable timer = () -> {};
+        Cancellable timer = () -> false;
 
         Dialog(String key, ServerTransaction invite, String localTag) {
             this.key = key;
@@ -140,8 +143,8 @@ public final class AutoAnswerUas implements TransactionUser {
      * @param settings what it answers with
      */
     public AutoAnswerUas(TransactionLayer layer, Settings settings) {
-        this.layer = Objects.requireNonNull(layer, "layer");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.layer = Arguments.notNull(layer, "layer");
+        this.settings = Arguments.notNull(settings, "settings");
     }
 
     /**

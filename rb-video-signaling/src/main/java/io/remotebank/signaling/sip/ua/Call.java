@@ -2,6 +2,8 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipMessageBuilder;
 import io.remotebank.signaling.sip.SipRequest;
@@ -10,9 +12,7 @@ import io.remotebank.signaling.sip.dialog.Dialog;
 import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,13 +46,13 @@ public final class Call {
     private SipResponse ok;
     private ServerTransaction okTx;
     private Duration okInterval;
-    private SipScheduler.Cancellable okTimer = () -> {};
-    private SipScheduler.Cancellable okTimeout = () -> {};
+    private Cancellable okTimer = () -> false;
+    private Cancellable okTimeout = () -> false;
 
     Call(UserAgent ua, boolean uac, CallListener listener) {
         this.ua = ua;
         this.uac = uac;
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = Arguments.notNull(listener, "listener");
     }
 
     /** Whether this side placed the call. */
@@ -95,7 +95,7 @@ public final class Call {
     }
 
     void listener(CallListener l) {
-        this.listener = Objects.requireNonNull(l, "listener");
+        this.listener = Arguments.notNull(l, "listener");
     }
 
     CallListener listener() {

@@ -2,9 +2,11 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -26,11 +28,13 @@ public record Dtmf(char signal, Duration duration) {
     public Dtmf {
         signal = Character.toUpperCase(signal);
         if (SIGNALS.indexOf(signal) < 0) {
-            throw new IllegalArgumentException("a DTMF signal is one of 0-9 * # A-D, not '" + signal + "'");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "a DTMF signal is one of 0-9 * # A-D, not '" + signal + "'");
         }
-        Objects.requireNonNull(duration, "duration");
+        Arguments.notNull(duration, "duration");
         if (duration.toMillis() < 1 || duration.toMillis() > 10_000) {
-            throw new IllegalArgumentException("a DTMF duration is 1 ms to 10 s, not " + duration.toMillis() + " ms");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "a DTMF duration is 1 ms to 10 s, not " + duration.toMillis() + " ms");
         }
     }
 
@@ -49,7 +53,7 @@ public record Dtmf(char signal, Duration duration) {
      *
      * @param body the body
      * @return the event
-     * @throws IllegalArgumentException when there is no valid Signal or the Duration is not a number
+     * @throws ValidationException when there is no valid Signal or the Duration is not a number
      *     in range
      */
     public static Dtmf parse(String body) {
@@ -64,19 +68,20 @@ public record Dtmf(char signal, Duration duration) {
             String value = line.substring(eq + 1).strip();
             if (key.equals("signal")) {
                 if (value.length() != 1) {
-                    throw new IllegalArgumentException("the Signal must be one character");
+                    throw new ValidationException(CoreError.ARGUMENT_INVALID, "the Signal must be one character");
                 }
                 signal = value.charAt(0);
             } else if (key.equals("duration")) {
                 try {
                     millis = Long.parseLong(value);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("the Duration is not a number of milliseconds", e);
+                    throw new ValidationException(
+                            CoreError.ARGUMENT_INVALID, "the Duration is not a number of milliseconds", e);
                 }
             }
         }
         if (signal == null) {
-            throw new IllegalArgumentException("no Signal in the dtmf-relay body");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "no Signal in the dtmf-relay body");
         }
         return new Dtmf(signal, Duration.ofMillis(millis));
     }

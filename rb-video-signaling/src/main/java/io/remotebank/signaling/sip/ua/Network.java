@@ -2,13 +2,13 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import io.remotebank.signaling.sip.transport.SipTransportException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
@@ -49,8 +49,8 @@ public interface Network {
      * @return the network
      */
     static Network of(SipEndpoint endpoint, InetAddress advertised) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(advertised, "advertised");
+        Arguments.notNull(endpoint, "endpoint");
+        Arguments.notNull(advertised, "advertised");
         String host = advertised.getHostAddress();
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         String clientHost = Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE) + ".invalid";

@@ -2,8 +2,8 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.core.RbException;
 import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.SignalingException;
 import io.remotebank.signaling.sip.SipResponse;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * error (treated as 503). The message names the status only, never a URI.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class SipRequestFailedException extends RbException {
+public final class SipRequestFailedException extends SignalingException {
 
     private static final long serialVersionUID = 1L;
 

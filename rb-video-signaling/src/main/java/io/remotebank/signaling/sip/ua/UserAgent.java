@@ -2,8 +2,10 @@ package io.remotebank.signaling.sip.ua;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipMessageBuilder;
-import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.SipUri;
@@ -21,9 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -58,11 +58,8 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, MESSAGE";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> HANDLED =
-            Set.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "UPDATE", "MESSAGE");
     private static final Set<String> NEED_DIALOG = Set.of("BYE", "INFO", "UPDATE");
     private static final String SDP = "application/sdp";
-    private static final List<String> INFO_TYPES = List.of("application/dtmf-relay", "application/dtmf", "text/plain");
 
     private final TransactionLayer layer;
     private final Settings settings;
@@ -72,7 +69,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     private final ConcurrentHashMap<DialogId, Call> dialogs = new ConcurrentHashMap<>();
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<ServerTransaction, Call> pendingInvites = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ServerTransaction> inProgress = new ConcurrentHashMap<>();
+    private final RequestChecks checks;
     private final ConcurrentHashMap<String, Ack> acks = new ConcurrentHashMap<>();
 
     private record Ack(SipRequest ack, SipTransportChannel channel) {}
@@ -91,11 +88,12 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
         /** Checks and copies. */
         public Settings {
-            Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(product, "product");
+            Arguments.notNull(user, "user");
+            Arguments.notNull(product, "product");
             if (user.isEmpty()
                     || !user.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_.!~*'()".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("the user must be a non-empty SIP user token");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the user must be a non-empty SIP user token");
             }
             supported = Set.copyOf(supported);
         }
@@ -124,9 +122,10 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
      * @param handler what it does with new calls and requests
      */
     public UserAgent(TransactionLayer layer, Settings settings, UasHandler handler) {
-        this.layer = Objects.requireNonNull(layer, "layer");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        this.layer = Arguments.notNull(layer, "layer");
+        this.settings = Arguments.notNull(settings, "settings");
+        this.checks = new RequestChecks(this.settings.supported());
+        this.handler = Arguments.notNull(handler, "handler");
     }
 
     /**
@@ -165,7 +164,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
      * @return this
      */
     public UserAgent attach(Network network) {
-        this.network = Objects.requireNonNull(network, "network");
+        this.network = Arguments.notNull(network, "network");
         return this;
     }
 
@@ -214,7 +213,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         Call call = new Call(this, true, listener);
         calls.add(call);
         SipMessageBuilder b = outOfDialog("INVITE", uri);
-        b.body(SDP, Objects.requireNonNull(sdpOffer, "sdpOffer"));
+        b.body(SDP, Arguments.notNull(sdpOffer, "sdpOffer"));
         call.beginInvite();
         send(b, uri, true, call.inviteListener)
                 .thenAccept(tx -> call.invited(tx.request(), tx))
@@ -239,12 +238,13 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
      */
     public CompletionStage<SipResponse> request(String method, String target, String contentType, String body) {
         if (Set.of("INVITE", "ACK", "CANCEL").contains(method) || NEED_DIALOG.contains(method)) {
-            throw new IllegalArgumentException(method + " is not sent outside a dialog this way");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, method + " is not sent outside a dialog this way");
         }
         SipUri uri = targetUri(target);
         SipMessageBuilder b = outOfDialog(method, uri);
         if (body != null) {
-            b.body(Objects.requireNonNull(contentType, "contentType"), body);
+            b.body(Arguments.notNull(contentType, "contentType"), body);
         }
         FinalResponse r = new FinalResponse(method, null, null);
         send(b, uri, method.equals("OPTIONS"), r).exceptionally(e -> {
@@ -255,9 +255,10 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     }
 
     private static SipUri targetUri(String target) {
-        SipUri uri = SipUri.parse(Objects.requireNonNull(target, "target"));
+        SipUri uri = SipUri.parse(Arguments.notNull(target, "target"));
         if (!uri.isSip() || uri.host().isEmpty()) {
-            throw new IllegalArgumentException("the target must be a sip or sips URI with a host");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "the target must be a sip or sips URI with a host");
         }
         return uri;
     }
@@ -292,7 +293,8 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
             return sips ? SipTransport.TLS : SipTransport.UDP; // RFC 3261 19.1.2 / 26.2
         }
         SipTransport t = SipTransport.fromViaName(param.get())
-                .orElseThrow(() -> new IllegalArgumentException("transport " + param.get() + " is not offered"));
+                .orElseThrow(() -> new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "transport " + param.get() + " is not offered"));
         if (sips && !t.secure()) {
             // RFC 5630: a sips URI is reached over TLS (or WSS) only
             return t == SipTransport.WS ? SipTransport.WSS : SipTransport.TLS;
@@ -483,77 +485,19 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
         }
     }
 
-    /** The checks of RFC 3261 8.2 that need no dialog; false when a response was sent. */
+    /** The checks of RFC 3261 8.2 ({@link RequestChecks}); false when a refusal was sent. */
     private boolean checked(ServerTransaction tx) {
-        SipRequest request = tx.request();
-        String method = request.method();
-        try {
-            request.validate();
-        } catch (SipParseException e) {
-            reply(tx, e.statusCode(), e.reasonPhrase());
-            return false;
+        Optional<RequestChecks.Refusal> refusal = checks.check(tx);
+        if (refusal.isEmpty()) {
+            return true;
         }
-        if (request.requestUri().kind() == SipUri.Kind.OTHER) {
-            tx.respond((SipResponse)
-                    response(tx, 416, "Unsupported URI Scheme", newTag(), false).build());
-            return false;
+        RequestChecks.Refusal r = refusal.get();
+        SipMessageBuilder b = response(tx, r.status(), r.reason(), newTag(), false);
+        if (r.headerName() != null) {
+            b.header(r.headerName(), r.headerValue());
         }
-        if (request.maxForwards().orElse(70) == 0 && !method.equals("OPTIONS")) {
-            reply(tx, 483, "Too Many Hops");
-            return false;
-        }
-        if (request.toTag().isEmpty() && !method.equals("CANCEL")) {
-            // RFC 3261 8.2.2.2: a merged request (it looped back through a forking proxy)
-            String key = request.fromTag().orElse("")
-                    + '|'
-                    + request.callId().orElseThrow()
-                    + '|'
-                    + request.cseq().orElseThrow();
-            ServerTransaction first = inProgress.putIfAbsent(key, tx);
-            if (first != null && first != tx) {
-                reply(tx, 482, "Loop Detected");
-                return false;
-            }
-        }
-        if (!method.equals("CANCEL")) {
-            List<String> unsupported = request.require().stream()
-                    .filter(tag -> !settings.supported().contains(tag.toLowerCase(Locale.ROOT)))
-                    .toList();
-            if (!unsupported.isEmpty()) {
-                tx.respond((SipResponse) response(tx, 420, "Bad Extension", newTag(), false)
-                        .header("Unsupported", String.join(", ", unsupported))
-                        .build());
-                return false;
-            }
-        }
-        if (request.bodyLength() > 0 && HANDLED.contains(method)) {
-            Optional<String> encoding = request.header("Content-Encoding");
-            if (encoding.isPresent() && !encoding.get().strip().equalsIgnoreCase("identity")) {
-                tx.respond((SipResponse) response(tx, 415, "Unsupported Media Type", newTag(), false)
-                        .header("Accept-Encoding", "identity")
-                        .build());
-                return false;
-            }
-            List<String> accepted = accepted(method);
-            String type = request.contentType()
-                    .map(c -> (c.type() + "/" + c.subtype()).toLowerCase(Locale.ROOT))
-                    .orElse("");
-            if (!accepted.isEmpty() && !accepted.contains(type)) {
-                tx.respond((SipResponse) response(tx, 415, "Unsupported Media Type", newTag(), false)
-                        .header("Accept", String.join(", ", accepted))
-                        .build());
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<String> accepted(String method) {
-        return switch (method) {
-            case "INVITE", "UPDATE", "ACK" -> List.of(SDP);
-            case "INFO" -> INFO_TYPES;
-            default -> List.of(); // MESSAGE, OPTIONS, BYE: any type (RFC 3428 leaves the type to the user)
-        };
+        tx.respond((SipResponse) b.build());
+        return false;
     }
 
     private void inDialog(ServerTransaction tx, String toTag) {
@@ -655,16 +599,7 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
     @Override
     public void onTerminated(ServerTransaction transaction) {
         pendingInvites.remove(transaction);
-        SipRequest r = transaction.request();
-        if (r.toTag().isEmpty()) {
-            inProgress.remove(
-                    r.fromTag().orElse("")
-                            + '|'
-                            + r.callId().orElse("")
-                            + '|'
-                            + r.cseq().map(Object::toString).orElse(""),
-                    transaction);
-        }
+        checks.forget(transaction);
     }
 
     private void reply(ServerTransaction tx, int status, String reason) {
@@ -787,20 +722,20 @@ public final class UserAgent implements TransactionUser, AutoCloseable {
 
         @Override
         public void progress(String sdp) {
-            call.respondInvite(183, "Session Progress", Objects.requireNonNull(sdp, "sdp"));
+            call.respondInvite(183, "Session Progress", Arguments.notNull(sdp, "sdp"));
         }
 
         @Override
         public CompletionStage<Call> accept(String sdp) {
             offer().ifPresent(call::remoteSdp);
-            call.respondInvite(200, "OK", Objects.requireNonNull(sdp, "sdp"));
+            call.respondInvite(200, "OK", Arguments.notNull(sdp, "sdp"));
             return call.confirmedStage();
         }
 
         @Override
         public void reject(int status, String reason) {
             if (status < 300 || status > 699) {
-                throw new IllegalArgumentException("a rejection is 300-699, not " + status);
+                throw new ValidationException(CoreError.ARGUMENT_INVALID, "a rejection is 300-699, not " + status);
             }
             call.respondInvite(status, reason, null);
         }

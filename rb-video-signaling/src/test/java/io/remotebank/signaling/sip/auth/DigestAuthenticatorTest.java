@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.Authentication;
 import io.remotebank.signaling.sip.Digest;
 import io.remotebank.signaling.sip.DigestAlgorithm;
@@ -348,7 +349,7 @@ class DigestAuthenticatorTest {
     void theClientRefusesAResponseThatIsNotAChallenge() {
         SipRequest first = register(1);
         SipResponse ok = (SipResponse) SipResponse.to(first, 200, "OK", "t").build();
-        assertThatThrownBy(() -> alice.authorize(first, ok)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> alice.authorize(first, ok)).isInstanceOf(ValidationException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipParser;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
@@ -127,10 +128,10 @@ class DialogTest {
         SipRequest invite = invite("<sip:p1.example.com;lr>");
         SipResponse trying =
                 (SipResponse) SipResponse.to(invite, 100, "Trying", null).build();
-        assertThatThrownBy(() -> Dialog.forUac(invite, trying)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Dialog.forUac(invite, trying)).isInstanceOf(ValidationException.class);
         Dialog d = Dialog.forUas(invite, "t", false);
-        assertThatThrownBy(() -> d.newRequest("ACK")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> d.newRequest("CANCEL")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DialogId("", "a", "b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.newRequest("ACK")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> d.newRequest("CANCEL")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new DialogId("", "a", "b")).isInstanceOf(ValidationException.class);
     }
 }

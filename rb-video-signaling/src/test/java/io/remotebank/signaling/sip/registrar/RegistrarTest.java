@@ -4,6 +4,7 @@ import static io.remotebank.signaling.sip.registrar.RegisterRequests.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.SipUri;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
@@ -350,7 +351,7 @@ class RegistrarTest {
                 .build());
         assertThat(registrar.lookup(ALICE)).hasSize(1);
         assertThatThrownBy(() -> Registrar.canonical(SipUri.parse("tel:+1-201-555-0123")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -363,7 +364,7 @@ class RegistrarTest {
                                 .header("Call-ID", "c")
                                 .header("CSeq", "1 OPTIONS")
                                 .build()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -412,6 +413,11 @@ class RegistrarTest {
     void concurrentRegisters_ofOneAddressOfRecord_loseNoBinding() throws Exception {
         int threads = 8;
         int each = 20;
+        Registrar registrar = Registrar.builder(locations)
+                .clock(clock)
+                .domains("bank.example")
+                .maxBindingsPerAddressOfRecord(threads * each) // above the default of 10
+                .build();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();

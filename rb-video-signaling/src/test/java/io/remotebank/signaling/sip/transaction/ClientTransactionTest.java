@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import java.time.Duration;
@@ -262,14 +263,14 @@ class ClientTransactionTest {
     @Test
     void refusesWhatIsNotAClientTransaction() {
         assertThatThrownBy(() -> layer.sendRequest(Messages.request("ACK", "z9hG4bKf1"), udp, listener))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("ACK");
         assertThatThrownBy(() -> layer.sendRequest(Messages.request("INVITE", "old2543"), udp, listener))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("branch");
         layer.sendRequest(Messages.request("INVITE", "z9hG4bKf2"), tcp, listener);
         assertThatThrownBy(() -> layer.sendRequest(Messages.request("INVITE", "z9hG4bKf2"), tcp, listener))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("in use");
         layer.transportFailed(tcp, new java.io.IOException("closed"));
     }
@@ -286,14 +287,14 @@ class ClientTransactionTest {
         TransactionSettings d = TransactionSettings.ofDefaults();
         assertThat(d.timeout()).isEqualTo(Duration.ofSeconds(32));
         assertThatThrownBy(() -> d.withT(Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> d.withT(Duration.ofSeconds(5), Duration.ofSeconds(4), Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("T2");
         assertThatThrownBy(() -> new TransactionSettings(d.t1(), d.t2(), d.t4(), Duration.ofSeconds(31), d.trying100()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("timer D");
         assertThatThrownBy(() -> new TransactionSettings(d.t1(), d.t2(), d.t4(), d.timerD(), Duration.ofMillis(-1)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 }

@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import java.util.ArrayList;
@@ -193,7 +194,7 @@ class ServerTransactionTest {
         layer.receive(options, tcp);
         assertThatThrownBy(() ->
                         requests.get(0).respond(Messages.response(Messages.request("INFO", "z9hG4bKs8"), 200, "x")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("CSeq");
         requests.get(0).respond(Messages.response(options, 200, "x"));
     }

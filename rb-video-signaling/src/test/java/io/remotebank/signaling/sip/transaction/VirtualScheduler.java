@@ -1,71 +1,48 @@
 package io.remotebank.signaling.sip.transaction;
 
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.core.time.Ticker;
+import io.remotebank.testing.ManualTime;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.PriorityQueue;
+import java.time.Instant;
 
-/** A {@link SipScheduler} on virtual time: tasks run only when a test advances the time. */
-public final class VirtualScheduler implements SipScheduler {
+/**
+ * rb-testing's {@link ManualTime} as the SIP tests use it: a {@link Scheduler} whose time moves in
+ * milliseconds only when a test advances it, and a wall clock that moves with it.
+ */
+public final class VirtualScheduler implements Scheduler {
 
-    private final PriorityQueue<Task> queue =
-            new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
-    private long now;
-    private long seq;
+    private final ManualTime time = ManualTime.at(Instant.parse("2026-11-27T09:00:00Z"));
 
-    private static final class Task implements Cancellable {
-        final long due;
-        final long seq;
-        final Runnable run;
-        boolean cancelled;
-
-        Task(long due, long seq, Runnable run) {
-            this.due = due;
-            this.seq = seq;
-            this.run = run;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        return time.schedule(delay, task);
     }
 
     @Override
-    public synchronized Cancellable schedule(Duration delay, Runnable task) {
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("negative delay");
-        }
-        Task t = new Task(now + delay.toMillis(), seq++, task);
-        queue.add(t);
-        return t;
+    public Ticker ticker() {
+        return time;
+    }
+
+    /** A wall clock on the same virtual time. */
+    public Clock clock() {
+        return time.clock();
     }
 
     /** Milliseconds since the start. */
     public long now() {
-        return now;
+        return Duration.ofNanos(time.read()).toMillis();
     }
 
     /** Runs every task due within the next {@code millis}, in order, moving the time to each. */
     public void advance(long millis) {
-        long until = now + millis;
-        while (true) {
-            Task t;
-            synchronized (this) {
-                t = queue.peek();
-                if (t == null || t.due > until) {
-                    now = until;
-                    return;
-                }
-                queue.poll();
-                now = t.due;
-            }
-            if (!t.cancelled) {
-                t.run.run();
-            }
-        }
+        time.advance(Duration.ofMillis(millis));
     }
 
     /** Tasks scheduled and neither run nor cancelled. */
-    public synchronized int pending() {
-        return (int) queue.stream().filter(t -> !t.cancelled).count();
+    public int pending() {
+        return time.pending();
     }
 }

@@ -12,6 +12,7 @@ import io.remotebank.signaling.sip.transaction.ServerTransaction;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
+import io.remotebank.signaling.sip.transaction.VirtualScheduler;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import java.io.DataInputStream;
 import java.io.InputStream;
@@ -105,6 +106,51 @@ class ConnectionTest {
             Probes.await(() -> server.openConnections() == 1, "the connection is registered");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
             Probes.await(() -> server.openConnections() == 0, "the idle connection is forgotten");
+        }
+    }
+
+    /** Keep-alive waits on the endpoint's scheduler (house rule 6): virtual time pings and gives up. */
+    @Test
+    void keepAlive_runsOnTheInjectedScheduler() throws Exception {
+        VirtualScheduler time = new VirtualScheduler();
+        try (ServerSocket peer = new ServerSocket(0, 1, LOOPBACK);
+                SipEndpoint client = tcpOnly()
+                        .scheduler(time)
+                        .keepAliveInterval(Duration.ofSeconds(30))
+                        .pongTimeout(Duration.ofSeconds(10))
+                        .start(layer -> tx -> {})) {
+            InetSocketAddress target = new InetSocketAddress(LOOPBACK, peer.getLocalPort());
+            client.channel(SipTransport.TCP, target).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            try (Socket s = peer.accept()) {
+                s.setSoTimeout(10_000);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                time.advance(Duration.ofSeconds(30).toMillis());
+                byte[] ping = new byte[4];
+                in.readFully(ping);
+                assertThat(new String(ping, UTF_8)).isEqualTo("\r\n\r\n");
+                time.advance(Duration.ofSeconds(10).toMillis());
+                assertThat(in.read()).as("no pong: the flow is closed").isEqualTo(-1);
+            }
+            Probes.await(() -> client.openConnections() == 0, "the failed flow is forgotten");
+        }
+    }
+
+    /** The idle timeout is measured on the endpoint's scheduler, not on the event loop's clock. */
+    @Test
+    void anIdleConnection_isClosedOnTheInjectedSchedulersTime() throws Exception {
+        VirtualScheduler time = new VirtualScheduler();
+        try (SipEndpoint server = tcpOnly()
+                        .scheduler(time)
+                        .idleTimeout(Duration.ofMinutes(5))
+                        .start(layer -> tx -> {});
+                Socket socket =
+                        new Socket(LOOPBACK, server.tcpAddress().orElseThrow().getPort())) {
+            socket.setSoTimeout(10_000);
+            Probes.await(() -> server.openConnections() == 1, "the connection is registered");
+            time.advance(Duration.ofMinutes(5).toMillis());
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            Probes.await(() -> server.openConnections() == 0, "the idle connection is forgotten");
+            assertThat(server.stats().closedIdle()).isEqualTo(1);
         }
     }
 

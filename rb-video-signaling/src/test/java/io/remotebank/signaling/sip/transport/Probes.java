@@ -10,11 +10,12 @@ import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
+import io.remotebank.testsupport.Await;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.KeyStore;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -82,7 +83,7 @@ final class Probes {
     }
 
     /** A self-signed identity for 127.0.0.1 that the test clients trust. */
-    static final TlsIdentity IDENTITY = TlsIdentity.selfSigned("127.0.0.1");
+    static final TlsIdentity IDENTITY = TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1");
 
     /** A blocking client socket to a TCP or TLS port of the endpoint (TLS trusting {@link #IDENTITY}). */
     static Socket connect(SipEndpoint server, SipTransport transport) throws Exception {
@@ -118,14 +119,11 @@ final class Probes {
         return sb.toString();
     }
 
-    /** Polls a condition until it holds (state reached through another thread), for up to 10 s. */
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(5);
-        }
+    /**
+     * Awaits a state an event loop reaches (a connection forgotten, a transaction released), which
+     * the endpoint announces with no event of its own.
+     */
+    static void await(BooleanSupplier condition, String what) {
+        Await.until(what, condition);
     }
 }

@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,7 +28,8 @@ class TlsIdentityTest {
     @TempDir
     Path dir;
 
-    private static final TlsIdentity IDENTITY = TlsIdentity.selfSigned("127.0.0.1", "sip.example.com", "::1");
+    private static final TlsIdentity IDENTITY =
+            TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1", "sip.example.com", "::1");
 
     @Test
     void aSelfSignedCertificateNamesItsHostsAndIsValidNow() throws Exception {
@@ -58,8 +61,9 @@ class TlsIdentityTest {
 
     @Test
     void twoSelfSignedIdentitiesDiffer() {
-        assertThat(TlsIdentity.selfSigned("a.example").sha256Fingerprint())
-                .isNotEqualTo(TlsIdentity.selfSigned("a.example").sha256Fingerprint());
+        assertThat(TlsIdentity.selfSigned(Clock.systemUTC(), "a.example").sha256Fingerprint())
+                .isNotEqualTo(
+                        TlsIdentity.selfSigned(Clock.systemUTC(), "a.example").sha256Fingerprint());
     }
 
     @Test
@@ -73,12 +77,13 @@ class TlsIdentityTest {
 
     @Test
     void badArgumentsAreRefused() {
-        assertThatThrownBy(() -> TlsIdentity.selfSigned()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TlsIdentity.selfSigned(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TlsIdentity.selfSigned(Clock.systemUTC())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> TlsIdentity.selfSigned(Clock.systemUTC(), " "))
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> TlsIdentity.selfSigned(Instant.now(), Duration.ZERO, "a"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> TlsIdentity.of(IDENTITY.privateKey(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -118,7 +123,7 @@ class TlsIdentityTest {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         IDENTITY.writePem(cert, key);
-        TlsIdentity.selfSigned("other.example").writePem(dir.resolve("other.pem"), key);
+        TlsIdentity.selfSigned(Clock.systemUTC(), "other.example").writePem(dir.resolve("other.pem"), key);
         assertThatThrownBy(() -> TlsIdentity.fromPem(cert, key))
                 .isInstanceOf(SipTransportException.class)
                 .hasMessageContaining("signaling.sip.tls")

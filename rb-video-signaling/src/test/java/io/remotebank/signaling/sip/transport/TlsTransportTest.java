@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.tls.TlsPolicy;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
@@ -16,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** SIP over TLS between two of our endpoints, and what TLS refuses. */
 class TlsTransportTest {
 
-    private static final TlsIdentity IDENTITY = TlsIdentity.selfSigned("127.0.0.1", "localhost");
+    private static final TlsIdentity IDENTITY = TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1", "localhost");
 
     private final SipEndpoint server = SipEndpoint.builder()
             .bind(LOOPBACK)
@@ -85,6 +89,26 @@ class TlsTransportTest {
         assertThat(server.transactions().liveTransactions()).isZero();
     }
 
+    /** A policy that leaves the application's context no protocol fails at start, not at each connection. */
+    @Test
+    void aPolicyThatLeavesTheContextNoProtocol_failsAtStart() throws Exception {
+        SslContext tls12Only = SslContextBuilder.forServer(IDENTITY.privateKey(), IDENTITY.certificate())
+                .sslProvider(SslProvider.JDK)
+                .protocols("TLSv1.2")
+                .build();
+        SipEndpoint.Builder builder = SipEndpoint.builder()
+                .bind(LOOPBACK)
+                .udpPort(-1)
+                .tcpPort(-1)
+                .tlsPort(0)
+                .tlsServerContext(tls12Only)
+                .tlsPolicy(TlsPolicy.builder().onlyProtocols("TLSv1.3").build());
+        assertThatThrownBy(() -> builder.start(layer -> tx -> {}))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.code()).isEqualTo(CoreError.TLS_POLICY_UNSATISFIABLE));
+    }
+
     @Test
     void anUntrustedCertificateFailsTheConnection() throws Exception {
         try (SipEndpoint client =
@@ -103,7 +127,7 @@ class TlsTransportTest {
 
     @Test
     void aCertificateForAnotherHostFailsTheConnection() throws Exception {
-        TlsIdentity other = TlsIdentity.selfSigned("sip.example.com");
+        TlsIdentity other = TlsIdentity.selfSigned(Clock.systemUTC(), "sip.example.com");
         try (SipEndpoint otherServer = SipEndpoint.builder()
                         .bind(LOOPBACK)
                         .udpPort(-1)
@@ -223,8 +247,8 @@ class TlsTransportTest {
                 .hasMessageContaining("tlsIdentity");
         assertThatThrownBy(() -> SipEndpoint.builder()
                         .tlsServerContext(TlsIdentity.clientContextTrusting(IDENTITY.certificate())))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> SipEndpoint.builder().tlsClientContext(IDENTITY.serverContext()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ValidationException.class);
     }
 }

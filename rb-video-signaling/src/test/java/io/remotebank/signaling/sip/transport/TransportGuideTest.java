@@ -11,6 +11,7 @@ import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class TransportGuideTest {
         InetAddress address = InetAddress.getLoopbackAddress();
         // tag::server[]
         // Without a certificate of its own a server can make one; peers pin its fingerprint.
-        TlsIdentity identity = TlsIdentity.selfSigned("127.0.0.1", "localhost");
+        TlsIdentity identity = TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1", "localhost");
         String fingerprint = identity.sha256Fingerprint(); // 4A:AD:...: print it for the peers
         SipEndpoint server = SipEndpoint.builder()
                 .bind(address)
@@ -78,12 +79,32 @@ class TransportGuideTest {
     void pemFiles() {
         Path certFile = dir.resolve("cert.pem");
         Path keyFile = dir.resolve("key.pem");
-        TlsIdentity.selfSigned("sip.bank.example").writePem(certFile, keyFile);
+        TlsIdentity.selfSigned(Clock.systemUTC(), "sip.bank.example").writePem(certFile, keyFile);
         // tag::pem[]
         TlsIdentity identity = TlsIdentity.fromPem(certFile, keyFile); // leaf first, then the chain
         SipEndpoint.Builder builder = SipEndpoint.builder().tlsPort(0).tlsIdentity(identity);
         // end::pem[]
         assertThat(identity.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=sip.bank.example");
         assertThat(builder).isNotNull();
+    }
+
+    @Test
+    void limitsAgainstAbusivePeers() {
+        InetAddress address = InetAddress.getLoopbackAddress();
+        // tag::limits[]
+        SipEndpoint guarded = SipEndpoint.builder()
+                .bind(address)
+                .maxConnections(10_000) // peer-opened connections in all
+                .maxConnectionsPerAddress(256) // from one source address
+                .headerTimeout(Duration.ofSeconds(32)) // a message's header block, then its body
+                .writeBufferWaterMark(32 * 1024, 64 * 1024) // stop reading above 64 KiB queued
+                .maxPendingOutboundBytes(1024 * 1024) // close past 1 MiB queued
+                .start(layer -> transaction -> {});
+        TransportStats stats = guarded.stats(); // refused, closed, dropped, queued
+        // end::limits[]
+        try (guarded) {
+            assertThat(stats.openConnections()).isZero();
+            assertThat(stats.refusedOverAddressLimit()).isZero();
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.remotebank.signaling.sip.ua.AutoAnswerUas;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** SIP over WebSocket and secure WebSocket (RFC 7118), with a plain Netty WebSocket client as the peer. */
 class WebSocketTransportTest {
 
-    private static final TlsIdentity IDENTITY = TlsIdentity.selfSigned("127.0.0.1");
+    private static final TlsIdentity IDENTITY = TlsIdentity.selfSigned(Clock.systemUTC(), "127.0.0.1");
 
     private final SipEndpoint server = SipEndpoint.builder()
             .bind(LOOPBACK)

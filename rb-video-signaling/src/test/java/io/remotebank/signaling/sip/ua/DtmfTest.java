@@ -3,6 +3,7 @@ package io.remotebank.signaling.sip.ua;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.remotebank.core.ValidationException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,6 @@ class DtmfTest {
     @ParameterizedTest
     @ValueSource(strings = {"Duration=100", "Signal=55", "Signal=X", "Signal=1\nDuration=long", "Signal=1\nDuration=0"})
     void rejects(String body) {
-        assertThatThrownBy(() -> Dtmf.parse(body)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Dtmf.parse(body)).isInstanceOf(ValidationException.class);
     }
 }

@@ -267,18 +267,27 @@ public final class CmppCodec {
             CmppPdu pdu = decodeBody(command, sequenceId, body);
             frame.skipBytes(length);
             return pdu;
-        } catch (CmppDecodeException e) {
-            throw e;
         } catch (CmppException e) {
-            throw new CmppDecodeException(e.code(), commandId, sequenceId, false, command + ": " + message(e), e);
+            if (e instanceof CmppDecodeException decodeFailure) {
+                throw decodeFailure;
+            }
+            // A record refused a received value: the PDU is malformed. Its code names our own values,
+            // so the refusal is reported with the decode code (one code, one class) and the cause.
+            CmppError code = e.code() == CmppError.FIELD_TOO_LONG
+                    ? CmppError.FIELD_LENGTH_INVALID
+                    : CmppError.FIELD_VALUE_INVALID;
+            throw refusal(code, command, sequenceId, message(e), e);
         } catch (ValidationException e) {
-            throw new CmppDecodeException(
-                    CmppError.FIELD_VALUE_INVALID, commandId, sequenceId, false, command + ": " + message(e), e);
+            throw refusal(CmppError.FIELD_VALUE_INVALID, command, sequenceId, message(e), e);
         } catch (IndexOutOfBoundsException e) {
             // A layout check above missed a case: still a refusal with a code, never a crash.
-            throw new CmppDecodeException(
-                    CmppError.BODY_LENGTH_INVALID, commandId, sequenceId, false, command + ": body too short", e);
+            throw refusal(CmppError.BODY_LENGTH_INVALID, command, sequenceId, "body too short", e);
         }
+    }
+
+    private static CmppDecodeException refusal(
+            CmppError code, CommandId command, int sequenceId, String message, Throwable cause) {
+        return new CmppDecodeException(code, command.code(), sequenceId, false, command + ": " + message, cause);
     }
 
     /**
@@ -302,46 +311,50 @@ public final class CmppCodec {
         int r = version.resultLength();
         return switch (command) {
             case CONNECT -> {
-                expectBody(command, in, CONNECT_BODY);
+                expectBody(command, seq, in, CONNECT_BODY);
                 String source = readOctets(in, 6);
                 byte[] auth = new byte[16];
                 in.readBytes(auth);
                 yield new CmppPdu.Connect(seq, source, auth, in.readUnsignedByte(), in.readUnsignedInt());
             }
             case CONNECT_RESP -> {
-                expectBody(command, in, r + 16 + 1);
+                expectBody(command, seq, in, r + 16 + 1);
                 long status = readResult(in);
                 byte[] auth = new byte[16];
                 in.readBytes(auth);
                 yield new CmppPdu.ConnectResp(seq, status, auth, in.readUnsignedByte());
             }
             case TERMINATE -> {
-                expectBody(command, in, 0);
+                expectBody(command, seq, in, 0);
                 yield new CmppPdu.Terminate(seq);
             }
             case TERMINATE_RESP -> {
-                expectBody(command, in, 0);
+                expectBody(command, seq, in, 0);
                 yield new CmppPdu.TerminateResp(seq);
             }
             case SUBMIT -> decodeSubmit(seq, in);
             case SUBMIT_RESP -> {
-                expectBody(command, in, 8 + r);
+                expectBody(command, seq, in, 8 + r);
                 yield new CmppPdu.SubmitResp(seq, in.readLong(), readResult(in));
             }
             case DELIVER -> decodeDeliver(seq, in);
             case DELIVER_RESP -> {
-                expectBody(command, in, 8 + r);
+                expectBody(command, seq, in, 8 + r);
                 yield new CmppPdu.DeliverResp(seq, in.readLong(), readResult(in));
             }
             case QUERY -> {
-                expectBody(command, in, QUERY_BODY);
+                expectBody(command, seq, in, QUERY_BODY);
                 yield new CmppPdu.Query(
-                        seq, readOctets(in, 8), readFlag(in, "Query_Type"), readOctets(in, 10), readOctets(in, 8));
+                        seq,
+                        readOctets(in, 8),
+                        readFlag(command, seq, in, "Query_Type"),
+                        readOctets(in, 10),
+                        readOctets(in, 8));
             }
             case QUERY_RESP -> {
-                expectBody(command, in, QUERY_RESP_BODY);
+                expectBody(command, seq, in, QUERY_RESP_BODY);
                 String time = readOctets(in, 8);
-                int type = readFlag(in, "Query_Type");
+                int type = readFlag(command, seq, in, "Query_Type");
                 String code = readOctets(in, 10);
                 yield new CmppPdu.QueryResp(
                         seq,
@@ -358,19 +371,19 @@ public final class CmppCodec {
                         in.readUnsignedInt());
             }
             case CANCEL -> {
-                expectBody(command, in, 8);
+                expectBody(command, seq, in, 8);
                 yield new CmppPdu.Cancel(seq, in.readLong());
             }
             case CANCEL_RESP -> {
-                expectBody(command, in, r);
+                expectBody(command, seq, in, r);
                 yield new CmppPdu.CancelResp(seq, readResult(in));
             }
             case ACTIVE_TEST -> {
-                expectBody(command, in, 0);
+                expectBody(command, seq, in, 0);
                 yield new CmppPdu.ActiveTest(seq);
             }
             case ACTIVE_TEST_RESP -> {
-                expectBody(command, in, 1);
+                expectBody(command, seq, in, 1);
                 yield new CmppPdu.ActiveTestResp(seq, in.readUnsignedByte());
             }
         };
@@ -381,7 +394,7 @@ public final class CmppCodec {
         int types = version.terminalTypes() ? 1 : 0;
         // Everything up to and including DestUsr_tl has a fixed width.
         int prefix = 8 + 1 + 1 + 1 + 1 + 10 + 1 + t + types + 1 + 1 + 1 + 6 + 2 + 6 + 17 + 17 + 21 + 1;
-        atLeast(CommandId.SUBMIT, in, prefix);
+        atLeast(CommandId.SUBMIT, seq, in, prefix);
         Submit.Builder b = Submit.builder().sequenceId(seq).msgId(in.readLong());
         int total = in.readUnsignedByte();
         int number = in.readUnsignedByte();
@@ -394,7 +407,7 @@ public final class CmppCodec {
         int feeTerminalType = types == 1 ? in.readUnsignedByte() : 0;
         b.fee(feeUserType, feeTerminal, feeTerminalType)
                 .tpPid(in.readUnsignedByte())
-                .tpUdhi(readFlag(in, "TP_udhi"))
+                .tpUdhi(readFlag(CommandId.SUBMIT, seq, in, "TP_udhi"))
                 .msgFmt(in.readUnsignedByte())
                 .msgSrc(readOctets(in, 6))
                 .feeType(readOctets(in, 2), readOctets(in, 6))
@@ -403,44 +416,55 @@ public final class CmppCodec {
                 .srcId(readOctets(in, 21));
         int recipients = in.readUnsignedByte();
         if (recipients < 1 || recipients > Submit.MAX_RECIPIENTS) {
-            throw new CmppException(
+            throw refusal(
                     CmppError.FIELD_LENGTH_INVALID,
-                    "DestUsr_tl must be 1-" + Submit.MAX_RECIPIENTS + ", got " + recipients);
+                    CommandId.SUBMIT,
+                    seq,
+                    "DestUsr_tl must be 1-" + Submit.MAX_RECIPIENTS + ", got " + recipients,
+                    null);
         }
-        atLeast(CommandId.SUBMIT, in, recipients * t + types + 1);
+        atLeast(CommandId.SUBMIT, seq, in, recipients * t + types + 1);
         List<String> dest = new ArrayList<>(recipients);
         for (int i = 0; i < recipients; i++) {
             dest.add(readOctets(in, t));
         }
         int destType = types == 1 ? in.readUnsignedByte() : 0;
         b.destTerminalIds(dest, destType);
-        b.msgContent(readContent(CommandId.SUBMIT, in));
+        b.msgContent(readContent(CommandId.SUBMIT, seq, in));
         return b.linkId(readOctets(in, version.trailerLength())).build();
     }
 
     private Deliver decodeDeliver(int seq, ByteBuf in) {
         int t = version.terminalIdLength();
         int types = version.terminalTypes() ? 1 : 0;
-        atLeast(CommandId.DELIVER, in, 8 + 21 + 10 + 1 + 1 + 1 + t + types + 1 + 1);
+        atLeast(CommandId.DELIVER, seq, in, 8 + 21 + 10 + 1 + 1 + 1 + t + types + 1 + 1);
         long msgId = in.readLong();
         String destId = readOctets(in, 21);
         String serviceId = readOctets(in, 10);
         int tpPid = in.readUnsignedByte();
-        int tpUdhi = readFlag(in, "TP_udhi");
+        int tpUdhi = readFlag(CommandId.DELIVER, seq, in, "TP_udhi");
         int msgFmt = in.readUnsignedByte();
         String src = readOctets(in, t);
         int srcType = types == 1 ? in.readUnsignedByte() : 0;
         int registered = in.readUnsignedByte();
         if (registered > 1) {
-            throw new CmppException(
-                    CmppError.FIELD_VALUE_INVALID, "Registered_Delivery of a DELIVER is 0 or 1, got " + registered);
+            throw refusal(
+                    CmppError.FIELD_VALUE_INVALID,
+                    CommandId.DELIVER,
+                    seq,
+                    "Registered_Delivery of a DELIVER is 0 or 1, got " + registered,
+                    null);
         }
-        byte[] content = readContent(CommandId.DELIVER, in);
+        byte[] content = readContent(CommandId.DELIVER, seq, in);
         if (registered == 1 && content.length != version.reportLength()) {
-            throw new CmppException(
-                    CmppError.REPORT_INVALID,
+            // A status report's length is fixed per version (section 7.4.5.1): a length error.
+            throw refusal(
+                    CmppError.FIELD_LENGTH_INVALID,
+                    CommandId.DELIVER,
+                    seq,
                     "a CMPP " + version + " status report is " + version.reportLength() + " bytes, Msg_Length says "
-                            + content.length);
+                            + content.length,
+                    null);
         }
         String linkId = readOctets(in, version.trailerLength());
         return new Deliver(
@@ -448,14 +472,17 @@ public final class CmppCodec {
     }
 
     /** Msg_Length, Msg_Content, then exactly the trailer (LinkID or Reserve) must remain. */
-    private byte[] readContent(CommandId command, ByteBuf in) {
+    private byte[] readContent(CommandId command, int seq, ByteBuf in) {
         int length = in.readUnsignedByte();
         int expected = length + version.trailerLength();
         if (in.readableBytes() != expected) {
-            throw new CmppException(
+            throw refusal(
                     CmppError.FIELD_LENGTH_INVALID,
-                    command + " Msg_Length " + length + " leaves " + in.readableBytes() + " bytes for content and "
-                            + (version == CmppVersion.V3_0 ? "LinkID" : "Reserve") + ", " + expected + " needed");
+                    command,
+                    seq,
+                    "Msg_Length " + length + " leaves " + in.readableBytes() + " bytes for content and "
+                            + (version == CmppVersion.V3_0 ? "LinkID" : "Reserve") + ", " + expected + " needed",
+                    null);
         }
         byte[] content = new byte[length];
         in.readBytes(content);
@@ -466,27 +493,33 @@ public final class CmppCodec {
         return version.resultLength() == 1 ? in.readUnsignedByte() : in.readUnsignedInt();
     }
 
-    private static int readFlag(ByteBuf in, String name) {
+    private static int readFlag(CommandId command, int seq, ByteBuf in, String name) {
         int value = in.readUnsignedByte();
         if (value > 1) {
-            throw new CmppException(CmppError.FIELD_VALUE_INVALID, name + " is 0 or 1, got " + value);
+            throw refusal(CmppError.FIELD_VALUE_INVALID, command, seq, name + " is 0 or 1, got " + value, null);
         }
         return value;
     }
 
-    private void expectBody(CommandId command, ByteBuf in, int expected) {
+    private void expectBody(CommandId command, int seq, ByteBuf in, int expected) {
         if (in.readableBytes() != expected) {
-            throw new CmppException(
+            throw refusal(
                     CmppError.BODY_LENGTH_INVALID,
-                    command + " body is " + expected + " bytes in CMPP " + version + ", got " + in.readableBytes());
+                    command,
+                    seq,
+                    "body is " + expected + " bytes in CMPP " + version + ", got " + in.readableBytes(),
+                    null);
         }
     }
 
-    private void atLeast(CommandId command, ByteBuf in, int needed) {
+    private static void atLeast(CommandId command, int seq, ByteBuf in, int needed) {
         if (in.readableBytes() < needed) {
-            throw new CmppException(
+            throw refusal(
                     CmppError.BODY_LENGTH_INVALID,
-                    command + " body ends after " + in.readableBytes() + " of at least " + needed + " bytes");
+                    command,
+                    seq,
+                    "body ends after " + in.readableBytes() + " of at least " + needed + " bytes",
+                    null);
         }
     }
 }

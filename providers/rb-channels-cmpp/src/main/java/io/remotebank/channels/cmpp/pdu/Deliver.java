@@ -61,8 +61,7 @@ public record Deliver(
         Octets.unsignedByte(srcTerminalType, "Src_terminal_type");
         if (registeredDelivery != 0 && registeredDelivery != 1) {
             throw new CmppException(
-                    CmppError.FIELD_VALUE_INVALID,
-                    "Registered_Delivery of a DELIVER is 0 or 1, got " + registeredDelivery);
+                    CmppError.VALUE_INVALID, "Registered_Delivery of a DELIVER is 0 or 1, got " + registeredDelivery);
         }
         msgContent = Octets.copy(msgContent, "Msg_Content");
         if (registeredDelivery == 1) {

@@ -24,7 +24,7 @@ final class Octets {
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) > 0xFF || value.charAt(i) == 0) {
                 throw new CmppException(
-                        CmppError.FIELD_VALUE_INVALID, name + " has a character that is not a single non-zero byte");
+                        CmppError.VALUE_INVALID, name + " has a character that is not a single non-zero byte");
             }
         }
         return value;

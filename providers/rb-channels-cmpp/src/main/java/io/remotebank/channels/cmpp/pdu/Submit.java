@@ -95,7 +95,7 @@ public record Submit(
         destTerminalIds = List.copyOf(Arguments.noNulls(destTerminalIds, "Dest_terminal_Id"));
         if (destTerminalIds.isEmpty() || destTerminalIds.size() > MAX_RECIPIENTS) {
             throw new CmppException(
-                    CmppError.FIELD_LENGTH_INVALID,
+                    CmppError.VALUE_INVALID,
                     "DestUsr_tl must be 1-" + MAX_RECIPIENTS + ", got " + destTerminalIds.size());
         }
         destTerminalIds.forEach(id -> Octets.octetString(id, 32, "Dest_terminal_Id"));
@@ -113,7 +113,7 @@ public record Submit(
         int max = msgFmt == 0 ? 159 : 140;
         if (length > max) {
             throw new CmppException(
-                    CmppError.FIELD_LENGTH_INVALID,
+                    CmppError.FIELD_TOO_LONG,
                     "Msg_Length " + length + " exceeds " + max + " bytes for Msg_Fmt " + msgFmt);
         }
     }

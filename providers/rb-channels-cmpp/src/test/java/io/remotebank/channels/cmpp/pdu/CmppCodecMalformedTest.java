@@ -122,7 +122,7 @@ class CmppCodecMalformedTest {
                                 "00000005",
                                 zeros(8) + zeros(21) + zeros(10) + "00 00 00" + zeros(32) + "00" + "01" + "3c"
                                         + zeros(60) + zeros(20)),
-                        CmppError.REPORT_INVALID),
+                        CmppError.FIELD_LENGTH_INVALID),
                 arguments(
                         "7.4.4.1: a QUERY whose Query_Type is 2",
                         frame("00000006", octets("20261207", 8) + "02" + zeros(18)),
@@ -133,8 +133,33 @@ class CmppCodecMalformedTest {
     @MethodSource("malformed")
     void malformedPdu_isRefusedWithItsCode(String what, String hex, CmppError expected) {
         assertThatThrownBy(() -> CmppCodec.of(CmppVersion.V3_0).decode(Hex.bytes(hex)))
-                .isInstanceOfSatisfying(
-                        CmppDecodeException.class, e -> assertThat(e.code()).isEqualTo(expected));
+                .isInstanceOfSatisfying(CmppDecodeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(expected);
+                    assertThat(e.getClass())
+                            .as("one code, one class")
+                            .isEqualTo(e.code().exceptionType());
+                });
+    }
+
+    @Test
+    void aReceivedValueARecordRefuses_isADecodeRefusal_withTheRecordsExceptionAsCause() {
+        // 7.4.3.1: Msg_Length 141 with Msg_Fmt 8 passes the framing; Submit refuses content above 140.
+        String hex = frame("00000004", submitHead("01", "01", "00", "08") + ONE_DEST + "8d" + zeros(141 + 20));
+
+        CmppDecodeException e = catchDecode(CmppVersion.V3_0, Hex.bytes(hex));
+
+        assertThat(e.code()).isEqualTo(CmppError.FIELD_LENGTH_INVALID);
+        assertThat(e.getCause())
+                .isExactlyInstanceOf(CmppException.class)
+                .satisfies(c -> assertThat(((CmppException) c).code()).isEqualTo(CmppError.FIELD_TOO_LONG));
+        assertThat(e.answer()).contains(new CmppPdu.SubmitResp(9, 0, 4));
+    }
+
+    @Test
+    void aRecordBuiltWithAValueOutsideItsSet_isACmppException_notADecodeRefusal() {
+        assertThatThrownBy(() -> new Deliver(1, 0, "10086", "", 0, 0, 15, "13800138000", 0, 2, new byte[0], ""))
+                .isExactlyInstanceOf(CmppException.class)
+                .satisfies(e -> assertThat(((CmppException) e).code()).isEqualTo(CmppError.VALUE_INVALID));
     }
 
     @Test
@@ -206,6 +231,7 @@ class CmppCodecMalformedTest {
                 try {
                     CmppCodec.of(version).decode(bytes);
                 } catch (CmppDecodeException expected) {
+                    assertThat(expected.code().exceptionType()).isEqualTo(CmppDecodeException.class);
                     refused++;
                 }
             }

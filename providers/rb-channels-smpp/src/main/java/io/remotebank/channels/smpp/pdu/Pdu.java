@@ -2,9 +2,7 @@ package io.remotebank.channels.smpp.pdu;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.remotebank.channels.smpp.SmppError;
 import io.remotebank.core.Arguments;
-import io.remotebank.core.ValidationException;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -34,7 +32,7 @@ public sealed interface Pdu {
                 return;
             }
         }
-        throw new ValidationException(SmppError.PDU_INVALID, what + " cannot carry " + id);
+        throw new PduException(CommandStatus.ESME_RINVCMDID, id.code(), 0, false, what + " cannot carry " + id);
     }
 
     /**

@@ -43,8 +43,10 @@ import io.remotebank.channels.smpp.pdu.Tlv;
 import io.remotebank.core.Arguments;
 import io.remotebank.core.pii.Mask;
 import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Clocks;
 import io.remotebank.core.time.Scheduler;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -189,6 +191,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final Random random;
     private final long idleLimitNanos;
     private final Scheduler scheduler;
+    private final Clock clock;
 
     private volatile long latencyNanos;
     private volatile double errorRate;
@@ -258,6 +261,7 @@ public final class SmscSimulator implements AutoCloseable {
         this.random = new Random(b.seed);
         this.idleLimitNanos = b.idleLimit.toNanos();
         this.scheduler = b.scheduler;
+        this.clock = b.clock;
         this.latencyNanos = b.latency.toNanos();
         this.errorRate = b.errorRate;
         this.throttleRate = b.throttleRate;
@@ -714,7 +718,7 @@ public final class SmscSimulator implements AutoCloseable {
                 return;
             }
             Session target = to.attr(SESSION).get();
-            String now = LocalDateTime.now().format(RECEIPT_DATE);
+            String now = LocalDateTime.now(clock).format(RECEIPT_DATE);
             // SMPP v3.4 Appendix B: the receipt's text format.
             String text = "id:" + id + " sub:001 dlvrd:"
                     + (receiptState == DeliveryReceipt.State.DELIVERED ? "001" : "000") + " submit date:" + now
@@ -814,8 +818,21 @@ public final class SmscSimulator implements AutoCloseable {
         private WriteBackPressure.Limits limits = WriteBackPressure.Limits.DEFAULT;
         private Duration idleLimit = Duration.ZERO;
         private Scheduler scheduler;
+        private Clock clock = Clocks.system();
 
         private Builder() {}
+
+        /**
+         * The wall clock of the dates in delivery receipts (submit date, done date: local time in the
+         * clock's zone). Default: {@link Clocks#system()}, UTC.
+         *
+         * @param clock the clock
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Arguments.notNull(clock, "clock");
+            return this;
+        }
 
         /**
          * Drops a connection on which the ESME sent nothing (no PDU at all, enquire_link included)

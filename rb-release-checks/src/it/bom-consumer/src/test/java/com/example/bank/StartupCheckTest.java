@@ -9,7 +9,10 @@ class StartupCheckTest {
 
     @Test
     void rbCoreIsPresentAtTheBomVersion() {
-        SdkModule core = StartupCheck.verifiedModules().get(0);
+        SdkModule core = StartupCheck.verifiedModules().stream()
+                .filter(m -> m.artifactId().equals("rb-core"))
+                .findFirst()
+                .orElseThrow();
 
         assertEquals("rb-core", core.artifactId());
         assertEquals("io.remotebank.core", core.moduleName());

@@ -2,6 +2,11 @@ package io.remotebank.signaling.internal.sip.transaction;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.remotebank.core.Arguments;
+import io.remotebank.core.CoreError;
+import io.remotebank.core.ValidationException;
+import io.remotebank.core.time.Cancellable;
+import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.sip.CSeq;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipMessageBuilder;
@@ -11,7 +16,6 @@ import io.remotebank.signaling.sip.Via;
 import io.remotebank.signaling.sip.transaction.ClientTransaction;
 import io.remotebank.signaling.sip.transaction.ClientTransactionListener;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
@@ -32,10 +36,10 @@ import org.apiguardian.api.API;
 public final class TransactionLayerImpl implements TransactionLayer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final SipScheduler.Cancellable NONE = () -> {};
+    private static final Cancellable NONE = () -> false;
 
     private final TransactionSettings settings;
-    private final SipScheduler scheduler;
+    private final Scheduler scheduler;
     private final TransactionUser user;
     private final ConcurrentHashMap<String, ClientTx> clients = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ServerTx> servers = new ConcurrentHashMap<>();
@@ -47,10 +51,10 @@ public final class TransactionLayerImpl implements TransactionLayer {
      * @param scheduler runs the timers
      * @param user the transaction user
      */
-    public TransactionLayerImpl(TransactionSettings settings, SipScheduler scheduler, TransactionUser user) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.user = Objects.requireNonNull(user, "user");
+    public TransactionLayerImpl(TransactionSettings settings, Scheduler scheduler, TransactionUser user) {
+        this.settings = Arguments.notNull(settings, "settings");
+        this.scheduler = Arguments.notNull(scheduler, "scheduler");
+        this.user = Arguments.notNull(user, "user");
     }
 
     /**
@@ -67,24 +71,29 @@ public final class TransactionLayerImpl implements TransactionLayer {
     @Override
     public ClientTransaction sendRequest(
             SipRequest request, SipTransportChannel channel, ClientTransactionListener listener) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(listener, "listener");
+        Arguments.notNull(request, "request");
+        Arguments.notNull(channel, "channel");
+        Arguments.notNull(listener, "listener");
         if (request.method().equals("ACK")) {
-            throw new IllegalArgumentException("an ACK is not sent in a client transaction (RFC 3261 17.1)");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "an ACK is not sent in a client transaction (RFC 3261 17.1)");
         }
-        Via via = request.topVia().orElseThrow(() -> new IllegalArgumentException("the request has no Via"));
+        Via via = request.topVia()
+                .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no Via"));
         String branch = via.branch()
                 .filter(b -> b.startsWith(Via.MAGIC_COOKIE))
-                .orElseThrow(() -> new IllegalArgumentException("the top Via has no RFC 3261 branch"));
-        CSeq cseq = request.cseq().orElseThrow(() -> new IllegalArgumentException("the request has no CSeq"));
+                .orElseThrow(() ->
+                        new ValidationException(CoreError.ARGUMENT_INVALID, "the top Via has no RFC 3261 branch"));
+        CSeq cseq = request.cseq()
+                .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no CSeq"));
         if (request.callId().isEmpty()) {
-            throw new IllegalArgumentException("the request has no Call-ID");
+            throw new ValidationException(CoreError.ARGUMENT_INVALID, "the request has no Call-ID");
         }
         String key = clientKey(branch, cseq.method());
         ClientTx tx = new ClientTx(key, branch, request, channel, listener);
         if (clients.putIfAbsent(key, tx) != null) {
-            throw new IllegalArgumentException("branch already in use by a live client transaction");
+            throw new ValidationException(
+                    CoreError.ARGUMENT_INVALID, "branch already in use by a live client transaction");
         }
         tx.start();
         return tx;
@@ -92,7 +101,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
 
     @Override
     public void receive(SipMessage message, SipTransportChannel channel) {
-        Objects.requireNonNull(channel, "channel");
+        Arguments.notNull(channel, "channel");
         if (message.topVia().isEmpty()
                 || message.cseq().isEmpty()
                 || message.callId().isEmpty()) {
@@ -178,7 +187,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
     }
 
     @Override
-    public SipScheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 
@@ -209,7 +218,7 @@ public final class TransactionLayerImpl implements TransactionLayer {
                 + method;
     }
 
-    private SipScheduler.Cancellable schedule(Duration delay, Runnable task) {
+    private Cancellable schedule(Duration delay, Runnable task) {
         return scheduler.schedule(delay, task);
     }
 
@@ -244,9 +253,9 @@ public final class TransactionLayerImpl implements TransactionLayer {
         private final boolean reliable;
         private TransactionState state;
         private Duration interval;
-        private SipScheduler.Cancellable retransmit = NONE;
-        private SipScheduler.Cancellable timeout = NONE;
-        private SipScheduler.Cancellable linger = NONE;
+        private Cancellable retransmit = NONE;
+        private Cancellable timeout = NONE;
+        private Cancellable linger = NONE;
         private SipRequest ack;
 
         ClientTx(
@@ -460,10 +469,10 @@ public final class TransactionLayerImpl implements TransactionLayer {
         private TransactionState state;
         private SipResponse last;
         private Duration interval;
-        private SipScheduler.Cancellable trying = NONE;
-        private SipScheduler.Cancellable retransmit = NONE;
-        private SipScheduler.Cancellable timeout = NONE;
-        private SipScheduler.Cancellable linger = NONE;
+        private Cancellable trying = NONE;
+        private Cancellable retransmit = NONE;
+        private Cancellable timeout = NONE;
+        private Cancellable linger = NONE;
 
         ServerTx(String key, SipRequest request, SipTransportChannel channel) {
             this.key = key;
@@ -551,11 +560,13 @@ public final class TransactionLayerImpl implements TransactionLayer {
 
         @Override
         public void respond(SipResponse response) {
-            Objects.requireNonNull(response, "response");
-            CSeq cseq = response.cseq().orElseThrow(() -> new IllegalArgumentException("the response has no CSeq"));
+            Arguments.notNull(response, "response");
+            CSeq cseq = response.cseq()
+                    .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the response has no CSeq"));
             CSeq mine = request.cseq().orElseThrow();
             if (cseq.number() != mine.number() || !cseq.method().equals(mine.method())) {
-                throw new IllegalArgumentException("the response's CSeq does not match the request's");
+                throw new ValidationException(
+                        CoreError.ARGUMENT_INVALID, "the response's CSeq does not match the request's");
             }
             int status = response.statusCode();
             boolean end = false;

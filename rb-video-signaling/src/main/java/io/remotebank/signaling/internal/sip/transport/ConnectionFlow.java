@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.remotebank.core.RbException;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipResponse;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +40,6 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
     /** Other addresses the peer offered this connection for (RFC 5923 alias). */
     final Set<InetSocketAddress> aliases = ConcurrentHashMap.newKeySet();
 
-    private volatile boolean readSincePing = true;
-
     ConnectionFlow(NettyEndpoint endpoint, SipTransport transport, boolean inbound) {
         this.endpoint = endpoint;
         this.transport = transport;
@@ -52,9 +48,6 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
 
     /** What goes down the pipeline for a message. */
     abstract Object frame(Channel channel, SipMessage message);
-
-    /** A keep-alive ping, or null when the transport has none. */
-    abstract Object ping(Channel channel);
 
     @Override
     public final boolean reliable() {
@@ -87,41 +80,8 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
             return;
         }
         endpoint.register(this);
-        if (!inbound && !endpoint.config().keepAliveInterval().isZero()) {
-            schedulePing();
-        }
+        channel.pipeline().fireUserEventTriggered(KeepAlive.FLOW_ESTABLISHED);
         ready.complete(this);
-    }
-
-    private void schedulePing() {
-        channel.eventLoop()
-                .schedule(this::sendPing, endpoint.config().keepAliveInterval().toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void sendPing() {
-        Channel c = channel;
-        if (!c.isActive()) {
-            return;
-        }
-        readSincePing = false;
-        c.writeAndFlush(ping(c));
-        // RFC 5626 4.4.1: without a pong in time the flow has failed
-        c.eventLoop()
-                .schedule(
-                        () -> {
-                            if (!readSincePing && c.isActive()) {
-                                LOG.debug("no pong on a {} connection; closing it", transport);
-                                c.close();
-                            }
-                        },
-                        endpoint.config().pongTimeout().toNanos(),
-                        TimeUnit.NANOSECONDS);
-        schedulePing();
-    }
-
-    /** Anything read proves the peer alive; a handler at the head of the pipeline calls this. */
-    final void markRead() {
-        readSincePing = true;
     }
 
     @Override
@@ -145,9 +105,6 @@ abstract class ConnectionFlow extends ChannelInboundHandlerAdapter implements Si
             } else if (transport == SipTransport.TLS) {
                 established();
             }
-        } else if (evt instanceof IdleStateEvent) {
-            LOG.debug("closing an idle {} connection", transport);
-            ctx.close();
         } else {
             ctx.fireUserEventTriggered(evt);
         }

@@ -4,8 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
+import io.remotebank.core.Arguments;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.core.tls.TlsPolicy;
 import io.remotebank.signaling.sip.SipParser;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import java.net.InetAddress;
@@ -28,10 +30,12 @@ import org.apiguardian.api.API;
  * @param connectTimeout how long an outgoing connection may take
  * @param group the application's event loops, or null
  * @param threads the number of threads of an own group
- * @param scheduler the timer scheduler, or null for the event loops
+ * @param scheduler the scheduler of every timer, or null for the event loops
  * @param tlsServer the server context of TLS and WSS, or null
- * @param tlsClient the client context of outgoing TLS and WSS, or null for the JDK's trust store
+ * @param tlsClient the client context of outgoing TLS and WSS
+ * @param tlsPolicy what each TLS engine passes before its handshake
  * @param webSocketPath the HTTP path of the WebSocket handshake
+ * @param limits what a connection or datagram may hold or take
  */
 @API(status = INTERNAL, since = "0.1")
 public record EndpointConfig(
@@ -45,14 +49,55 @@ public record EndpointConfig(
         Duration connectTimeout,
         EventLoopGroup group,
         int threads,
-        SipScheduler scheduler,
+        Scheduler scheduler,
         SslContext tlsServer,
         SslContext tlsClient,
-        String webSocketPath) {
+        TlsPolicy tlsPolicy,
+        String webSocketPath,
+        Limits limits) {
 
     /** Copies the ports. */
     public EndpointConfig {
         ports = ports.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ports));
+        Arguments.notNull(limits, "limits");
+        Arguments.notNull(tlsPolicy, "tlsPolicy");
+    }
+
+    /**
+     * The limits that protect the endpoint from its peers (checked by {@code SipEndpoint.Builder}).
+     *
+     * @param maxConnections the most connections peers may hold open at once (TCP, TLS, WS, WSS)
+     * @param maxConnectionsPerAddress the most of them one source address may hold
+     * @param headerTimeout how long a message's header block (then its body), or a WebSocket
+     *     handshake, may take to arrive
+     * @param writeBufferLowWaterMark below this many bytes queued a connection reads again
+     * @param writeBufferHighWaterMark above this many bytes queued a connection stops reading
+     * @param maxPendingOutboundBytes past this many bytes queued a connection is closed (a datagram
+     *     dropped)
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public record Limits(
+            int maxConnections,
+            int maxConnectionsPerAddress,
+            Duration headerTimeout,
+            int writeBufferLowWaterMark,
+            int writeBufferHighWaterMark,
+            int maxPendingOutboundBytes) {
+
+        /** Checks that the marks are in order. */
+        public Limits {
+            Arguments.notNull(headerTimeout, "headerTimeout");
+            Arguments.inRange(
+                    writeBufferHighWaterMark,
+                    writeBufferLowWaterMark,
+                    maxPendingOutboundBytes,
+                    "writeBufferHighWaterMark");
+        }
+    }
+
+    /** The largest datagram received whole: the parser's limit, at most what UDP carries (65,535). */
+    int maxDatagramSize() {
+        return Math.min(parser.limits().maxMessageSize(), 65_535);
     }
 
     /** The port of a transport, if it is on. */

@@ -5,14 +5,18 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -22,19 +26,23 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.remotebank.core.time.Scheduler;
+import io.remotebank.signaling.SignalingError;
+import io.remotebank.signaling.internal.sip.ua.StatelessReply;
 import io.remotebank.signaling.sip.SipMessage;
 import io.remotebank.signaling.sip.SipParseException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.Via;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
-import io.remotebank.signaling.sip.transaction.SipScheduler;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
 import io.remotebank.signaling.sip.transport.SipEndpoint;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import io.remotebank.signaling.sip.transport.SipTransportException;
+import io.remotebank.signaling.sip.transport.TransportStats;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -71,6 +79,12 @@ public final class NettyEndpoint implements SipEndpoint {
 
     private volatile boolean closed;
 
+    /** The scheduler of the transaction timers, also the header timers'. */
+    private final Scheduler timers;
+
+    private final TransportCounters counters = new TransportCounters();
+    private final ConnectionAdmission admission;
+
     private record FlowKey(SipTransport transport, InetSocketAddress remote) {}
 
     private NettyEndpoint(
@@ -82,8 +96,10 @@ public final class NettyEndpoint implements SipEndpoint {
         this.group = group;
         this.ownGroup = ownGroup;
         UserHolder holder = new UserHolder();
-        SipScheduler scheduler = config.scheduler() == null ? SipScheduler.of(group) : config.scheduler();
-        this.layer = TransactionLayer.create(config.settings(), scheduler, holder);
+        this.timers = config.scheduler() == null ? Scheduler.of(group) : config.scheduler();
+        this.admission = new ConnectionAdmission(
+                config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(), counters);
+        this.layer = TransactionLayer.create(config.settings(), timers, holder);
         holder.user = user.apply(layer);
     }
 
@@ -103,10 +119,29 @@ public final class NettyEndpoint implements SipEndpoint {
             for (Map.Entry<SipTransport, Integer> e : new EnumMap<>(config.ports()).entrySet()) {
                 InetSocketAddress local = new InetSocketAddress(config.bind(), e.getValue());
                 if (e.getKey() == SipTransport.UDP) {
+                    UdpHandler udp = endpoint.new UdpHandler();
                     endpoint.udpChannel = new Bootstrap()
                             .group(g)
                             .channel(NioDatagramChannel.class)
-                            .handler(endpoint.new UdpHandler())
+                            // one byte more than the largest datagram taken whole: a datagram that
+                            // fills the buffer may have been cut by the kernel (see UdpHandler)
+                            .option(
+                                    ChannelOption.RECVBUF_ALLOCATOR,
+                                    new FixedRecvByteBufAllocator(config.maxDatagramSize() + 1))
+                            .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config))
+                            .handler(new ChannelInitializer<NioDatagramChannel>() {
+                                @Override
+                                protected void initChannel(NioDatagramChannel ch) {
+                                    ch.pipeline()
+                                            .addLast(
+                                                    "back-pressure",
+                                                    new BackPressure(
+                                                            config.limits().maxPendingOutboundBytes(),
+                                                            BackPressure.Overflow.DROP,
+                                                            endpoint.counters))
+                                            .addLast("udp", udp);
+                                }
+                            })
                             .bind(local)
                             .sync()
                             .channel();
@@ -130,9 +165,17 @@ public final class NettyEndpoint implements SipEndpoint {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        InetAddress peer = ch.remoteAddress().getAddress();
+                        if (!admission.admit(peer)) {
+                            LOG.debug("refused a {} connection: the connection limit is reached", transport);
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> admission.release(peer));
                         ConnectionFlow flow = transport.webSocket()
                                 ? new WebSocketFlow(NettyEndpoint.this, transport, true)
                                 : new StreamFlow(NettyEndpoint.this, transport, true);
@@ -154,6 +197,20 @@ public final class NettyEndpoint implements SipEndpoint {
 
     EndpointConfig config() {
         return config;
+    }
+
+    /** The scheduler of the header timers (the transaction layer's). */
+    Scheduler timers() {
+        return timers;
+    }
+
+    TransportCounters counters() {
+        return counters;
+    }
+
+    private static WriteBufferWaterMark waterMark(EndpointConfig config) {
+        return new WriteBufferWaterMark(
+                config.limits().writeBufferLowWaterMark(), config.limits().writeBufferHighWaterMark());
     }
 
     void register(ConnectionFlow flow) {
@@ -289,25 +346,59 @@ public final class NettyEndpoint implements SipEndpoint {
         return buf;
     }
 
-    /** Receives datagrams. */
+    /**
+     * Receives datagrams, each into a buffer one byte larger than the largest datagram taken whole.
+     * A datagram that fills it may have been cut by the kernel, which drops what does not fit
+     * without a word; RFC 3261 18.3 makes a body shorter than its Content-Length an error, and one
+     * without Content-Length would end, cut, where the datagram did. So such a datagram is never
+     * processed: a request gets 513 Message Too Large (RFC 3261 21.5.14) statelessly when its
+     * header fields survived, a response is dropped (RFC 3261 18.1.2).
+     */
     private final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        private static final ByteBuf HEADER_END =
+                Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[] {'\r', '\n', '\r', '\n'}));
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ByteBuf content = packet.content();
+            int start = content.readerIndex();
+            int length = content.readableBytes();
+            if (length > config.maxDatagramSize()) {
+                counters.truncatedDatagrams.increment();
+                LOG.debug("dropped a datagram that filled the {}-byte receive buffer", length);
+                if (ByteBufUtil.indexOf(HEADER_END, content) < 0) {
+                    return; // the header block itself was cut: a reply could copy a cut field
+                }
+                replyStatelessly(
+                        ctx,
+                        packet,
+                        new SipParseException(
+                                SignalingError.SIP_TOO_LARGE,
+                                513,
+                                "Message Too Large",
+                                config.maxDatagramSize(),
+                                "a datagram of more than " + config.maxDatagramSize() + " bytes"));
+                return;
+            }
             SipMessage message;
-            int start = packet.content().readerIndex();
             try {
-                message = config.parser().parse(packet.content());
+                message = config.parser().parse(content);
             } catch (SipParseException e) {
                 LOG.debug("dropped a malformed datagram: {}", e.code().code());
-                // a request that does not parse gets its status statelessly; a response is dropped
-                byte[] raw = io.netty.buffer.ByteBufUtil.getBytes(
-                        packet.content(), start, packet.content().writerIndex() - start);
-                io.remotebank.signaling.internal.sip.ua.StatelessReply.forMalformed(raw, e)
-                        .ifPresent(reply -> ctx.writeAndFlush(
-                                new DatagramPacket(io.netty.buffer.Unpooled.wrappedBuffer(reply), packet.sender())));
+                content.readerIndex(start);
+                replyStatelessly(ctx, packet, e);
                 return;
             }
             deliver(message, packet.sender(), new UdpFlow(ctx.channel(), packet.sender()));
+        }
+
+        /** A request that cannot be processed gets its status statelessly; a response is dropped. */
+        private void replyStatelessly(ChannelHandlerContext ctx, DatagramPacket packet, SipParseException e) {
+            ByteBuf content = packet.content();
+            byte[] raw = ByteBufUtil.getBytes(content, content.readerIndex(), content.readableBytes());
+            StatelessReply.forMalformed(raw, e)
+                    .ifPresent(reply ->
+                            ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), packet.sender())));
         }
     }
 
@@ -408,6 +499,7 @@ public final class NettyEndpoint implements SipEndpoint {
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -429,6 +521,24 @@ public final class NettyEndpoint implements SipEndpoint {
     @Override
     public int openConnections() {
         return (int) connections.values().stream().distinct().count();
+    }
+
+    @Override
+    public TransportStats stats() {
+        long pending = udpChannel == null ? 0 : BackPressure.pending(udpChannel);
+        for (Channel c : all) {
+            pending += BackPressure.pending(c);
+        }
+        return new TransportStats(
+                openConnections(),
+                pending,
+                counters.refusedOverTotalLimit.sum(),
+                counters.refusedOverAddressLimit.sum(),
+                counters.closedHeaderTimeout.sum(),
+                counters.closedIdle.sum(),
+                counters.closedOutboundOverflow.sum(),
+                counters.droppedDatagramReplies.sum(),
+                counters.truncatedDatagrams.sum());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.remotebank.signaling.internal.sip.transport;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -15,13 +13,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.remotebank.signaling.sip.SipEncoder;
 import io.remotebank.signaling.sip.SipStreamDecoder;
 import io.remotebank.signaling.sip.transport.SipTransport;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 
 /** The pipelines of the connection-oriented transports, one handler per concern. */
 final class Pipelines {
@@ -42,19 +38,41 @@ final class Pipelines {
      */
     static void init(SocketChannel ch, ConnectionFlow flow, EndpointConfig config, InetSocketAddress remote) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast("liveness", new Liveness(flow));
+        NettyEndpoint endpoint = flow.endpoint;
+        EndpointConfig.Limits limits = config.limits();
+        // first, so that every byte written, whoever writes it, passes it
+        p.addLast(
+                "back-pressure",
+                new BackPressure(limits.maxPendingOutboundBytes(), BackPressure.Overflow.CLOSE, endpoint.counters()));
+        if (!flow.inbound && !config.keepAliveInterval().isZero()) {
+            // at the head, so that every byte read counts as the peer's sign of life
+            p.addLast(
+                    "keep-alive",
+                    new KeepAlive(endpoint.timers(), flow.transport, config.keepAliveInterval(), config.pongTimeout()));
+        }
         if (flow.transport.secure()) {
             p.addLast(
                     "tls",
                     flow.inbound
-                            ? TlsPolicy.server(config.tlsServer(), ch.alloc())
-                            : TlsPolicy.client(
-                                    config.tlsClient(), ch.alloc(), remote.getHostString(), remote.getPort()));
+                            ? SipTls.server(config.tlsServer(), ch.alloc(), config.tlsPolicy())
+                            : SipTls.client(
+                                    config.tlsClient(),
+                                    ch.alloc(),
+                                    remote.getHostString(),
+                                    remote.getPort(),
+                                    config.tlsPolicy()));
         }
-        p.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        p.addLast("idle", new IdleTimer(endpoint.timers(), config.idleTimeout(), endpoint.counters()));
         int max = config.parser().limits().maxMessageSize();
         if (!flow.transport.webSocket()) {
-            p.addLast("sip-decoder", new SipStreamDecoder(config.parser()));
+            SipStreamDecoder decoder = new SipStreamDecoder(config.parser());
+            p.addLast("sip-decoder", decoder);
+            if (flow.inbound) {
+                p.addLast("ping-answer", PingAnswer.INSTANCE);
+            }
+            p.addLast(
+                    "header-timer",
+                    HeaderTimer.forStream(endpoint.timers(), limits.headerTimeout(), endpoint.counters(), decoder));
             p.addLast("sip-encoder", ENCODER);
         } else if (flow.inbound) {
             p.addLast("http", new HttpServerCodec());
@@ -70,6 +88,9 @@ final class Pipelines {
                                     .maxFramePayloadLength(max)
                                     .build())
                             .build()));
+            p.addLast(
+                    "header-timer",
+                    HeaderTimer.forWebSocketHandshake(endpoint.timers(), limits.headerTimeout(), endpoint.counters()));
             p.addLast("frame-aggregator", new WebSocketFrameAggregator(max));
         } else {
             String scheme = flow.transport == SipTransport.WSS ? "wss" : "ws";
@@ -91,20 +112,5 @@ final class Pipelines {
             p.addLast("frame-aggregator", new WebSocketFrameAggregator(max));
         }
         p.addLast("flow", flow);
-    }
-
-    /** Notes that the peer sent something (the pong of RFC 5626 4.4.1 or anything else). */
-    private static final class Liveness extends ChannelInboundHandlerAdapter {
-        private final ConnectionFlow flow;
-
-        Liveness(ConnectionFlow flow) {
-            this.flow = flow;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            flow.markRead();
-            ctx.fireChannelRead(msg);
-        }
     }
 }

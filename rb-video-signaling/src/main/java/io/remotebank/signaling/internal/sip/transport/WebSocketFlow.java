@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -42,11 +41,6 @@ final class WebSocketFlow extends ConnectionFlow {
         return ByteBufUtil.isText(buf, StandardCharsets.UTF_8)
                 ? new TextWebSocketFrame(buf)
                 : new BinaryWebSocketFrame(buf);
-    }
-
-    @Override
-    Object ping(Channel channel) {
-        return new PingWebSocketFrame();
     }
 
     @Override

@@ -2,9 +2,10 @@ package io.remotebank.signaling.sip.registrar.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.remotebank.core.Arguments;
 import io.remotebank.signaling.sip.registrar.Binding;
 import java.util.List;
-import java.util.Objects;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
@@ -15,7 +16,8 @@ import org.apiguardian.api.API;
  * a database row version or Redis {@code WATCH}/{@code MULTI}.
  *
  * <p>Expiry runs on the service's own clock: {@link #lookup} never returns a binding whose {@code
- * expiresAt} has been reached. The embedded default is {@code InMemoryLocationService}; a shared one
+ * expiresAt} has been reached. The registrar calls {@link #purgeExpired} on its scheduler so that
+ * expired bindings leave storage too. The embedded default is {@code InMemoryLocationService}; a shared one
  * proves itself with {@code LocationServiceContract} in rb-tck. Implementations are thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -72,6 +74,18 @@ public interface LocationService {
     }
 
     /**
+     * How many bindings are stored in all, when the store can tell cheaply: the registrar refuses
+     * new bindings past its total limit by this number. Expired bindings not yet purged may be
+     * counted. The default is empty: the store cannot tell, and the registrar's total limit does
+     * not apply (its per-address-of-record limit still does).
+     *
+     * @return the number of bindings stored, or empty
+     */
+    default OptionalLong countBindings() {
+        return OptionalLong.empty();
+    }
+
+    /**
      * Sorts bindings as {@link Bindings} lists them: q-value descending (none counts as 1), then
      * contact key.
      *
@@ -79,7 +93,7 @@ public interface LocationService {
      * @return a sorted copy
      */
     static List<Binding> ordered(List<Binding> bindings) {
-        Objects.requireNonNull(bindings, "bindings");
+        Arguments.notNull(bindings, "bindings");
         return bindings.stream()
                 .sorted((a, b) -> {
                     int qa = a.q().map(q -> q.thousandths()).orElse(1000);

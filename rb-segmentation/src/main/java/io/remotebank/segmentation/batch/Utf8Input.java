@@ -1,4 +1,4 @@
-package io.remotebank.examples.segmentation;
+package io.remotebank.segmentation.batch;
 
 import java.io.IOException;
 import java.io.InputStream;

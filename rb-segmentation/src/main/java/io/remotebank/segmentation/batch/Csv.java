@@ -1,31 +1,24 @@
-package io.remotebank.examples.segmentation;
+package io.remotebank.segmentation.batch;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import io.remotebank.core.text.CsvCell;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import org.apiguardian.api.API;
 
 /**
  * RFC 4180 CSV: comma-separated fields, double-quoted when they hold a comma, a quote or a line break
  * (quotes doubled inside), records ended by CRLF or LF. The reader tells the line each record starts on.
- * Writing goes through rb-core's {@link CsvCell}, which also neutralises spreadsheet formulas.
+ * Writing goes through rb-core's {@code CsvCell}, which also neutralises spreadsheet formulas.
  */
-@API(status = INTERNAL, since = "0.1")
-public final class Csv {
+final class Csv {
 
     private Csv() {}
 
     /** One record and the line it starts on. */
-    @API(status = INTERNAL, since = "0.1")
-    public record Row(long line, List<String> fields) {}
+    record Row(long line, List<String> fields) {}
 
     /** A malformed record (an unterminated quote, text after a closing quote). */
-    @API(status = INTERNAL, since = "0.1")
-    public static final class FormatException extends Exception {
+    static final class FormatException extends Exception {
         private static final long serialVersionUID = 1L;
         private final long line;
 
@@ -35,14 +28,13 @@ public final class Csv {
         }
 
         /** The line the record starts on. */
-        public long line() {
+        long line() {
             return line;
         }
     }
 
     /** Reads records one at a time. */
-    @API(status = INTERNAL, since = "0.1")
-    public static final class RecordReader {
+    static final class RecordReader {
         private final Reader in;
         private long line = 1;
         private int pushedBack = -2;
@@ -53,7 +45,7 @@ public final class Csv {
          *
          * @param in the stream (buffered by the caller)
          */
-        public RecordReader(Reader in) {
+        RecordReader(Reader in) {
             this.in = in;
         }
 
@@ -76,7 +68,7 @@ public final class Csv {
          *
          * @return a count of characters from the start of the stream
          */
-        public long position() {
+        long position() {
             return pushedBack >= 0 ? taken - 1 : taken;
         }
 
@@ -87,7 +79,7 @@ public final class Csv {
          * @throws IOException if reading fails
          * @throws FormatException if the record is malformed (the rest of its line is skipped)
          */
-        public Row next() throws IOException, FormatException {
+        Row next() throws IOException, FormatException {
             int c = read();
             if (c < 0) {
                 return null;
@@ -155,16 +147,5 @@ public final class Csv {
             }
             line++;
         }
-    }
-
-    /**
-     * One record of text fields, each encoded by {@link CsvCell#text(String)}: quoted where RFC 4180
-     * needs it, and neutralised where a spreadsheet would read a formula.
-     *
-     * @param fields the fields
-     * @return the CSV line, without its line break
-     */
-    public static String line(List<String> fields) {
-        return CsvCell.textRow(fields);
     }
 }
