@@ -41,6 +41,7 @@ public final class SdkModules {
             "rb-channels",
             "rb-channels-smpp",
             "rb-channels-wechat",
+            "rb-channels-cmpp",
             "rb-segmentation",
             "rb-tck",
             "rb-examples");

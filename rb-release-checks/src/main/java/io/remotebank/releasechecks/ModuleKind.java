@@ -43,6 +43,7 @@ public enum ModuleKind {
             Map.entry("rb-identity-tesseract", PROVIDER),
             Map.entry("rb-identity-tencent", PROVIDER),
             Map.entry("rb-identity-aws", PROVIDER),
+            Map.entry("rb-channels-cmpp", PROVIDER),
             Map.entry("rb-segmentation", FEATURE),
             Map.entry("rb-tck", TCK),
             Map.entry("rb-examples", EXAMPLES),

@@ -75,7 +75,7 @@ class HouseRulesTest {
             names.put(module.artifactId(), module.property("rb.module").orElse("(rb.module not set)"));
         }
 
-        assertThat(descriptors).hasSize(14);
+        assertThat(descriptors).hasSize(15);
         assertThat(HouseRules.moduleDescriptors(descriptors, names)).isEmpty();
         assertThat(HouseRules.noSplitPackages(descriptors)).isEmpty();
         assertThat(HouseRules.javadocForEveryApi(descriptors, reactor)).isEmpty();
