@@ -12,6 +12,7 @@ import io.remotebank.identity.spi.CheckResult;
 import io.remotebank.identity.spi.LivenessRequest;
 import io.remotebank.identity.spi.LivenessSession;
 import io.remotebank.identity.spi.Outcome;
+import io.remotebank.testsupport.ReplayServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,8 @@ class AwsFaceLivenessTest {
     private final AwsFaceLiveness aws;
 
     AwsFaceLivenessTest() throws IOException {
-        server = new ReplayServer();
+        server = new ReplayServer(
+                "application/x-amz-json-1.1", "{\"__type\":\"InternalServerError\",\"Message\":\"no answer left\"}");
         aws = AwsFaceLiveness.builder("ap-northeast-1", "AKIAIOSFODNN7EXAMPLE", SECRET)
                 .endpoint(server.uri())
                 .httpClient(HttpClient.newBuilder()

@@ -12,6 +12,7 @@ import io.remotebank.identity.spi.LivenessRequest;
 import io.remotebank.identity.spi.LivenessSession;
 import io.remotebank.identity.spi.Outcome;
 import io.remotebank.identity.tencent.internal.Tc3;
+import io.remotebank.testsupport.ReplayServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +44,9 @@ class TencentFaceIdTest {
     private final TencentFaceId faceId;
 
     TencentFaceIdTest() throws IOException {
-        server = new ReplayServer();
+        server = new ReplayServer(
+                "application/json",
+                "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"no answer left\"},\"RequestId\":\"x\"}}");
         faceId = TencentFaceId.builder("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", KEY, "1")
                 .endpoint(server.uri())
                 .httpClient(HttpClient.newBuilder()

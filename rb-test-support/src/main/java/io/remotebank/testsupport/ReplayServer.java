@@ -1,4 +1,4 @@
-package io.remotebank.identity.tencent;
+package io.remotebank.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,18 +19,38 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A local HTTP/1.1 server on loopback that answers each request with the next canned response (the
- * vendor's documented answers) and records what it received, one connection per request.
+ * A local HTTP/1.1 server on loopback that answers each request with the next canned response (a
+ * vendor's documented answers) and records what it received, one connection per request. When no
+ * canned answer is left it answers 500 with the vendor's own shape of error body, given at
+ * construction, so that a test that asked for one call too many sees the vendor's error path.
  */
-final class ReplayServer implements AutoCloseable {
+public final class ReplayServer implements AutoCloseable {
 
-    /** A received request. */
-    record Received(String method, String path, Map<String, String> headers, byte[] body) {
-        String header(String name) {
+    /**
+     * A received request.
+     *
+     * @param method the method
+     * @param path the request target
+     * @param headers the headers, names in lower case
+     * @param body the body
+     */
+    public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+        /**
+         * A header's value.
+         *
+         * @param name the name, any case
+         * @return the value, or null
+         */
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
+        /**
+         * The body as UTF-8 text.
+         *
+         * @return the text
+         */
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -41,34 +61,58 @@ final class ReplayServer implements AutoCloseable {
     private final Deque<Canned> answers = new ArrayDeque<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
+    private final String contentType;
+    private final String exhausted;
 
-    ReplayServer() throws IOException {
+    /**
+     * Starts a server on a free loopback port.
+     *
+     * @param contentType the Content-Type of every answer, e.g. {@code application/json}
+     * @param exhausted the body of the 500 answer given when no canned answer is left
+     * @throws IOException when no port can be bound
+     */
+    public ReplayServer(String contentType, String exhausted) throws IOException {
+        this.contentType = contentType;
+        this.exhausted = exhausted;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "replay-server");
         thread.setDaemon(true);
         thread.start();
     }
 
-    URI uri() {
+    /**
+     * The base URI.
+     *
+     * @return {@code http://127.0.0.1:port/}
+     */
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
     }
 
-    synchronized ReplayServer answer(int status, String body) {
+    /**
+     * Queues the answer to the next request not yet answered.
+     *
+     * @param status the status code
+     * @param body the body
+     * @return this server
+     */
+    public synchronized ReplayServer answer(int status, String body) {
         answers.add(new Canned(status, body));
         return this;
     }
 
-    List<Received> received() {
+    /**
+     * What was received so far, in order.
+     *
+     * @return the requests
+     */
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     private synchronized Canned next() {
         Canned c = answers.poll();
-        return c == null
-                ? new Canned(
-                        500,
-                        "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"no answer left\"},\"RequestId\":\"x\"}}")
-                : c;
+        return c == null ? new Canned(500, exhausted) : c;
     }
 
     private void serve() {
@@ -99,7 +143,7 @@ final class ReplayServer implements AutoCloseable {
         Canned c = next();
         byte[] out = c.body().getBytes(StandardCharsets.UTF_8);
         OutputStream o = s.getOutputStream();
-        o.write(("HTTP/1.1 " + c.status() + " X\r\nContent-Type: application/json\r\nContent-Length: " + out.length
+        o.write(("HTTP/1.1 " + c.status() + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: " + out.length
                         + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         o.write(out);
