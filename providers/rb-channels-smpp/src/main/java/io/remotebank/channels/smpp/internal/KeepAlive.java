@@ -47,7 +47,7 @@ final class KeepAlive extends ChannelDuplexHandler {
     private ChannelHandlerContext ctx;
     private boolean running;
     private long lastRead;
-    /** A PDU came in the read batch now under way; its time is taken once, when the batch ends. */
+    /** A read batch is under way; its time was taken at its first PDU. */
     private boolean reading;
 
     private int probe = -1;
@@ -107,9 +107,13 @@ final class KeepAlive extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        // As IdleStateHandler does: one clock read per read batch, not one per PDU (a batch holds
-        // dozens of submit_sm_resp under load), taken in channelReadComplete.
-        reading = true;
+        // One clock read per read batch, not one per PDU (a batch holds dozens of submit_sm_resp
+        // under load), taken at the batch's first PDU: before the session handler sees it, so a
+        // bind_resp's time is the time the link was last heard (tests on virtual time rely on it).
+        if (!reading) {
+            reading = true;
+            lastRead = time.now();
+        }
         if (msg instanceof Pdu.HeaderOnly h) {
             switch (h.commandId()) {
                 case ENQUIRE_LINK -> {
@@ -138,10 +142,7 @@ final class KeepAlive extends ChannelDuplexHandler {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (reading) {
-            reading = false;
-            lastRead = time.now();
-        }
+        reading = false;
         ctx.fireChannelReadComplete();
     }
 
