@@ -24,13 +24,13 @@ public final class MrzText {
     @API(status = INTERNAL, since = "0.1")
     public record Reading(List<String> rawLines, List<String> lines, List<String> corrections) {}
 
-    // Field kinds per position: D digit, A letter, X letter or digit, N name (letters), S sex, '<' any.
+    // Field kinds per position: D digit, A letter, M letter or digit (mixed), N name (letters), S sex, '<' any.
     private static final String TD3_1 = "AAAAA" + "N".repeat(39);
-    private static final String TD3_2 = "XXXXXXXXXDAAADDDDDDDSDDDDDDDXXXXXXXXXXXXXXDD";
+    private static final String TD3_2 = "MMMMMMMMMDAAADDDDDDDSDDDDDDDMMMMMMMMMMMMMMDD";
     private static final String TD2_1 = "AAAAA" + "N".repeat(31);
-    private static final String TD2_2 = "XXXXXXXXXDAAADDDDDDDSDDDDDDDXXXXXXXD";
-    private static final String TD1_1 = "AAAAAXXXXXXXXXDXXXXXXXXXXXXXXX";
-    private static final String TD1_2 = "DDDDDDDSDDDDDDDAAAXXXXXXXXXXXD";
+    private static final String TD2_2 = "MMMMMMMMMDAAADDDDDDDSDDDDDDDMMMMMMMD";
+    private static final String TD1_1 = "AAAAAMMMMMMMMMDMMMMMMMMMMMMMMM";
+    private static final String TD1_2 = "DDDDDDDSDDDDDDDAAAMMMMMMMMMMMD";
     private static final String TD1_3 = "N".repeat(30);
 
     private static final Map<Character, Character> TO_DIGIT = Map.ofEntries(
