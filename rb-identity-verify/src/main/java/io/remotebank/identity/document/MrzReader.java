@@ -5,8 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads one ICAO 9303 machine-readable zone (Doc 9303, 8th edition: Part 3 common rules, Parts 4-7
@@ -228,15 +232,37 @@ final class MrzReader {
         return code;
     }
 
-    /** A three-letter code (ISO 3166-1 alpha-3 or an ICAO code such as D or UTO), filled with <. */
+    /**
+     * The codes ICAO 9303 Part 3 section 5 allows for a state or nationality: ISO 3166-1 alpha-3 (as
+     * the JDK knows them), Germany's D, the United Kingdom's five nationality codes, the United
+     * Nations' and other organisations' codes, the stateless and refugee codes, the European Union's
+     * EUE, RKS for Kosovo, and UTO, the fictitious state of ICAO's specimens.
+     */
+    private static final Set<String> STATE_CODES = Stream.concat(
+                    Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3).stream(),
+                    Stream.of(
+                            "D", "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA", "UNK", "XBA", "XIM", "XCC", "XCE",
+                            "XCO", "XEC", "XPO", "XES", "XMP", "XOM", "XDC", "XXA", "XXB", "XXC", "XXX", "EUE", "RKS",
+                            "UTO"))
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * A state code filled with <, one of {@link #STATE_CODES}: a misread code (a character gained or
+     * lost before it shifts the line) is caught here, since no check digit covers it.
+     */
     private String country(String field, int line, int start) {
         String raw = lines.get(line).substring(start, start + 3);
         alphaConfusables(field, line, start, start + 3);
-        checks.add(
-                raw.matches("[A-Z]{1,3}<*")
-                        ? Check.pass(field, "letters, filled with <")
-                        : Check.fail(field, "expected one to three letters filled with <"));
-        return trimFillers(raw);
+        String code = trimFillers(raw);
+        if (!raw.matches("[A-Z]{1,3}<*")) {
+            checks.add(Check.fail(field, "expected one to three letters filled with <"));
+        } else if (!STATE_CODES.contains(code)) {
+            checks.add(Check.fail(
+                    field, code + " is not a state or organisation code of ICAO 9303 Part 3 section 5"));
+        } else {
+            checks.add(Check.pass(field, "the code " + code));
+        }
+        return code;
     }
 
     private Name name(int line, int start, int end) {

@@ -186,6 +186,26 @@ class MrzTest {
                 .containsExactly("nationality"); // the composite does not cover it
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTO", "CHN", "HKG", "D<<", "XXA", "UNO", "GBN", "EUE"})
+    void stateCodesOfIcao9303Part3Section5_pass(String code) {
+        MrzResult r = validator.mrz(new String[] {TD3[0].substring(0, 2) + code + TD3[0].substring(5), TD3[1]});
+
+        assertThat(r.check("issuing-state").orElseThrow().passed()).isTrue();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"HNC", "QQQ", "UT<", "ZZ<"})
+    void lettersThatAreNoStateCode_failTheIssuingState(String code) {
+        // "HNC": CHN read with its first character lost and the line shifted (PCHNCHEN<<...); no
+        // check digit covers line 1, so only the code shows it.
+        MrzResult r = validator.mrz(new String[] {TD3[0].substring(0, 2) + code + TD3[0].substring(5), TD3[1]});
+
+        assertThat(r.failures()).extracting(Check::name).containsExactly("issuing-state");
+        assertThat(r.check("issuing-state").orElseThrow().reason())
+                .contains("not a state or organisation code of ICAO 9303 Part 3 section 5");
+    }
+
     @Test
     void invalidDate_fails() {
         // 741312: month 13. Check digits recomputed so that only the date is wrong.

@@ -48,10 +48,11 @@ import org.apiguardian.api.API;
  * grey, straightened (the skew is measured within 6 degrees either way), and given to {@code tesseract
  * --psm 6} restricted to the MRZ's characters; the zone is then found in the text, corrected by the
  * MRZ's field rules and check digits (every change listed in {@link OcrResult#corrections()}) and
- * validated with {@link DocumentValidator}. The outcome is {@link Outcome#PASS} when every check
- * digit holds, {@link Outcome#REVIEW} when a zone was found but a check digit or the character set
- * fails, {@link Outcome#FAIL} when no zone was found. Whether the document is expired is the flow's
- * policy, not the reader's.
+ * validated with {@link DocumentValidator}. The outcome is {@link Outcome#PASS} when every check of
+ * the reading holds (layout, characters, document code, state codes, name, number, dates, sex and
+ * every check digit), {@link Outcome#REVIEW} when a zone was found but one of them fails, {@link
+ * Outcome#FAIL} when no zone was found. Whether the document is expired is the flow's policy, not the
+ * reader's.
  *
  * <p>A missing or failing engine, or one that takes longer than the timeout, completes the stage
  * with {@link IdentityError#OCR_ENGINE_FAILED}; an image that cannot be decoded with {@link
@@ -192,9 +193,13 @@ public final class TesseractOcr implements DocumentOcrProvider {
             return new Attempt(text, reading, null, List.of());
         }
         MrzResult mrz = DocumentValidator.withClock(clock).mrz(reading.get().lines());
+        // Every failed check is a doubt about the reading, not only the check digits: a zone read
+        // with a character gained at the start of its first line (document code 7P, issuing state
+        // <CH) passes every check digit, which cover none of that line. Only "not-expired" is about
+        // the document rather than the reading.
         List<String> failed = mrz.failures().stream()
                 .map(Check::name)
-                .filter(n -> n.endsWith("check-digit") || n.equals("characters") || n.equals("layout"))
+                .filter(n -> !n.equals("not-expired"))
                 .toList();
         return new Attempt(text, reading, mrz, failed);
     }

@@ -60,7 +60,7 @@ class OcrAccuracySoakIT {
             total += f[2];
         }
         figures.forEach((name, f) -> System.out.printf(
-                "OCR accuracy %-13s exact %d/%d (%.1f%%), check digits pass %d/%d%n",
+                "OCR accuracy %-13s exact %d/%d (%.1f%%), PASS %d/%d%n",
                 name, f[0], f[2], 100.0 * f[0] / f[2], f[1], f[2]));
         System.out.printf("OCR accuracy overall exact %d/%d (%.1f%%)%n", exact, total, 100.0 * exact / total);
 

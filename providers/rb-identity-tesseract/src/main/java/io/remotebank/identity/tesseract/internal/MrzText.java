@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * letters; clause 4.9: the 7-3-1 check digits). Nothing is guessed beyond those rules: a letter in a
  * field of digits becomes the digit it resembles, a digit in a field of letters the letter, and a
  * document number or optional data whose check digit fails is repaired only when exactly one
- * confusable substitution makes it hold. Every change is reported.
+ * confusable substitution makes it hold, and only where one substitution is a credible account of
+ * the error (see {@link #repair}). Every change is reported.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class MrzText {
@@ -201,7 +202,11 @@ public final class MrzText {
             }
             out.add(new String(c));
         }
-        repairByCheckDigits(out, kinds, corrections);
+        List<Boolean> refitted = new ArrayList<>();
+        for (int l = 0; l < raw.size(); l++) {
+            refitted.add(!raw.get(l).equals(fitted.get(l)));
+        }
+        repairByCheckDigits(out, refitted, kinds, corrections);
         return new Reading(List.copyOf(raw), List.copyOf(out), List.copyOf(corrections));
     }
 
@@ -252,24 +257,53 @@ public final class MrzText {
     }
 
     /** Document number (and TD3 personal number) whose check digit fails: one confusable swap that makes it hold. */
-    private static void repairByCheckDigits(List<String> lines, List<String> kinds, List<String> corrections) {
+    private static void repairByCheckDigits(
+            List<String> lines, List<Boolean> refitted, List<String> kinds, List<String> corrections) {
         if (kinds.get(0).length() == 30) {
-            repair(lines, 0, 5, 14, 14, corrections); // TD1 document number, check at 14
+            repair(lines, refitted, 0, 5, 14, 14, corrections); // TD1 document number, check at 14
         } else {
-            repair(lines, 1, 0, 9, 9, corrections); // TD2/TD3 document number, check at 9
+            repair(lines, refitted, 1, 0, 9, 9, corrections); // TD2/TD3 document number, check at 9
             if (kinds.get(0).length() == 44) {
-                repair(lines, 1, 28, 42, 42, corrections); // TD3 personal number, check at 42
+                repair(lines, refitted, 1, 28, 42, 42, corrections); // TD3 personal number, check at 42
             }
         }
     }
 
-    private static void repair(List<String> lines, int line, int from, int to, int check, List<String> corrections) {
+    /**
+     * Repairs the field {@code [from, to)} of a line whose check digit at {@code check} fails, by the
+     * one confusable substitution that makes it hold. A check digit detects an error; it can choose
+     * among corrections only when exactly one candidate accounts for the failure, so every credible
+     * account must be among the candidates. Nothing is repaired when:
+     * <ul>
+     *   <li>the line had to be fitted to its length (fillers added or removed): a character was lost
+     *       or gained, so positions may be shifted;
+     *   <li>the field holds a filler (ICAO 9303 Part 3 clause 4: data from the field's first position,
+     *       fillers to complete it): its last data character may be a misread filler, or its first
+     *       filler a misread character; one of the ten digits in that filler's place always satisfies
+     *       the check digit (the weights 7, 3 and 1 are prime to 10), so the check digit cannot choose.
+     *       Repairing anyway is how a zone that gained a digit in its personal number was once made to
+     *       pass every check with a wrong number;
+     *   <li>more than one substitution makes the check digit hold.
+     * </ul>
+     * Left as read, the failed check digit sends the document to review instead of passing it.
+     */
+    private static void repair(
+            List<String> lines,
+            List<Boolean> refitted,
+            int line,
+            int from,
+            int to,
+            int check,
+            List<String> corrections) {
         String s = lines.get(line);
         char expected = s.charAt(check);
         if (expected == '<' || !Character.isDigit(expected)) {
             return;
         }
         if (checkDigit(s.substring(from, to)) == expected - '0') {
+            return;
+        }
+        if (refitted.get(line) || s.substring(from, to).indexOf('<') >= 0) {
             return;
         }
         String found = null;
