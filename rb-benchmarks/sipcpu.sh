@@ -18,7 +18,9 @@
 #
 # Each server first gets WARMUP calls (the JVM's compilers settle; not counted), then CALLS counted
 # ones. The servers run one after the other, each alone with sipp, in one run of this script.
-# A server runs for days, so what counts is its steady state: after WARMUP, rb gets further warm-up
+# A server runs for days, so what counts is its steady state. The default WARMUP lasts longer than a
+# transaction lingers (timer J, 64*T1 = 32 s over UDP), so that the counted run sees as many
+# transactions end as begin and the code that ends them compiled. After WARMUP, rb gets further warm-up
 # rounds of SETTLE calls until one round in which its JIT compiler threads used at most
 # SETTLE_JIT_TICKS clock ticks (near zero), or until SETTLE_MAX further calls; Kamailio then gets as
 # many warm-up calls as rb took (WARMUP + SETTLE_MAX when it runs first), so both see the same
@@ -30,7 +32,7 @@
 #   SCENARIO=call flock /tmp/rb-build.lock rb-benchmarks/sipcpu.sh
 # Each result line also gives sipp's retransmissions and, for rb, where the JVM's CPU went (its
 # threads: event loops, GC, JIT compilers, other); JIT time in the window means a short warm-up.
-# Settings (environment): SCENARIO (register), RATE (1000 calls/s), CALLS (30000), WARMUP (20000),
+# Settings (environment): SCENARIO (register), RATE (1000 calls/s), CALLS (30000), WARMUP (40000),
 # SETTLE (5000), SETTLE_JIT_TICKS (1), SETTLE_MAX (100000; 0 for the fixed warm-up alone),
 # USERS (10000), SERVER_THREADS (2; also Kamailio's UDP children), JAR (rb-examples/target/rb.jar),
 # RB_JAVA_OPTS, ORDER ("rb kamailio"), TASKSET (a command prefix for both servers, e.g. "taskset -c 1").
@@ -42,7 +44,7 @@ jar=${JAR:-"$root/rb-examples/target/rb.jar"}
 SCENARIO=${SCENARIO:-register}
 RATE=${RATE:-1000}
 CALLS=${CALLS:-30000}
-WARMUP=${WARMUP:-20000}
+WARMUP=${WARMUP:-40000}
 SETTLE=${SETTLE:-5000}
 SETTLE_JIT_TICKS=${SETTLE_JIT_TICKS:-1}
 SETTLE_MAX=${SETTLE_MAX:-100000}
