@@ -284,7 +284,9 @@ class ServerTransactionTest {
         udp.sent.clear();
         layer.receive(Messages.request("REGISTER", "z9hG4bKk2"), udp);
         layer.receive(Messages.request("REGISTER", "z9hG4bKk2"), udp);
-        assertThat(udp.sent).hasSize(2).allSatisfy(s -> assertThat(s.message().toBytes()).isEqualTo(okBytes));
+        assertThat(udp.sent)
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.message().toBytes()).isEqualTo(okBytes));
         assertThat(tx.request().toBytes()).isEqualTo(requestBytes);
         assertThat(tx.request().method()).isEqualTo("REGISTER");
         assertThat(tx.lastResponse().orElseThrow().toBytes()).isEqualTo(okBytes);

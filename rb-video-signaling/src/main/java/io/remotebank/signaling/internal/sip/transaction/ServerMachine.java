@@ -44,6 +44,7 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
     final String key;
     /** The request's CSeq, which every response must carry (kept apart from the request, see compaction). */
     private final CSeq cseq;
+
     final SipTransportChannel channel;
     final boolean reliable;
     /** Whether the request carried an RFC 3261 branch (else RFC 2543 matching also compares tags). */
@@ -52,11 +53,13 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
     TransactionState state;
     /** The request, until the machine is compacted; then null and {@link #requestBytes} holds it. */
     private SipRequest request;
+
     private byte[] requestBytes;
     /** The request's To tag once compacted (RFC 2543 matching only), else null. */
     private String requestToTag;
     /** The last response, if any and until the machine is compacted; then {@link #lastBytes} holds it. */
     SipResponse last;
+
     private byte[] lastBytes;
     Cancellable linger = NO_TIMER;
 

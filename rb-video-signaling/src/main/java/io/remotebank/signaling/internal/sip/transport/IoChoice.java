@@ -36,7 +36,10 @@ record IoChoice(
 
     /** Java NIO, available everywhere. */
     static final IoChoice NIO = new IoChoice(
-            "nio", NioIoHandler.newFactory(), NioDatagramChannel.class, NioServerSocketChannel.class,
+            "nio",
+            NioIoHandler.newFactory(),
+            NioDatagramChannel.class,
+            NioServerSocketChannel.class,
             NioSocketChannel.class);
 
     private static final IoChoice BEST = choose();

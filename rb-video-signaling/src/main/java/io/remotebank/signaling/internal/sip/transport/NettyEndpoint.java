@@ -69,6 +69,7 @@ public final class NettyEndpoint {
     private final boolean ownGroup;
     /** The channel types the group's event loops take (epoll or NIO, see {@link IoChoice}). */
     private final IoChoice io;
+
     private final TransactionLayer layer;
     private Channel udpChannel;
     private final Map<SipTransport, Channel> servers = new EnumMap<>(SipTransport.class);
