@@ -18,6 +18,13 @@
 #
 # Each server first gets WARMUP calls (the JVM's compilers settle; not counted), then CALLS counted
 # ones. The servers run one after the other, each alone with sipp, in one run of this script.
+# A server runs for days, so what counts is its steady state. The default WARMUP lasts longer than a
+# transaction lingers (timer J, 64*T1 = 32 s over UDP), so that the counted run sees as many
+# transactions end as begin and the code that ends them compiled. After WARMUP, rb gets further warm-up
+# rounds of SETTLE calls until one round in which its JIT compiler threads used at most
+# SETTLE_JIT_TICKS clock ticks (near zero), or until SETTLE_MAX further calls; Kamailio then gets as
+# many warm-up calls as rb took (WARMUP + SETTLE_MAX when it runs first), so both see the same
+# traffic before the counted run. The JIT column of the result shows what the window still contained.
 #
 # Build rb.jar first, then run the whole script under the shared lock so that nothing else runs:
 #   flock /tmp/rb-build.lock ./mvnw -q -o -Pquick -pl rb-examples -am package -DskipTests
@@ -25,7 +32,8 @@
 #   SCENARIO=call flock /tmp/rb-build.lock rb-benchmarks/sipcpu.sh
 # Each result line also gives sipp's retransmissions and, for rb, where the JVM's CPU went (its
 # threads: event loops, GC, JIT compilers, other); JIT time in the window means a short warm-up.
-# Settings (environment): SCENARIO (register), RATE (1000 calls/s), CALLS (30000), WARMUP (20000),
+# Settings (environment): SCENARIO (register), RATE (1000 calls/s), CALLS (30000), WARMUP (40000),
+# SETTLE (5000), SETTLE_JIT_TICKS (1), SETTLE_MAX (100000; 0 for the fixed warm-up alone),
 # USERS (10000), SERVER_THREADS (2; also Kamailio's UDP children), JAR (rb-examples/target/rb.jar),
 # RB_JAVA_OPTS, ORDER ("rb kamailio"), TASKSET (a command prefix for both servers, e.g. "taskset -c 1").
 set -eu
@@ -36,7 +44,10 @@ jar=${JAR:-"$root/rb-examples/target/rb.jar"}
 SCENARIO=${SCENARIO:-register}
 RATE=${RATE:-1000}
 CALLS=${CALLS:-30000}
-WARMUP=${WARMUP:-20000}
+WARMUP=${WARMUP:-40000}
+SETTLE=${SETTLE:-5000}
+SETTLE_JIT_TICKS=${SETTLE_JIT_TICKS:-1}
+SETTLE_MAX=${SETTLE_MAX:-100000}
 USERS=${USERS:-10000}
 SERVER_THREADS=${SERVER_THREADS:-2}
 ORDER=${ORDER:-"rb kamailio"}
@@ -151,12 +162,37 @@ stop_server() {
 hz=$(getconf CLK_TCK)
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'); $(kamailio -v | head -1);" \
   "$(java -version 2>&1 | head -1); sipp $(sipp -v 2>&1 | grep -o 'v[0-9.]*' | head -1)" >&2
-echo "scenario=$SCENARIO rate=$RATE calls=$CALLS warmup=$WARMUP users=$USERS threads=$SERVER_THREADS" >&2
+echo "scenario=$SCENARIO rate=$RATE calls=$CALLS warmup=$WARMUP settle=$SETTLE/$SETTLE_JIT_TICKS/$SETTLE_MAX" \
+  "users=$USERS threads=$SERVER_THREADS" >&2
+
+# Ticks of a JVM's JIT compiler threads between two jvm_threads snapshots (threads started since count
+# from zero).
+jit_ticks() {
+  awk 'NR == FNR { b[$1] = $3; next } $2 == "jit" { t += $3 - b[$1] } END { print t + 0 }' "$1" "$2"
+}
+
 result=""
+rb_warmup=""
 for server in $ORDER; do
   start_server "$server"
-  if [ "$WARMUP" -gt 0 ]; then
-    sipp_run "$port" "$WARMUP" "$server-warmup" || { echo "sipcpu: $server failed the warm-up (see $work)" >&2; exit 1; }
+  warmup=$WARMUP
+  if [ "$server" = kamailio ]; then warmup=${rb_warmup:-$((WARMUP + SETTLE_MAX))}; fi
+  if [ "$warmup" -gt 0 ]; then
+    sipp_run "$port" "$warmup" "$server-warmup" || { echo "sipcpu: $server failed the warm-up (see $work)" >&2; exit 1; }
+  fi
+  if [ "$server" = rb ]; then
+    extra=0
+    while [ "$extra" -lt "$SETTLE_MAX" ]; do
+      jvm_threads "$server_pid" > "$work/settle.before"
+      sipp_run "$port" "$SETTLE" "$server-settle" || { echo "sipcpu: $server failed the warm-up (see $work)" >&2; exit 1; }
+      extra=$((extra + SETTLE))
+      jvm_threads "$server_pid" > "$work/settle.after"
+      jit=$(jit_ticks "$work/settle.before" "$work/settle.after")
+      echo "rb: warm-up round to $((WARMUP + extra)) calls: JIT threads $jit ticks" >&2
+      [ "$jit" -le "$SETTLE_JIT_TICKS" ] && break
+    done
+    warmup=$((WARMUP + extra))
+    rb_warmup=$warmup
   fi
   [ "$server" = rb ] && jvm_threads "$server_pid" > "$work/threads.before"
   # shellcheck disable=SC2046
@@ -171,9 +207,12 @@ for server in $ORDER; do
   if [ "$server" = rb ]; then
     # where the JVM's CPU went in the window: JIT compilers still busy mean the warm-up was short
     jvm_threads "$server_pid" > "$work/threads.after"
-    split=$(awk -v hz="$hz" -v n="$CALLS" 'NR == FNR { b[$1] = $3; next }
-      { k[$2] += $3 - b[$1] } END { printf " (loops %.1f, gc %.1f, jit %.1f, other %.1f us/call)",
-        k["loop"] / hz * 1e6 / n, k["gc"] / hz * 1e6 / n, k["jit"] / hz * 1e6 / n, k["other"] / hz * 1e6 / n }' \
+    # "gone": threads that ended in the window (the JVM stops idle compiler threads), whose ticks the
+    # process total has and no thread's line does
+    split=$(awk -v hz="$hz" -v n="$CALLS" -v total=$((after - before)) 'NR == FNR { b[$1] = $3; next }
+      { k[$2] += $3 - b[$1]; s += $3 - b[$1] } END {
+        printf " (loops %.1f, gc %.1f, jit %.1f, other %.1f, gone %.1f us/call)", k["loop"] / hz * 1e6 / n,
+          k["gc"] / hz * 1e6 / n, k["jit"] / hz * 1e6 / n, k["other"] / hz * 1e6 / n, (total - s) / hz * 1e6 / n }' \
       "$work/threads.before" "$work/threads.after")
   fi
   stop_server "$server"
@@ -183,7 +222,7 @@ for server in $ORDER; do
   # sipp's retransmissions (its last statistics screen): a server that answers later than T1 gets
   # requests again, and handling them is part of its CPU
   retrans=$(awk '/Messages +Retrans/ { r = 0 } $2 == "---------->" { r += $4 } END { print r + 0 }' "$work/$server.out")
-  echo "$server: $SCENARIO calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us$split" \
+  echo "$server: $SCENARIO warmup=$warmup calls=$CALLS rate=$RATE wall=${wall}s cpu=${secs}s cpu/call=${us}us$split" \
     "retransmissions=$retrans $verdict"
   result="$result $server=$us"
   [ "$verdict" = ok ] || { echo "sipcpu: $server: sipp reported failed calls (see $work)" >&2; exit 1; }

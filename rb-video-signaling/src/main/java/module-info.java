@@ -11,6 +11,7 @@ module io.remotebank.signaling {
     requires transitive io.netty.transport;
     requires transitive io.netty.handler;
     requires io.netty.codec.http;
+    requires static io.netty.transport.classes.epoll; // optional: see IoChoice
     requires org.bouncycastle.provider;
     requires io.netty.common;
     requires org.slf4j;

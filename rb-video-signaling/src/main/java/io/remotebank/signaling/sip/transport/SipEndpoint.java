@@ -481,7 +481,9 @@ public interface SipEndpoint extends AutoCloseable {
 
         /**
          * The application's event loops (not closed by the endpoint); by default the endpoint makes
-         * its own.
+         * its own, on Netty's native epoll transport where it loads, else on Java NIO. On the
+         * application's group the endpoint opens NIO channels, so the group must take them (a
+         * {@code MultiThreadIoEventLoopGroup} of {@code NioIoHandler}s).
          *
          * @param group the group
          * @return this builder

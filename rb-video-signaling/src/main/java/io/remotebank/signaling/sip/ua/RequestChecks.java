@@ -34,6 +34,11 @@ final class RequestChecks {
 
     private final Set<String> supported;
     private final ConcurrentHashMap<String, ServerTransaction> inProgress = new ConcurrentHashMap<>();
+    /**
+     * The merge key each remembered transaction is under, so that {@link #forget} needs nothing of
+     * its request (which a transaction that lingered may hold only as bytes by then).
+     */
+    private final ConcurrentHashMap<ServerTransaction, String> keys = new ConcurrentHashMap<>();
 
     /**
      * @param supported the option tags the user agent supports, lower case
@@ -64,10 +69,12 @@ final class RequestChecks {
         }
         if (request.toTag().isEmpty() && !method.equals("CANCEL")) {
             // RFC 3261 8.2.2.2: a merged request (it looped back through a forking proxy)
-            ServerTransaction first = inProgress.putIfAbsent(mergeKey(request), tx);
+            String key = mergeKey(request);
+            ServerTransaction first = inProgress.putIfAbsent(key, tx);
             if (first != null && first != tx) {
                 return Optional.of(Refusal.of(482, "Loop Detected"));
             }
+            keys.put(tx, key);
         }
         if (!method.equals("CANCEL")) {
             // RFC 3261 8.2.2.3: every option tag in Require must be supported
@@ -101,9 +108,9 @@ final class RequestChecks {
      * @param tx the ended server transaction
      */
     void forget(ServerTransaction tx) {
-        SipRequest r = tx.request();
-        if (r.toTag().isEmpty()) {
-            inProgress.remove(mergeKey(r), tx);
+        String key = keys.remove(tx);
+        if (key != null) {
+            inProgress.remove(key, tx);
         }
     }
 

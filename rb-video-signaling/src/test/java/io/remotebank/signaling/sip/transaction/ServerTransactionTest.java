@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.remotebank.core.ValidationException;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -256,6 +257,70 @@ class ServerTransactionTest {
         assertThat(layer.liveTransactions()).isEqualTo(2);
         layer.transportFailed(tcp, new java.io.IOException("reset"));
         assertThat(events).filteredOn(e -> e.equals("transport error")).hasSize(2);
+    }
+
+    @Test
+    void aCompletedNonInvite_keepsNeitherParsedMessage() {
+        // Timer J keeps the transaction 32 s; what it keeps of its messages is bytes, not the parsed
+        // request with what the transaction user read from it (a registrar keeps tens of thousands)
+        List<WeakReference<Object>> parsed = receiveAndAnswer("REGISTER", "z9hG4bKk1", null);
+        assertThat(requests.get(0).state()).isEqualTo(TransactionState.COMPLETED);
+        for (int i = 0; i < 10 && parsed.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc(); // bounded: weak references are cleared by the first full collection
+        }
+        assertThat(parsed).allSatisfy(r -> assertThat(r.get()).isNull());
+        time.advance(32_000);
+    }
+
+    @Test
+    void aCompletedNonInvite_answersRetransmissionsWithTheSameBytesAndStillShowsItsMessages() {
+        SipRequest register = Messages.request("REGISTER", "z9hG4bKk2");
+        byte[] requestBytes = register.toBytes();
+        SipResponse ok = Messages.response(register, 200, "k2");
+        byte[] okBytes = ok.toBytes();
+        layer.receive(register, udp);
+        ServerTransaction tx = requests.get(0);
+        tx.respond(ok);
+        udp.sent.clear();
+        layer.receive(Messages.request("REGISTER", "z9hG4bKk2"), udp);
+        layer.receive(Messages.request("REGISTER", "z9hG4bKk2"), udp);
+        assertThat(udp.sent)
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.message().toBytes()).isEqualTo(okBytes));
+        assertThat(tx.request().toBytes()).isEqualTo(requestBytes);
+        assertThat(tx.request().method()).isEqualTo("REGISTER");
+        assertThat(tx.lastResponse().orElseThrow().toBytes()).isEqualTo(okBytes);
+        assertThat(tx.toString()).contains("REGISTER", "COMPLETED");
+        assertThatThrownBy(() -> tx.respond(Messages.response(register, 200, "k2")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> tx.respond(Messages.response(Messages.request("INFO", "z9hG4bKk2"), 200, "x")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("CSeq");
+        time.advance(32_000);
+        assertThat(events).containsExactly("request REGISTER", "terminated REGISTER");
+        assertThat(tx.request().toBytes()).isEqualTo(requestBytes);
+    }
+
+    @Test
+    void aCompletedRfc2543NonInvite_stillAnswersItsRetransmissions() {
+        SipRequest bye = Messages.request("BYE", "2543-k3", 2, "BYE", "k3");
+        layer.receive(bye, udp);
+        requests.get(0).respond(Messages.response(bye, 200, null));
+        udp.sent.clear();
+        layer.receive(Messages.request("BYE", "2543-k3", 2, "BYE", "k3"), udp);
+        assertThat(udp.startLines()).containsExactly("SIP/2.0 200 Reason");
+        assertThat(requests).hasSize(1);
+        time.advance(32_000);
+    }
+
+    /** Receives a request and answers it, keeping no strong reference to either message. */
+    private List<WeakReference<Object>> receiveAndAnswer(String method, String branch, String toTag) {
+        SipRequest request = Messages.request(method, branch, 1, method, toTag);
+        layer.receive(request, udp);
+        SipResponse response = Messages.response(request, 200, "t");
+        requests.get(requests.size() - 1).respond(response);
+        udp.sent.clear();
+        return List.of(new WeakReference<>(request), new WeakReference<>(response));
     }
 
     @Test

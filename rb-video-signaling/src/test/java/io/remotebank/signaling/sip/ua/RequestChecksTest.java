@@ -150,6 +150,20 @@ class RequestChecksTest {
     }
 
     @Test
+    void aRequestLikeOneWhoseTransactionEnded_isNotMerged() {
+        Loopback net = new Loopback(false, UasHandler.REFUSE_ALL, UasHandler.REFUSE_ALL);
+        net.bob.receive(raw("OPTIONS", "sip:bob@192.0.2.2", br(), "", null, null));
+        net.run();
+        net.bob.receive(raw("OPTIONS", "sip:bob@192.0.2.2", br(), "", null, null));
+        net.run();
+        assertThat(net.bob.startLines()).containsExactly("SIP/2.0 200 OK", "SIP/2.0 482 Loop Detected");
+        net.drain(); // timer J ends both transactions: the first one is forgotten
+        net.bob.receive(raw("OPTIONS", "sip:bob@192.0.2.2", br(), "", null, null));
+        net.run();
+        assertThat(net.bob.lastResponse().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void requestWithinTheDialog_outOfOrderCSeq_gets500() {
         Loopback net = new Loopback(false, UasHandler.REFUSE_ALL, call -> call.accept(UserAgentTest.ANSWER));
         Call call = net.alice.ua.call(UserAgentTest.BOB, UserAgentTest.OFFER, CallListener.NONE);

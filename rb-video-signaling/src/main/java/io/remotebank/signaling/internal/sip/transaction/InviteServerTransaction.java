@@ -41,7 +41,7 @@ final class InviteServerTransaction extends ServerMachine {
             if (state != TransactionState.PROCEEDING || last != null) {
                 return;
             }
-            trying100 = SipResponse.to(request, 100, "Trying", null).build();
+            trying100 = SipResponse.to(request(), 100, "Trying", null).build();
             last = trying100;
         }
         table.send(channel, trying100, this);

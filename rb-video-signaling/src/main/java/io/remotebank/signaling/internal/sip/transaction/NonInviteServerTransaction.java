@@ -33,6 +33,7 @@ final class NonInviteServerTransaction extends ServerMachine {
             return true;
         }
         linger = table.schedule(settings.timeout(), this::onLingerTimer); // timer J
+        compactLocked(); // from here on it only answers retransmissions with the same bytes
         return false;
     }
 }

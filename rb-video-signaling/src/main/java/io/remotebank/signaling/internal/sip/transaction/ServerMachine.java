@@ -5,6 +5,9 @@ import io.remotebank.core.CoreError;
 import io.remotebank.core.ValidationException;
 import io.remotebank.core.time.Cancellable;
 import io.remotebank.signaling.sip.CSeq;
+import io.remotebank.signaling.sip.SipLimits;
+import io.remotebank.signaling.sip.SipMessage;
+import io.remotebank.signaling.sip.SipParser;
 import io.remotebank.signaling.sip.SipRequest;
 import io.remotebank.signaling.sip.SipResponse;
 import io.remotebank.signaling.sip.transaction.ServerTransaction;
@@ -19,21 +22,45 @@ import java.util.Optional;
  * again for a retransmitted request in Proceeding and Completed), RFC 2543 matching, the lingering
  * timer (I, J or RFC 6026's L) and how they end. The states and the transitions are each machine's
  * own.
+ *
+ * <p>A machine that lingers only to absorb retransmissions (the non-INVITE one in Completed, for
+ * timer J's 32 s over UDP) is {@linkplain #compactLocked() compacted}: it keeps its request and its
+ * last response as the bytes they were sent or received as, not as parsed messages with everything
+ * a transaction user read from them, because a busy registrar keeps tens of thousands of them and
+ * the garbage collector copies every one of them again and again. What it needs from them in that
+ * state (the key, the CSeq, the request's To tag for RFC 2543 matching) it keeps as such; a
+ * retransmitted request, or a caller of {@link #request()} or {@link #lastResponse()}, gets the
+ * message parsed again from its bytes, an equal message.
  */
 abstract sealed class ServerMachine implements ServerTransaction, Transaction
         permits InviteServerTransaction, NonInviteServerTransaction {
 
     final TransactionTable table;
     final TransactionSettings settings;
+    /** Parses a compacted message again: it parsed once, so no limit may refuse it now. */
+    private static final SipParser REPARSE =
+            SipParser.withLimits(new SipLimits(64 * 1024 * 1024, 10_000, 64 * 1024 * 1024));
+
     final String key;
-    final SipRequest request;
+    /** The request's CSeq, which every response must carry (kept apart from the request, see compaction). */
+    private final CSeq cseq;
+
     final SipTransportChannel channel;
     final boolean reliable;
     /** Whether the request carried an RFC 3261 branch (else RFC 2543 matching also compares tags). */
     final boolean rfc3261;
     // guarded by this
     TransactionState state;
+    /** The request, until the machine is compacted; then null and {@link #requestBytes} holds it. */
+    private SipRequest request;
+
+    private byte[] requestBytes;
+    /** The request's To tag once compacted (RFC 2543 matching only), else null. */
+    private String requestToTag;
+    /** The last response, if any and until the machine is compacted; then {@link #lastBytes} holds it. */
     SipResponse last;
+
+    private byte[] lastBytes;
     Cancellable linger = NO_TIMER;
 
     ServerMachine(
@@ -46,6 +73,7 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
         this.settings = table.settings();
         this.key = key;
         this.request = request;
+        this.cseq = request.cseq().orElseThrow();
         this.channel = channel;
         this.reliable = channel.reliable();
         this.rfc3261 = key.startsWith("3261|");
@@ -59,9 +87,12 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
     final boolean toTagMatches(SipRequest other, boolean ack) {
         String expected;
         synchronized (this) {
-            expected = ack
-                    ? (last == null ? null : last.toTag().orElse(null))
-                    : request.toTag().orElse(null);
+            if (ack) {
+                SipResponse response = lastLocked();
+                expected = response == null ? null : response.toTag().orElse(null);
+            } else {
+                expected = request != null ? request.toTag().orElse(null) : requestToTag;
+            }
         }
         return Objects.equals(expected, other.toTag().orElse(null));
     }
@@ -71,7 +102,7 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
         SipResponse resend = null;
         synchronized (this) {
             if (state == TransactionState.PROCEEDING || state == TransactionState.COMPLETED) {
-                resend = last;
+                resend = lastLocked();
             }
         }
         if (resend != null) {
@@ -92,10 +123,9 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
     @Override
     public final void respond(SipResponse response) {
         Arguments.notNull(response, "response");
-        CSeq cseq = response.cseq()
+        CSeq theirs = response.cseq()
                 .orElseThrow(() -> new ValidationException(CoreError.ARGUMENT_INVALID, "the response has no CSeq"));
-        CSeq mine = request.cseq().orElseThrow();
-        if (cseq.number() != mine.number() || !cseq.method().equals(mine.method())) {
+        if (theirs.number() != cseq.number() || !theirs.method().equals(cseq.method())) {
             throw new ValidationException(
                     CoreError.ARGUMENT_INVALID, "the response's CSeq does not match the request's");
         }
@@ -150,13 +180,53 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
     /** Cancels the timers of the machine besides the lingering one. */
     void cancelTimersLocked() {}
 
+    /**
+     * Keeps the request and the last response as bytes only, for a state that only absorbs or
+     * answers retransmissions (see the class description). Called with the lock held, after the
+     * response was recorded.
+     */
+    final void compactLocked() {
+        if (request == null) {
+            return;
+        }
+        if (!rfc3261) {
+            requestToTag = request.toTag().orElse(null);
+        }
+        requestBytes = request.toBytes();
+        request = null;
+        if (last != null) {
+            lastBytes = last.toBytes();
+            last = null;
+        }
+    }
+
+    /** The last response: as kept, or parsed again from its bytes once compacted; null when none. */
+    final SipResponse lastLocked() {
+        if (last != null) {
+            return last;
+        }
+        return lastBytes == null ? null : (SipResponse) reparse(lastBytes);
+    }
+
+    private static SipMessage reparse(byte[] bytes) {
+        // the array is shared by the messages parsed from it, which never write to it
+        return REPARSE.parseOwned(bytes);
+    }
+
     final void terminated() {
         table.user().onTerminated(this);
     }
 
     @Override
     public final SipRequest request() {
-        return request;
+        byte[] bytes;
+        synchronized (this) {
+            if (request != null) {
+                return request;
+            }
+            bytes = requestBytes;
+        }
+        return (SipRequest) reparse(bytes);
     }
 
     @Override
@@ -171,11 +241,11 @@ abstract sealed class ServerMachine implements ServerTransaction, Transaction
 
     @Override
     public final synchronized Optional<SipResponse> lastResponse() {
-        return Optional.ofNullable(last);
+        return Optional.ofNullable(lastLocked());
     }
 
     @Override
     public final String toString() {
-        return "ServerTransaction[" + request + ", " + state() + "]";
+        return "ServerTransaction[" + request() + ", " + state() + "]";
     }
 }

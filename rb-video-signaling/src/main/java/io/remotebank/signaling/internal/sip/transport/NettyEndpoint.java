@@ -19,12 +19,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.remotebank.core.time.Scheduler;
 import io.remotebank.signaling.SignalingError;
@@ -70,6 +67,9 @@ public final class NettyEndpoint {
     private final EndpointConfig config;
     private final EventLoopGroup group;
     private final boolean ownGroup;
+    /** The channel types the group's event loops take (epoll or NIO, see {@link IoChoice}). */
+    private final IoChoice io;
+
     private final TransactionLayer layer;
     private Channel udpChannel;
     private final Map<SipTransport, Channel> servers = new EnumMap<>(SipTransport.class);
@@ -95,10 +95,12 @@ public final class NettyEndpoint {
             EndpointConfig config,
             EventLoopGroup group,
             boolean ownGroup,
+            IoChoice io,
             Function<TransactionLayer, ? extends TransactionUser> user) {
         this.config = config;
         this.group = group;
         this.ownGroup = ownGroup;
+        this.io = io;
         UserHolder holder = new UserHolder();
         // the event loops' own timers: each on the loop that sets it, on a grid so that those due
         // together wake that loop once
@@ -121,9 +123,9 @@ public final class NettyEndpoint {
     public static NettyEndpoint start(
             EndpointConfig config, Function<TransactionLayer, ? extends TransactionUser> user) {
         boolean own = config.group() == null;
-        EventLoopGroup g =
-                own ? new MultiThreadIoEventLoopGroup(config.threads(), NioIoHandler.newFactory()) : config.group();
-        NettyEndpoint endpoint = new NettyEndpoint(config, g, own, user);
+        IoChoice io = own ? IoChoice.best() : IoChoice.NIO;
+        EventLoopGroup g = own ? new MultiThreadIoEventLoopGroup(config.threads(), io.handlers()) : config.group();
+        NettyEndpoint endpoint = new NettyEndpoint(config, g, own, io, user);
         try {
             for (Map.Entry<SipTransport, Integer> e : new EnumMap<>(config.ports()).entrySet()) {
                 InetSocketAddress local = new InetSocketAddress(config.bind(), e.getValue());
@@ -131,16 +133,16 @@ public final class NettyEndpoint {
                     UdpHandler udp = endpoint.new UdpHandler();
                     endpoint.udpChannel = new Bootstrap()
                             .group(g)
-                            .channel(NioDatagramChannel.class)
+                            .channel(io.datagram())
                             // one byte more than the largest datagram taken whole: a datagram that
                             // fills the buffer may have been cut by the kernel (see UdpHandler)
                             .option(
                                     ChannelOption.RECVBUF_ALLOCATOR,
                                     new FixedRecvByteBufAllocator(config.maxDatagramSize() + 1))
                             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config))
-                            .handler(new ChannelInitializer<NioDatagramChannel>() {
+                            .handler(new ChannelInitializer<DatagramChannel>() {
                                 @Override
-                                protected void initChannel(NioDatagramChannel ch) {
+                                protected void initChannel(DatagramChannel ch) {
                                     ch.pipeline()
                                             .addLast(
                                                     "back-pressure",
@@ -172,7 +174,7 @@ public final class NettyEndpoint {
     private Channel bindServer(SipTransport transport, InetSocketAddress local) throws InterruptedException {
         return new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(io.server())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -501,7 +503,7 @@ public final class NettyEndpoint {
     private void connect(ConnectionFlow flow, InetSocketAddress remote) {
         new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(io.socket())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
