@@ -164,7 +164,7 @@ class WeChatApiSimulatorTest {
         assertThat(wechat.tokensIssued()).isEqualTo(3);
         // The token AccessTokens holds is now two generations old but inside WeChat's overlap...
         await(api.customerServiceText(FOLLOWER, "two"));
-        // ...and refused after it: 40001, refreshed once, then accepted.
+        // ...and refused after it (42001 once the overlap ends): refreshed once, then accepted.
         time.advance(Duration.ofMinutes(6));
         await(api.customerServiceText(FOLLOWER, "three"));
         assertThat(wechat.tokensIssued()).isEqualTo(4);
