@@ -264,6 +264,10 @@ class WeChatCallbackCommandTest extends CliTest {
         String truncated = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(raw, raw.length - 16));
         assertThat(post(signedQuery(truncated, "4"), envelope(truncated)).statusCode())
                 .isEqualTo(400);
+        // Over-padded: a whole extra block of padding after a valid frame.
+        String overPadded = overPadded(textMessage("over-padded", "8"));
+        assertThat(post(signedQuery(overPadded, "8"), envelope(overPadded)).statusCode())
+                .isEqualTo(403);
         // Billion laughs inside a properly encrypted and signed message.
         String laughs = ours.encrypt("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
                 + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
@@ -283,7 +287,8 @@ class WeChatCallbackCommandTest extends CliTest {
                 .isEqualTo(413);
 
         assertThat(messages()).isEmpty();
-        assertThat(serverOut.toString()).doesNotContain("TOP-SECRET-FILE", "lol", "wrong key", "other app");
+        assertThat(serverOut.toString())
+                .doesNotContain("TOP-SECRET-FILE", "lol", "wrong key", "other app", "over-padded");
         assertThat(serverErr.toString())
                 .contains(
                         "refused 401 channels.wechat.callback.signature.invalid",
@@ -293,6 +298,26 @@ class WeChatCallbackCommandTest extends CliTest {
                         "refused 400 channels.wechat.callback.body.invalid",
                         "refused 413 channels.wechat.callback.body.too.large")
                 .doesNotContain("TOP-SECRET-FILE");
+    }
+
+    /** WXBizMsgCrypt's frame for our app with 32 more pad bytes than it needs, encrypted with our key. */
+    private static String overPadded(String message) throws Exception {
+        byte[] text = message.getBytes(StandardCharsets.UTF_8);
+        byte[] id = APP.getBytes(StandardCharsets.US_ASCII);
+        int unpadded = 16 + 4 + text.length + id.length;
+        int pad = 32 - unpadded % 32;
+        java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(unpadded + pad + 32);
+        frame.put(new byte[16]).putInt(text.length).put(text).put(id);
+        while (frame.hasRemaining()) {
+            frame.put((byte) (frame.position() < unpadded + pad ? pad : 32));
+        }
+        byte[] key = java.util.Base64.getDecoder().decode(KEY + "=");
+        javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+        aes.init(
+                javax.crypto.Cipher.ENCRYPT_MODE,
+                new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.IvParameterSpec(java.util.Arrays.copyOf(key, 16)));
+        return java.util.Base64.getEncoder().encodeToString(aes.doFinal(frame.array()));
     }
 
     @Test
