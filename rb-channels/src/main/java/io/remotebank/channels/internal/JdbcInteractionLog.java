@@ -46,7 +46,8 @@ public final class JdbcInteractionLog implements InteractionLog {
         Arguments.notNull(table, "table");
         if (!TABLE.matcher(table).matches()) {
             throw new ValidationException(
-                    ChannelsError.ARGUMENT_INVALID, "the table name is 1-40 characters of a-z 0-9 _, starting with a letter");
+                    ChannelsError.ARGUMENT_INVALID,
+                    "the table name is 1-40 characters of a-z 0-9 _, starting with a letter");
         }
         this.table = table;
         try (Connection c = dataSource.getConnection();

@@ -158,11 +158,16 @@ class WeChatCallbackCommandTest extends CliTest {
     void weComPublishedVectors_verifyTheUrl_andPrintTheMessage() throws Exception {
         // tag::wecom[]
         serve(
-                "--platform", "wecom",
-                "--token", WECOM_TOKEN,
-                "--aes-key", WECOM_KEY,
-                "--receive-id", WECOM_CORP,
-                "--replay-window", "0", // the vectors are from 2014
+                "--platform",
+                "wecom",
+                "--token",
+                WECOM_TOKEN,
+                "--aes-key",
+                WECOM_KEY,
+                "--receive-id",
+                WECOM_CORP,
+                "--replay-window",
+                "0", // the vectors are from 2014
                 "--json");
         // end::wecom[]
         assertThat(serverOut.toString()).contains("\"event\":\"ready\"", "\"http\":" + port);
@@ -231,8 +236,9 @@ class WeChatCallbackCommandTest extends CliTest {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(replayed.statusCode()).isEqualTo(409);
-        assertThat(messages()).singleElement().satisfies(m -> assertThat(m.get("content").asText())
-                .isEqualTo("余额查询"));
+        assertThat(messages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("content").asText()).isEqualTo("余额查询"));
         assertThat(serverErr.toString()).contains("refused 409 channels.wechat.callback.replayed");
     }
 
@@ -250,8 +256,8 @@ class WeChatCallbackCommandTest extends CliTest {
                         .statusCode())
                 .isEqualTo(401);
         // Encrypted for another app with the same key.
-        String otherApp = MessageCrypt.of(EncodingAesKey.of(KEY), "wxfedcba9876543210")
-                .encrypt(textMessage("other app", "2"));
+        String otherApp =
+                MessageCrypt.of(EncodingAesKey.of(KEY), "wxfedcba9876543210").encrypt(textMessage("other app", "2"));
         assertThat(post(signedQuery(otherApp, "2"), envelope(otherApp)).statusCode())
                 .isEqualTo(403);
         // Encrypted with another key.
@@ -376,7 +382,8 @@ class WeChatCallbackCommandTest extends CliTest {
 
     @Test
     void badKey_isAUsageError_thatDoesNotRepeatIt() {
-        int code = rb("wechat-callback", "--port", "0", "--token", TOKEN, "--aes-key", "short-key", "--receive-id", APP);
+        int code =
+                rb("wechat-callback", "--port", "0", "--token", TOKEN, "--aes-key", "short-key", "--receive-id", APP);
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).doesNotContain("short-key");
@@ -385,8 +392,17 @@ class WeChatCallbackCommandTest extends CliTest {
     @Test
     void replayWindowOutOfRange_isAUsageError() {
         int code = rb(
-                "wechat-callback", "--port", "0", "--token", TOKEN, "--aes-key", KEY, "--receive-id", APP,
-                "--replay-window", "7200");
+                "wechat-callback",
+                "--port",
+                "0",
+                "--token",
+                TOKEN,
+                "--aes-key",
+                KEY,
+                "--receive-id",
+                APP,
+                "--replay-window",
+                "7200");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--replay-window must be 0-3600");
@@ -396,8 +412,15 @@ class WeChatCallbackCommandTest extends CliTest {
     void portInUse_exitsWith3() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int code = rb(
-                    "wechat-callback", "--port", Integer.toString(taken.getLocalPort()), "--token", TOKEN,
-                    "--aes-key", KEY, "--receive-id", APP);
+                    "wechat-callback",
+                    "--port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--token",
+                    TOKEN,
+                    "--aes-key",
+                    KEY,
+                    "--receive-id",
+                    APP);
 
             assertThat(code).isEqualTo(ExitCodes.RUNTIME_ERROR);
             assertThat(err.toString()).contains("cannot listen on");

@@ -58,7 +58,8 @@ class CallbackBodyFuzzTest {
     /** Fields come out with names and values, no more than the parser allows. */
     private static Optional<String> check(CallbackMessage message) {
         if (message.fields().size() > 256) {
-            throw new IllegalStateException("more fields than the parser allows: " + message.fields().size());
+            throw new IllegalStateException(
+                    "more fields than the parser allows: " + message.fields().size());
         }
         message.fields().forEach((name, value) -> {
             if (name.isEmpty()) {
@@ -74,8 +75,7 @@ class CallbackBodyFuzzTest {
         if (!ACCEPTABLE.contains(response.status())) {
             throw new IllegalStateException("answered " + response.status() + ": " + response.bodyText());
         }
-        if (response.status() == 400
-                && !response.bodyText().equals(WeChatError.BODY_INVALID.code())) {
+        if (response.status() == 400 && !response.bodyText().equals(WeChatError.BODY_INVALID.code())) {
             throw new IllegalStateException("refused with another code: " + response.bodyText());
         }
     }

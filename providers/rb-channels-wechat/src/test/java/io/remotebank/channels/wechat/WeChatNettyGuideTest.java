@@ -75,7 +75,8 @@ class WeChatNettyGuideTest {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 // Answers 413 itself past the limit: nothing longer is buffered.
-                                .addLast(new HttpObjectAggregator(endpoint.config().maxBodyBytes()))
+                                .addLast(new HttpObjectAggregator(
+                                        endpoint.config().maxBodyBytes()))
                                 .addLast(callbacks, new SimpleChannelInboundHandler<FullHttpRequest>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -88,7 +89,8 @@ class WeChatNettyGuideTest {
                                                     query < 0 ? null : uri.substring(query + 1),
                                                     ByteBufUtil.getBytes(request.content())));
                                         } catch (CallbackException e) { // a query with a parameter twice
-                                            response = CallbackResponse.text(e.httpStatus(), e.code().code());
+                                            response = CallbackResponse.text(
+                                                    e.httpStatus(), e.code().code());
                                         }
                                         FullHttpResponse answer = new DefaultFullHttpResponse(
                                                 HttpVersion.HTTP_1_1,
@@ -102,12 +104,14 @@ class WeChatNettyGuideTest {
                                 });
                     }
                 });
-        Channel server = bootstrap.bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+        Channel server =
+                bootstrap.bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
         // end::netty[]
         try {
             int port = ((InetSocketAddress) server.localAddress()).getPort();
-            HttpClient http =
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String ts = Long.toString(NOW.getEpochSecond());
             URI uri = URI.create("http://127.0.0.1:" + port + "/wechat?signature=" + Signatures.sign(TOKEN, ts, "7")
                     + "&timestamp=" + ts + "&nonce=7");
@@ -132,8 +136,11 @@ class WeChatNettyGuideTest {
             assertThat(accepted).hasSize(1);
         } finally {
             server.close().sync();
-            loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
-            callbacks.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                    .sync();
+            callbacks
+                    .shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                    .sync();
         }
     }
 }

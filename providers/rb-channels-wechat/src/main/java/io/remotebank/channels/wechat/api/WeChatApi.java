@@ -133,8 +133,8 @@ public final class WeChatApi {
                 .put("touser", Arguments.notBlank(openId, "open id"))
                 .put("template_id", Arguments.notBlank(templateId, "template id"));
         ObjectNode fields = body.putObject("data");
-        Arguments.notNull(data, "data").forEach((name, value) -> fields.putObject(name)
-                .put("value", value));
+        Arguments.notNull(data, "data")
+                .forEach((name, value) -> fields.putObject(name).put("value", value));
         return body;
     }
 
@@ -152,8 +152,8 @@ public final class WeChatApi {
                     }
                     // WeChat refused the token: refresh once (force_refresh) and try once more.
                     tokens.rejected(token);
-                    return tokens.current().thenCompose(fresh -> post(path, payload, fresh)
-                            .thenApply(again -> {
+                    return tokens.current()
+                            .thenCompose(fresh -> post(path, payload, fresh).thenApply(again -> {
                                 if (again.rejected() != null) {
                                     throw again.rejected();
                                 }
@@ -166,8 +166,8 @@ public final class WeChatApi {
     private record Answer(JsonNode json, WeChatApiException rejected) {}
 
     private CompletionStage<Answer> post(String path, String payload, AccessToken token) {
-        HttpRequest request = HttpRequest.newBuilder(
-                        base.resolve(path + "?access_token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(
+                        path + "?access_token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)))
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))

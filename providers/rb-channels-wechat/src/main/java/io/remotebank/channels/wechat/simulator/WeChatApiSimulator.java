@@ -73,6 +73,7 @@ public final class WeChatApiSimulator implements AutoCloseable {
     private static final Duration SERVICE_WINDOW = Duration.ofHours(48);
     /** WeChat keeps the previous classic token valid this long after a new one is issued. */
     private static final Duration OVERLAP = Duration.ofMinutes(5);
+
     private static final int MAX_BODY = 64 * 1024;
 
     /** The endpoints the simulator serves. */
@@ -364,7 +365,9 @@ public final class WeChatApiSimulator implements AutoCloseable {
                 out.write(bytes);
             }
         } catch (IOException e) {
-            LOG.debug("WeChat API simulator: the client went away ({})", e.getClass().getSimpleName());
+            LOG.debug(
+                    "WeChat API simulator: the client went away ({})",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -437,7 +440,8 @@ public final class WeChatApiSimulator implements AutoCloseable {
             return error(40002, "invalid grant_type");
         }
         String appId = query.parameter("appid").orElse("");
-        ObjectNode refused = checkSecret(appSecrets, appId, query.parameter("secret").orElse(""), 40125);
+        ObjectNode refused =
+                checkSecret(appSecrets, appId, query.parameter("secret").orElse(""), 40125);
         if (refused != null) {
             return refused;
         }
@@ -449,17 +453,21 @@ public final class WeChatApiSimulator implements AutoCloseable {
     }
 
     private ObjectNode stableToken(JsonNode request, Instant now) {
-        if (request == null || !"client_credential".equals(request.path("grant_type").asText(""))) {
+        if (request == null
+                || !"client_credential".equals(request.path("grant_type").asText(""))) {
             return error(40002, "invalid grant_type");
         }
         String appId = request.path("appid").asText("");
-        ObjectNode refused = checkSecret(appSecrets, appId, request.path("secret").asText(""), 40125);
+        ObjectNode refused =
+                checkSecret(appSecrets, appId, request.path("secret").asText(""), 40125);
         if (refused != null) {
             return refused;
         }
         String current = stableTokens.get(appId);
         Issued issued = current == null ? null : tokens.get(current);
-        if (issued != null && now.isBefore(issued.expiresAt()) && !request.path("force_refresh").asBoolean(false)) {
+        if (issued != null
+                && now.isBefore(issued.expiresAt())
+                && !request.path("force_refresh").asBoolean(false)) {
             return tokenAnswer(current, Duration.between(now, issued.expiresAt()));
         }
         // force_refresh: the previous stable token stops working at once.
@@ -473,7 +481,8 @@ public final class WeChatApiSimulator implements AutoCloseable {
 
     private ObjectNode weComToken(CallbackRequest query, Instant now) {
         String corpId = query.parameter("corpid").orElse("");
-        ObjectNode refused = checkSecret(corpSecrets, corpId, query.parameter("corpsecret").orElse(""), 40001);
+        ObjectNode refused =
+                checkSecret(corpSecrets, corpId, query.parameter("corpsecret").orElse(""), 40001);
         if (refused != null) {
             return refused;
         }
@@ -509,9 +518,7 @@ public final class WeChatApiSimulator implements AutoCloseable {
     }
 
     private static ObjectNode tokenAnswer(String value, Duration expiresIn) {
-        return JSON.createObjectNode()
-                .put("access_token", value)
-                .put("expires_in", Math.max(1, expiresIn.toSeconds()));
+        return JSON.createObjectNode().put("access_token", value).put("expires_in", Math.max(1, expiresIn.toSeconds()));
     }
 
     private static ObjectNode error(int errcode, String errmsg) {

@@ -130,16 +130,14 @@ public final class WeChatTokenEndpoint implements TokenSource {
 
     @Override
     public CompletionStage<Issued> fetch(boolean forceRefresh) {
-        HttpRequest request =
-                switch (kind) {
-                    case STABLE -> stableRequest(forceRefresh);
-                    // The classic endpoints know no force_refresh: every call issues a new token.
-                    case CLASSIC ->
-                        get("/cgi-bin/token?grant_type=client_credential&appid=" + encode(appId) + "&secret="
-                                + encode(secret.reveal()));
-                    case WECOM ->
-                        get("/cgi-bin/gettoken?corpid=" + encode(appId) + "&corpsecret=" + encode(secret.reveal()));
-                };
+        HttpRequest request = switch (kind) {
+            case STABLE -> stableRequest(forceRefresh);
+            // The classic endpoints know no force_refresh: every call issues a new token.
+            case CLASSIC ->
+                get("/cgi-bin/token?grant_type=client_credential&appid=" + encode(appId) + "&secret="
+                        + encode(secret.reveal()));
+            case WECOM -> get("/cgi-bin/gettoken?corpid=" + encode(appId) + "&corpsecret=" + encode(secret.reveal()));
+        };
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(WeChatTokenEndpoint::parse);
     }
 

@@ -93,7 +93,8 @@ class WeChatApiSimulatorTest {
 
         assertThat(wechat.tokensIssued()).isEqualTo(1);
         assertThat(wechat.requests(Api.STABLE_TOKEN)).isEqualTo(1);
-        assertThat(wechat.sent()).extracting(WeChatApiSimulator.Sent::api)
+        assertThat(wechat.sent())
+                .extracting(WeChatApiSimulator.Sent::api)
                 .containsExactly(Api.CUSTOMER_SERVICE, Api.TEMPLATE);
         assertThat(wechat.sent().get(0).body()).contains("您好，您的卡已寄出");
     }
@@ -153,8 +154,8 @@ class WeChatApiSimulatorTest {
 
     @Test
     void classicToken_eachCallIssuesANewToken_andTheOldOneLastsFiveMinutes() throws Exception {
-        WeChatTokenEndpoint classic =
-                WeChatTokenEndpoint.classicToken(wechat.uri(), APP_ID, AppSecret.of(SECRET), http, Duration.ofSeconds(5));
+        WeChatTokenEndpoint classic = WeChatTokenEndpoint.classicToken(
+                wechat.uri(), APP_ID, AppSecret.of(SECRET), http, Duration.ofSeconds(5));
         WeChatApi api = WeChatApi.of(wechat.uri(), tokens(classic), http, Duration.ofSeconds(5));
         await(api.customerServiceText(FOLLOWER, "one"));
         String first = await(classic.fetch(false)).value();
@@ -221,9 +222,11 @@ class WeChatApiSimulatorTest {
         WeChatApi api = stableApi();
         wechat.failNext(Api.SUBSCRIBE, 45015, 1).failNext(Api.SUBSCRIBE, 45047, 1);
 
-        assertThat(apiError(api.subscribe(FOLLOWER, "SUB", Map.of("thing1", "a"))).errcode())
+        assertThat(apiError(api.subscribe(FOLLOWER, "SUB", Map.of("thing1", "a")))
+                        .errcode())
                 .isEqualTo(45015);
-        assertThat(apiError(api.subscribe(FOLLOWER, "SUB", Map.of("thing1", "a"))).errcode())
+        assertThat(apiError(api.subscribe(FOLLOWER, "SUB", Map.of("thing1", "a")))
+                        .errcode())
                 .isEqualTo(45047);
         assertThat(await(api.subscribe(FOLLOWER, "SUB", Map.of("thing1", "a")))).isPresent();
     }
@@ -275,8 +278,7 @@ class WeChatApiSimulatorTest {
         await(api.customerServiceText(FOLLOWER, "warm up"));
         wechat.latency(Duration.ofSeconds(3));
 
-        CompletableFuture<Void> sent =
-                api.customerServiceText(FOLLOWER, "slow").toCompletableFuture();
+        CompletableFuture<Void> sent = api.customerServiceText(FOLLOWER, "slow").toCompletableFuture();
         awaitPending();
 
         assertThat(sent).isNotDone();
@@ -303,6 +305,34 @@ class WeChatApiSimulatorTest {
     /** The simulator has parked the answer on the manual scheduler (its server thread got there). */
     private void awaitPending() {
         Await.until("the delayed answer is scheduled", () -> time.pending() > 0);
+    }
+
+    @Test
+    void guide_sendsThroughTheSimulator() throws Exception {
+        // tag::simulator[]
+        try (WeChatApiSimulator simulator = WeChatApiSimulator.builder()
+                .app(APP_ID, SECRET) // the app id and secret its token endpoints accept
+                .build()
+                .start()) {
+            simulator.interaction(FOLLOWER, Instant.now()); // opens the 48-hour window
+            simulator.failNext(WeChatApiSimulator.Api.CUSTOMER_SERVICE, 40001, 1); // as if refreshed elsewhere
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            AccessTokens tokens = AccessTokens.builder(
+                            APP_ID,
+                            WeChatTokenEndpoint.stableToken(
+                                    simulator.uri(), APP_ID, AppSecret.of(SECRET), client, Duration.ofSeconds(10)),
+                            TokenStores.inMemory())
+                    .build();
+            WeChatApi api = WeChatApi.of(simulator.uri(), tokens, client, Duration.ofSeconds(10));
+
+            api.customerServiceText(FOLLOWER, "您的卡已寄出").toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertThat(simulator.tokensIssued()).isEqualTo(2); // refreshed once after the 40001
+            assertThat(simulator.sent()).hasSize(1);
+        }
+        // end::simulator[]
     }
 
     @Test

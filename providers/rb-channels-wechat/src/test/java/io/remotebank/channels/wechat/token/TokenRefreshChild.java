@@ -22,7 +22,8 @@ final class TokenRefreshChild {
     public static void main(String[] args) throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(args[0]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AccessTokens tokens = AccessTokens.builder(
                         args[2],
                         WeChatTokenEndpoint.classicToken(

@@ -91,7 +91,9 @@ class TwoProcessTokenRefreshTest {
         dataSource.setURL(url);
         try (WeChatApiSimulator wechat =
                 WeChatApiSimulator.builder().app(APP_ID, SECRET).build().start()) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             AccessTokens tokens = AccessTokens.builder(
                             APP_ID,
                             WeChatTokenEndpoint.classicToken(
@@ -101,7 +103,8 @@ class TwoProcessTokenRefreshTest {
                     .waitForOthers(Duration.ofMillis(20), Duration.ofSeconds(30))
                     .build();
             Process child = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
                             "-Dslf4j.provider=io.remotebank.testsupport.logging.CapturingSlf4jProvider",
                             "-cp",
                             classPath(),
@@ -132,7 +135,9 @@ class TwoProcessTokenRefreshTest {
                     List<String> all = new ArrayList<>(ours);
                     all.addAll(List.of(line.substring(5).split(",")));
 
-                    assertThat(wechat.tokensIssued()).as("fetches after round %d", round).isEqualTo(round);
+                    assertThat(wechat.tokensIssued())
+                            .as("fetches after round %d", round)
+                            .isEqualTo(round);
                     assertThat(all).hasSize(20).containsOnly(ours.get(0));
 
                     // WeChat refused it (40001): invalidated in the shared store for both processes.
