@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -98,7 +99,9 @@ class WeChatNettyGuideTest {
                                                 Unpooled.wrappedBuffer(response.body()));
                                         answer.headers()
                                                 .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
-                                                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+                                                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length)
+                                                // Said, so that no client reuses the connection closed below.
+                                                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                                         ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
                                     }
                                 });
