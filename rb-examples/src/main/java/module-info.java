@@ -10,6 +10,7 @@ module io.remotebank.examples {
     requires io.remotebank.identity.tesseract;
     requires io.remotebank.channels;
     requires io.remotebank.channels.smpp;
+    requires io.remotebank.channels.wechat;
     requires io.remotebank.segmentation;
     requires io.remotebank.testing;
     requires transitive info.picocli;
@@ -27,6 +28,7 @@ module io.remotebank.examples {
     exports io.remotebank.examples.segmentation;
     exports io.remotebank.examples.sip;
     exports io.remotebank.examples.smpp;
+    exports io.remotebank.examples.wechat;
 
     // picocli reads and writes the annotated fields of commands by reflection.
     opens io.remotebank.examples to
@@ -46,5 +48,7 @@ module io.remotebank.examples {
     opens io.remotebank.examples.sip to
             info.picocli;
     opens io.remotebank.examples.smpp to
+            info.picocli;
+    opens io.remotebank.examples.wechat to
             info.picocli;
 }

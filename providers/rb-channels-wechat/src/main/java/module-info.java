@@ -1,8 +1,9 @@
 /**
  * RemoteBank SDK channels, WeChat provider: the callback endpoint of WeChat official accounts,
  * mini-programs and WeCom ({@code io.remotebank.channels.wechat}), the WXBizMsgCrypt message crypto
- * ({@code io.remotebank.channels.wechat.crypto}) and a small JDK HTTP server that mounts the endpoint
- * ({@code io.remotebank.channels.wechat.server}). Its packages are its own: none is shared with {@code
+ * ({@code io.remotebank.channels.wechat.crypto}), a small JDK HTTP server that mounts the endpoint
+ * ({@code io.remotebank.channels.wechat.server}), access tokens ({@code ...token}), the message-sending
+ * calls ({@code ...api}) and a simulator of the WeChat and WeCom APIs ({@code ...simulator}). Its packages are its own: none is shared with {@code
  * io.remotebank.channels}.
  */
 module io.remotebank.channels.wechat {
@@ -16,8 +17,10 @@ module io.remotebank.channels.wechat {
     requires jdk.httpserver;
 
     exports io.remotebank.channels.wechat;
+    exports io.remotebank.channels.wechat.api;
     exports io.remotebank.channels.wechat.crypto;
     exports io.remotebank.channels.wechat.server;
+    exports io.remotebank.channels.wechat.simulator;
     exports io.remotebank.channels.wechat.spi;
     exports io.remotebank.channels.wechat.token;
 }

@@ -30,10 +30,10 @@ public enum ChannelsError implements ErrorCode {
             "channels.template.invalid",
             "A template is already registered, unknown, or inconsistent.",
             ValidationException.class),
-    /** The outbox store could not read or write. */
+    /** The outbox store or the JDBC interaction log could not read or write. */
     STORE_FAILED(
             "channels.store.failed",
-            "The outbox store could not read or write; nothing was changed.",
+            "The outbox store or the interaction log could not read or write; nothing was changed.",
             ChannelsException.class),
     /** The messaging service has been closed. */
     CLOSED("channels.messaging.closed", "The messaging service has been closed.", ChannelsException.class);

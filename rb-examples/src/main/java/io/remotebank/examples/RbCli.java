@@ -23,6 +23,7 @@ import io.remotebank.examples.sip.SipCallCommand;
 import io.remotebank.examples.sip.SipServerCommand;
 import io.remotebank.examples.smpp.SmsSendCommand;
 import io.remotebank.examples.smpp.SmscSimCommand;
+import io.remotebank.examples.wechat.WeChatCallbackCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
@@ -65,6 +66,7 @@ import picocli.CommandLine.Spec;
             SipCallCommand.class,
             SmscSimCommand.class,
             SmsSendCommand.class,
+            WeChatCallbackCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

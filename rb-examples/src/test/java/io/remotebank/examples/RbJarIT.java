@@ -66,6 +66,7 @@ class RbJarIT {
                         "rb-identity-tesseract",
                         "rb-channels",
                         "rb-channels-smpp",
+                        "rb-channels-wechat", // rb wechat-callback
                         "rb-segmentation",
                         "rb-examples");
         assertThat(json.get("mixedVersions").asBoolean()).isFalse();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compatibility kit of {@link InteractionLog} (rb-channels): extend it and return a fresh, empty
- * log from {@link #newLog()}.
+ * log from {@link #newLog()}; return a second log on the same data from {@link #sameDataElsewhere()}
+ * when the log is shared between processes, so that the cluster cases run across instances.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class InteractionLogContract {
@@ -45,6 +46,17 @@ public abstract class InteractionLogContract {
      * @throws Exception when it cannot be made
      */
     protected abstract InteractionLog newLog() throws Exception;
+
+    /**
+     * Another instance on the same data as {@link #log} (another process's view). Default: the same
+     * instance, for a log of one process.
+     *
+     * @return the instance
+     * @throws Exception when it cannot be made
+     */
+    protected InteractionLog sameDataElsewhere() throws Exception {
+        return log;
+    }
 
     /** Opens the log. */
     @BeforeEach
@@ -104,5 +116,52 @@ public abstract class InteractionLogContract {
         }
 
         assertThat(log.lastInteraction(FOLLOWER)).contains(T0.plusSeconds(199));
+    }
+
+    @Test
+    void recordOnOneNode_isSeenOnTheOther() throws Exception {
+        InteractionLog other = sameDataElsewhere();
+
+        log.record(FOLLOWER, T0);
+        other.record(FOLLOWER, T0.minusSeconds(60));
+
+        assertThat(other.lastInteraction(FOLLOWER)).contains(T0);
+        assertThat(log.lastInteraction(FOLLOWER)).contains(T0);
+    }
+
+    @Test
+    void twoNodesRecordingAtOnce_keepTheLatest_forEveryAddress() throws Exception {
+        InteractionLog other = sameDataElsewhere();
+        List<Address> followers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            followers.add(new Address.WeChatOpenId("wx0123456789abcdef", "o6_follower_" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                InteractionLog node = i % 2 == 0 ? log : other;
+                Address address = followers.get(i % followers.size());
+                Instant at = T0.plusSeconds(i);
+                done.add(pool.submit(() -> {
+                    start.await();
+                    node.record(address, at);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int a = 0; a < followers.size(); a++) {
+            // The last of the 60 records that went to this address: i = 50 + a.
+            assertThat(log.lastInteraction(followers.get(a))).contains(T0.plusSeconds(50 + a));
+            assertThat(other.lastInteraction(followers.get(a))).contains(T0.plusSeconds(50 + a));
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -37,13 +38,19 @@ public final class CallbackServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Function<CallbackRequest, CallbackResponse> handler;
     private final int maxBodyBytes;
+    private final BiConsumer<Integer, String> refused;
 
     private CallbackServer(
-            HttpServer server, ExecutorService executor, Function<CallbackRequest, CallbackResponse> handler, int max) {
+            HttpServer server,
+            ExecutorService executor,
+            Function<CallbackRequest, CallbackResponse> handler,
+            int max,
+            BiConsumer<Integer, String> refused) {
         this.server = server;
         this.executor = executor;
         this.handler = handler;
         this.maxBodyBytes = max;
+        this.refused = refused;
     }
 
     /**
@@ -61,6 +68,29 @@ public final class CallbackServer implements AutoCloseable {
             Function<CallbackRequest, CallbackResponse> handler,
             int maxBodyBytes,
             int threads) {
+        return start(address, handler, maxBodyBytes, threads, (status, code) -> {});
+    }
+
+    /**
+     * Starts a server that also reports every refused request (an answer of 400 or above, its own or
+     * the handler's) to an observer, e.g. the command line's standard error.
+     *
+     * @param address where to listen (port 0 picks a free port)
+     * @param handler the callback handler, e.g. a {@link io.remotebank.channels.wechat.CallbackEndpoint}
+     * @param maxBodyBytes bodies longer than this are refused with 413 without being read further
+     * @param threads worker threads, 1 to 64
+     * @param refused gets the status and the body of each refusal (an error code, no content); called on
+     *     the worker thread, it must not block
+     * @return the running server
+     * @throws UncheckedIOException when the address cannot be bound
+     */
+    public static CallbackServer start(
+            InetSocketAddress address,
+            Function<CallbackRequest, CallbackResponse> handler,
+            int maxBodyBytes,
+            int threads,
+            BiConsumer<Integer, String> refused) {
+        Arguments.notNull(refused, "refused");
         Arguments.notNull(address, "address");
         Arguments.notNull(handler, "handler");
         Arguments.inRange(maxBodyBytes, 1024, 1024 * 1024, "max body bytes");
@@ -77,7 +107,7 @@ public final class CallbackServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        CallbackServer server = new CallbackServer(http, executor, handler, maxBodyBytes);
+        CallbackServer server = new CallbackServer(http, executor, handler, maxBodyBytes, refused);
         http.createContext("/", server::exchange);
         http.setExecutor(executor);
         http.start();
@@ -127,7 +157,16 @@ public final class CallbackServer implements AutoCloseable {
         return bytes.length > limit ? null : bytes;
     }
 
-    private static void send(HttpExchange exchange, CallbackResponse response) throws IOException {
+    private void send(HttpExchange exchange, CallbackResponse response) throws IOException {
+        if (response.status() >= 400) {
+            try {
+                // The body of a refusal is its error code (or a short fixed text), never the content.
+                String body = response.bodyText();
+                refused.accept(response.status(), body.length() > 100 ? body.substring(0, 100) : body);
+            } catch (RuntimeException e) {
+                LOG.warn("the refusal observer failed: {}", e.getClass().getName());
+            }
+        }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
