@@ -17,6 +17,7 @@ module io.remotebank.signaling {
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
     requires com.fasterxml.jackson.databind;
+    requires com.nimbusds.jose.jwt;
 
     exports io.remotebank.signaling;
     exports io.remotebank.signaling.sip;
