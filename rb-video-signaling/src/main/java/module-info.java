@@ -1,7 +1,8 @@
 /**
  * RemoteBank SDK video signaling: SIP messages (RFC 3261) and SDP (RFC 8866) on Netty buffers,
  * SDP offer/answer (RFC 3264) and digest authentication (RFC 7616, RFC 8760); SIP transports over
- * UDP, TCP, TLS and WebSocket (RFC 7118).
+ * UDP, TCP, TLS and WebSocket (RFC 7118); WebRTC signaling (rooms, JSEP relay, trickle ICE) over
+ * WebSocket.
  */
 module io.remotebank.signaling {
     requires transitive io.remotebank.core;
@@ -16,6 +17,8 @@ module io.remotebank.signaling {
     requires io.netty.common;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
+    requires com.fasterxml.jackson.databind;
+    requires com.nimbusds.jose.jwt;
 
     exports io.remotebank.signaling;
     exports io.remotebank.signaling.sip;
@@ -28,4 +31,5 @@ module io.remotebank.signaling {
     exports io.remotebank.signaling.sip.registrar;
     exports io.remotebank.signaling.sip.registrar.spi;
     exports io.remotebank.signaling.sdp;
+    exports io.remotebank.signaling.webrtc;
 }

@@ -15,11 +15,14 @@ import io.remotebank.signaling.SignalingError;
 import io.remotebank.signaling.internal.sip.transport.EndpointConfig;
 import io.remotebank.signaling.internal.sip.transport.NettyEndpoint;
 import io.remotebank.signaling.internal.sip.transport.SipTls;
+import io.remotebank.signaling.internal.sip.transport.WebSocketRoute;
+import io.remotebank.signaling.internal.webrtc.SharedPorts;
 import io.remotebank.signaling.sip.SipParser;
 import io.remotebank.signaling.sip.transaction.SipTransportChannel;
 import io.remotebank.signaling.sip.transaction.TransactionLayer;
 import io.remotebank.signaling.sip.transaction.TransactionSettings;
 import io.remotebank.signaling.sip.transaction.TransactionUser;
+import io.remotebank.signaling.webrtc.WebRtcSignaling;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -148,6 +151,7 @@ public interface SipEndpoint extends AutoCloseable {
         SipParser parser = SipParser.ofDefaults();
         Duration idleTimeout = Duration.ofMinutes(5);
         EventLoopGroup group;
+        WebSocketRoute webSocketRoute;
         int threads = 2;
         Scheduler scheduler;
         int maxConnections = 10_000;
@@ -294,6 +298,23 @@ public interface SipEndpoint extends AutoCloseable {
          */
         public Builder tlsPolicy(TlsPolicy policy) {
             this.tlsPolicy = Arguments.notNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Serves a WebRTC signaling server on the WS and WSS ports too: a handshake that offers the
+         * {@code sip} subprotocol stays SIP's (RFC 7118), one on the signaling server's path or
+         * offering {@link WebRtcSignaling#SUBPROTOCOL} is the signaling server's; its connections
+         * run on this endpoint's event loops and count against its connection limits.
+         *
+         * @param signaling a started signaling server
+         * @return this builder
+         */
+        public Builder webRtcSignaling(WebRtcSignaling signaling) {
+            Arguments.notNull(signaling, "signaling");
+            this.webSocketRoute = SharedPorts.of(signaling)
+                    .orElseThrow(() ->
+                            new ValidationException(CoreError.ARGUMENT_INVALID, "the signaling server is closed"));
             return this;
         }
 
@@ -598,7 +619,8 @@ public interface SipEndpoint extends AutoCloseable {
                                     headerTimeout,
                                     writeBufferLowWaterMark,
                                     writeBufferHighWaterMark,
-                                    maxPendingOutboundBytes)),
+                                    maxPendingOutboundBytes),
+                            webSocketRoute),
                     user);
             return running(engine);
         }

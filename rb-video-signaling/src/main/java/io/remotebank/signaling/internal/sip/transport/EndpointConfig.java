@@ -36,6 +36,7 @@ import org.apiguardian.api.API;
  * @param tlsPolicy what each TLS engine passes before its handshake
  * @param webSocketPath the HTTP path of the WebSocket handshake
  * @param limits what a connection or datagram may hold or take
+ * @param webSocketRoute another protocol served on the WS and WSS ports, or null
  */
 @API(status = INTERNAL, since = "0.1")
 public record EndpointConfig(
@@ -54,7 +55,8 @@ public record EndpointConfig(
         SslContext tlsClient,
         TlsPolicy tlsPolicy,
         String webSocketPath,
-        Limits limits) {
+        Limits limits,
+        WebSocketRoute webSocketRoute) {
 
     /** Copies the ports. */
     public EndpointConfig {

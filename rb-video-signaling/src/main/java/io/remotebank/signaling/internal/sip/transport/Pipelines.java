@@ -77,7 +77,11 @@ final class Pipelines {
         } else if (flow.inbound) {
             p.addLast("http", new HttpServerCodec());
             p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE));
-            p.addLast("subprotocol", SubprotocolGuard.INSTANCE);
+            p.addLast(
+                    "subprotocol",
+                    config.webSocketRoute() == null
+                            ? SubprotocolGuard.INSTANCE
+                            : new WebSocketRouter(config.webSocketRoute()));
             p.addLast(
                     "websocket",
                     new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
