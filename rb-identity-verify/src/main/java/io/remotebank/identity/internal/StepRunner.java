@@ -234,7 +234,24 @@ public final class StepRunner {
             return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), Outcome.FAIL, reasons));
         }
         Judgement j = policy.judgeDocument(mrz.birthDate(), mrz.expiryDate(), LocalDate.now(clock));
-        return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), j.outcome(), j.reasons()));
+        Optional<Artefact> app = artefact(s, ArtefactKind.APPLICATION);
+        List<String> mismatches;
+        if (app.isEmpty()) {
+            mismatches = List.of("document-validation: the applicant's stated name and number are no longer kept ("
+                    + IdentityError.ARTEFACT_NOT_FOUND.code() + "), the document's holder was not compared");
+        } else {
+            String[] stated = new String(app.get().bytes(), StandardCharsets.UTF_8).split("\n", 2);
+            mismatches = HolderMatch.mismatches(mrz, stated[0], stated.length > 1 ? stated[1] : "");
+        }
+        audit.holderChecked(s, mismatches);
+        if (mismatches.isEmpty()) {
+            return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), j.outcome(), j.reasons()));
+        }
+        // A document that may not be the applicant's never passes on its own: a person looks (see the guide).
+        List<String> reasons = new ArrayList<>(j.reasons());
+        reasons.addAll(mismatches);
+        Outcome outcome = j.outcome() == Outcome.FAIL ? Outcome.FAIL : Outcome.REVIEW;
+        return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), outcome, reasons));
     }
 
     private CompletionStage<StepChange> registry(FlowDefinition def, StepDefinition step, FlowState s) {
