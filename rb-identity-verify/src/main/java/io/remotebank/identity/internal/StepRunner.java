@@ -461,7 +461,21 @@ public final class StepRunner {
     }
 
     private StepResult scored(StepKind kind, CheckResult check, Optional<String> vendor) {
-        if (check.score().isEmpty() || (kind != StepKind.FACE_MATCH && kind != StepKind.LIVENESS)) {
+        boolean thresholded = kind == StepKind.FACE_MATCH || kind == StepKind.LIVENESS;
+        if (thresholded && check.score().isEmpty() && check.outcome() == Outcome.PASS) {
+            // Without a score the bank's false-accept-rate threshold cannot be applied: a vendor's bare pass
+            // is not enough to pass on its own.
+            return new StepResult(
+                    kind,
+                    Outcome.REVIEW,
+                    vendor,
+                    Optional.of(check.outcome()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(kind.label() + ": " + check.vendor()
+                            + " passed it without a score, so the false-accept-rate threshold was not applied"));
+        }
+        if (check.score().isEmpty() || !thresholded) {
             List<String> reasons = check.outcome() == Outcome.PASS
                     ? List.of()
                     : List.of(kind.label() + ": " + check.vendor() + " says " + lower(check.outcome()));
