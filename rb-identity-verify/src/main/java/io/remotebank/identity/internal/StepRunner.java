@@ -207,7 +207,7 @@ public final class StepRunner {
                             Optional.empty(),
                             Optional.empty(),
                             reasons);
-                    return complete(def, step, c, r.attempts(), result);
+                    return complete(def, step, c, r.attempts(), kept(s, read.check(), result));
                 });
     }
 
@@ -383,7 +383,7 @@ public final class StepRunner {
                     }
                     FlowState.Change c = s.change().session(null);
                     check.artefact(ArtefactKind.LIVENESS_FRAME).ifPresent(f -> c.evidence(vault.put(s.customer(), f)));
-                    return complete(def, step, c, r.attempts(), scored(step.kind(), check, r.vendor()));
+                    return complete(def, step, c, r.attempts(), kept(s, check, scored(step.kind(), check, r.vendor())));
                 });
     }
 
@@ -457,7 +457,19 @@ public final class StepRunner {
                                 step,
                                 s.change(),
                                 r.attempts(),
-                                scored(step.kind(), r.value().get(), r.vendor())));
+                                kept(s, r.value().get(), scored(step.kind(), r.value().get(), r.vendor()))));
+    }
+
+    /**
+     * Keeps what the vendor sent back as evidence: its raw payload and every artefact (audit images,
+     * frames, the portrait), encrypted in the vault under the customer and content-addressed, and its
+     * sub-scores in the step's result, so that a reviewer or a regulator sees what the decision saw.
+     */
+    private StepResult kept(FlowState s, CheckResult check, StepResult result) {
+        List<ArtefactRef> refs = new ArrayList<>();
+        check.rawPayload().ifPresent(p -> refs.add(vault.put(s.customer(), p)));
+        check.artefacts().forEach(a -> refs.add(vault.put(s.customer(), a)));
+        return result.withEvidence(check.subScores(), refs);
     }
 
     private StepResult scored(StepKind kind, CheckResult check, Optional<String> vendor) {
