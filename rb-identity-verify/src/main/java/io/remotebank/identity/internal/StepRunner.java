@@ -457,7 +457,10 @@ public final class StepRunner {
                                 step,
                                 s.change(),
                                 r.attempts(),
-                                kept(s, r.value().get(), scored(step.kind(), r.value().get(), r.vendor()))));
+                                kept(
+                                        s,
+                                        r.value().get(),
+                                        scored(step.kind(), r.value().get(), r.vendor()))));
     }
 
     /**

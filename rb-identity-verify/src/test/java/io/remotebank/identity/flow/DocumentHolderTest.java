@@ -36,7 +36,12 @@ class DocumentHolderTest {
 
     private FlowState run(String name, String number) {
         fx.grantFaceConsent();
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(face))
                 .build();
         Application a = new Application(
                 ALICE,
@@ -51,7 +56,8 @@ class DocumentHolderTest {
     void someoneElsesNameAndNumber_withTheirOwnPassport_goesToReview_notPass() {
         FlowState s = run("WANG XIAOMING", "X12345678");
 
-        assertThat(s.result(StepKind.DOCUMENT_VALIDATION).orElseThrow().outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(s.result(StepKind.DOCUMENT_VALIDATION).orElseThrow().outcome())
+                .isEqualTo(Outcome.REVIEW);
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.REVIEW);
         assertThat(s.status()).isEqualTo(FlowStatus.AWAITING_REVIEW);
         assertThat(s.decision().orElseThrow().reasons())
@@ -85,7 +91,8 @@ class DocumentHolderTest {
     void nameInAnotherOrderCaseAndAccents_andTheNumberWithSpaces_stillMatch() {
         FlowState s = run("Anna-Maria Eriksśon", "l898 902c3");
 
-        assertThat(s.result(StepKind.DOCUMENT_VALIDATION).orElseThrow().outcome()).isEqualTo(Outcome.PASS);
+        assertThat(s.result(StepKind.DOCUMENT_VALIDATION).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASS);
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.PASS);
     }
 

@@ -52,7 +52,12 @@ class EvidenceTest {
 
     @Test
     void everyVendorStep_keepsTheVendorsRawPayload_inTheVault() {
-        FlowState s = run(with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry), List.of(liveness), List.of(face))
+        FlowState s = run(with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(face))
                 .build());
 
         assertThat(payload(s.result(StepKind.DOCUMENT_OCR).orElseThrow())).isEqualTo("{\"lines\":2}");
@@ -63,7 +68,12 @@ class EvidenceTest {
 
     @Test
     void liveness_keepsItsAttackSubScores_andItsFrame() {
-        FlowState s = run(with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry), List.of(liveness), List.of(face))
+        FlowState s = run(with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(face))
                 .build());
 
         StepResult r = s.result(StepKind.LIVENESS).orElseThrow();
@@ -80,7 +90,8 @@ class EvidenceTest {
                     .id();
         }
         try (FlowStores.FileStore reopened = FlowStores.file(dir.resolve("flows.log"))) {
-            StepResult r = reopened.find(id).orElseThrow().result(StepKind.LIVENESS).orElseThrow();
+            StepResult r =
+                    reopened.find(id).orElseThrow().result(StepKind.LIVENESS).orElseThrow();
 
             assertThat(r.subScores()).containsEntry("replay", 0.01);
             assertThat(payload(r)).startsWith("{\"session\":");
@@ -89,7 +100,12 @@ class EvidenceTest {
 
     @Test
     void theStateShowsEvidenceByHashOnly() {
-        FlowState s = run(with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(registry), List.of(liveness), List.of(face))
+        FlowState s = run(with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(registry),
+                        List.of(liveness),
+                        List.of(face))
                 .build());
 
         assertThat(s.toString()).doesNotContain("{\"session\"").doesNotContain("ERIKSSON");

@@ -262,8 +262,7 @@ class KycFlowsTest {
         java.time.Instant t0 = java.time.Instant.parse("2026-12-07T10:00:00Z");
         assertThat(s.attempts(StepKind.DOCUMENT_OCR))
                 .extracting(Attempt::at)
-                .containsExactly(
-                        t0, t0.plusMillis(20_200), t0.plusMillis(40_600), t0.plusMillis(60_600));
+                .containsExactly(t0, t0.plusMillis(20_200), t0.plusMillis(40_600), t0.plusMillis(60_600));
         assertThat(s.status()).isEqualTo(FlowStatus.WAITING_FOR_CUSTOMER);
     }
 

@@ -8,13 +8,13 @@ import static io.remotebank.identity.simulator.Behaviour.FAIL;
 import static io.remotebank.identity.simulator.Behaviour.PASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.remotebank.identity.spi.CheckResult;
-import io.remotebank.identity.spi.FaceMatchProvider;
-import io.remotebank.identity.spi.FaceMatchRequest;
 import io.remotebank.identity.simulator.FaceMatchSimulator;
 import io.remotebank.identity.simulator.LivenessSimulator;
 import io.remotebank.identity.simulator.OcrSimulator;
 import io.remotebank.identity.simulator.RegistrySimulator;
+import io.remotebank.identity.spi.CheckResult;
+import io.remotebank.identity.spi.FaceMatchProvider;
+import io.remotebank.identity.spi.FaceMatchRequest;
 import io.remotebank.identity.spi.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +74,8 @@ class OptionalStepsTest {
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.REVIEW);
         assertThat(s.decision().orElseThrow().reasons())
                 .hasSize(2)
-                .allSatisfy(r -> assertThat(r).contains("no face-biometrics consent").contains("biometric check"));
+                .allSatisfy(r ->
+                        assertThat(r).contains("no face-biometrics consent").contains("biometric check"));
         assertThat(s.status()).isEqualTo(FlowStatus.AWAITING_REVIEW);
     }
 
@@ -90,7 +91,8 @@ class OptionalStepsTest {
                 StepDefinition.of(StepKind.LIVENESS),
                 StepDefinition.of(StepKind.FACE_MATCH),
                 StepDefinition.of(StepKind.DECISION));
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(down), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(down), List.of(liveness), List.of(face))
                 .definition(def)
                 .build();
 
@@ -98,7 +100,11 @@ class OptionalStepsTest {
 
         StepResult registry = s.result(StepKind.REGISTRY).orElseThrow();
         assertThat(registry.outcome()).isEqualTo(Outcome.NOT_EXECUTED);
-        assertThat(registry.reasons()).singleElement().asString().contains("skipped").contains("identity.vendor.unavailable");
+        assertThat(registry.reasons())
+                .singleElement()
+                .asString()
+                .contains("skipped")
+                .contains("identity.vendor.unavailable");
         assertThat(down.calls()).as("withRetries(0): one call, no retry").isEqualTo(1);
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.PASS);
     }
@@ -126,7 +132,9 @@ class OptionalStepsTest {
         FlowState s = run(flows, "registry-optional");
 
         assertThat(s.decision().orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(liveness.calls()).as("an optional step's failure does not cut the flow short").isPositive();
+        assertThat(liveness.calls())
+                .as("an optional step's failure does not cut the flow short")
+                .isPositive();
     }
 
     @Test
@@ -139,7 +147,12 @@ class OptionalStepsTest {
                 StepDefinition.of(StepKind.DOCUMENT_VALIDATION),
                 StepDefinition.of(StepKind.REGISTRY).withRetries(4, Duration.ofSeconds(1)),
                 StepDefinition.of(StepKind.DECISION));
-        KycFlows flows = with(fx.engine(FlowStores.inMemory()), List.of(ocr), List.of(flaky), List.of(liveness), List.of(face))
+        KycFlows flows = with(
+                        fx.engine(FlowStores.inMemory()),
+                        List.of(ocr),
+                        List.of(flaky),
+                        List.of(liveness),
+                        List.of(face))
                 .definition(def)
                 .build();
 

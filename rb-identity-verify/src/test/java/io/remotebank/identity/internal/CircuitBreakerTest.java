@@ -27,7 +27,9 @@ class CircuitBreakerTest {
         time.advance(Duration.ofSeconds(1));
         assertThat(breaker.allow()).as("the trial").isTrue();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
-        assertThat(breaker.allow()).as("a second caller while the trial is in flight").isFalse();
+        assertThat(breaker.allow())
+                .as("a second caller while the trial is in flight")
+                .isFalse();
     }
 
     @Test

@@ -92,7 +92,9 @@ class FailoverTest {
             value = IdentityError.class,
             names = {"VENDOR_BAD_INPUT", "VENDOR_SESSION_UNKNOWN", "IMAGE_UNREADABLE", "ARGUMENT_INVALID"})
     void halfOpenTrial_endedByTheCustomersInput_closesTheBreaker(IdentityError customers) {
-        assertThat(customers.retryable() || customers.failover()).as("a customer-input error").isFalse();
+        assertThat(customers.retryable() || customers.failover())
+                .as("a customer-input error")
+                .isFalse();
         Vendor vendor = new Vendor(
                 "v", List.of(Optional.of(IdentityError.VENDOR_UNAVAILABLE), Optional.of(customers), Optional.empty()));
         openThenWait(vendor);
@@ -151,8 +153,7 @@ class FailoverTest {
 
         assertThat(f.join().attempts())
                 .extracting(Attempt::at)
-                .containsExactly(
-                        T0, T0.plusMillis(100), T0.plusMillis(100 + 200), T0.plusMillis(100 + 200 + 400));
+                .containsExactly(T0, T0.plusMillis(100), T0.plusMillis(100 + 200), T0.plusMillis(100 + 200 + 400));
         assertThat(f.join().value()).contains("ok");
     }
 

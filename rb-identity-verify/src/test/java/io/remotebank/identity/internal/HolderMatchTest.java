@@ -41,7 +41,10 @@ class HolderMatchTest {
     void aDifferentHolder_isNamedByField_neverByValue(String name, String number, String field) {
         List<String> reasons = HolderMatch.mismatches(TD3, name, number);
 
-        assertThat(reasons).singleElement().asString().contains(field.equals("name") ? "name on the document" : "number");
+        assertThat(reasons)
+                .singleElement()
+                .asString()
+                .contains(field.equals("name") ? "name on the document" : "number");
         assertThat(String.join(" ", reasons)).doesNotContain("ERIKSSON").doesNotContain("L898902C");
     }
 
@@ -50,7 +53,8 @@ class HolderMatchTest {
         // 9303 Part 3 4.6: a name filling its field may be cut; the last word is a prefix of the stated one.
         MrzResult truncated = DocumentValidator.ofDefaults()
                 .mrz(List.of(
-                        "P<UTOVANDERSTEENS<<MARIANNE<LOUISE<CHARLOTTE", "L898902C36UTO7408122F3412318ZE184226B<<<<<18"));
+                        "P<UTOVANDERSTEENS<<MARIANNE<LOUISE<CHARLOTTE",
+                        "L898902C36UTO7408122F3412318ZE184226B<<<<<18"));
         if (!truncated.valid() || !truncated.nameTruncated()) {
             throw new AssertionError("fixture: " + truncated.failures() + " truncated=" + truncated.nameTruncated());
         }
