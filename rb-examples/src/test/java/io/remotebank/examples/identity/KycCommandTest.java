@@ -126,4 +126,17 @@ class KycCommandTest extends CliTest {
         assertThat(rb("kyc", "review", "--store", dir.resolve("none.log").toString()))
                 .isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void review_ofAStoreAnotherProcessHasOpen_isRefused_exitThree() {
+        Path store = dir.resolve("flows.log");
+        assertThat(rb("kyc", "--flow", "video", "--simulate", "pass", "--store", store.toString()))
+                .isEqualTo(ExitCodes.OK);
+
+        try (io.remotebank.identity.flow.FlowStores.FileStore held =
+                io.remotebank.identity.flow.FlowStores.file(store)) {
+            assertThat(rb("kyc", "review", "--store", store.toString())).isEqualTo(ExitCodes.RUNTIME_ERROR);
+        }
+        assertThat(err.toString()).contains("is open in another process or store");
+    }
 }

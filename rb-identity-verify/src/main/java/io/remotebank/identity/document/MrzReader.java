@@ -257,8 +257,7 @@ final class MrzReader {
         if (!raw.matches("[A-Z]{1,3}<*")) {
             checks.add(Check.fail(field, "expected one to three letters filled with <"));
         } else if (!STATE_CODES.contains(code)) {
-            checks.add(Check.fail(
-                    field, code + " is not a state or organisation code of ICAO 9303 Part 3 section 5"));
+            checks.add(Check.fail(field, code + " is not a state or organisation code of ICAO 9303 Part 3 section 5"));
         } else {
             checks.add(Check.pass(field, "the code " + code));
         }

@@ -31,10 +31,15 @@ public final class FlowStores {
      * save is on disk before it returns, so flows survive a crash and resume at their step. The whole
      * history stays in the file; for millions of flows use a database.
      *
+     * <p>One store at a time may have the file open: it holds {@code FILE.lock} (a file lock) until
+     * closed, and another process or store opening the same file is refused, so two processes cannot
+     * both work (and both claim a review case) from their own copies of the states.
+     *
      * @param file the file, created when missing
      * @return the store; close it when done
      * @throws IdentityException with {@link IdentityError#STORE_CORRUPT} when the file is damaged
-     *     before its last record, {@link IdentityError#STORE_FAILED} when it cannot be read
+     *     before its last record, {@link IdentityError#STORE_FAILED} when it cannot be read or another
+     *     process or store has it open
      */
     public static FileStore file(Path file) {
         return new FileStore(new FileFlowStore(Arguments.notNull(file, "file")));

@@ -15,8 +15,10 @@ import org.apiguardian.api.API;
  * @param timeout how long one call to one provider may take, 1 ms to 10 minutes
  * @param retries how many more times the same provider is asked after a transient error, 0-10
  * @param backoff the pause before the first retry, doubled for each further one; zero to 1 minute
- * @param optional whether the flow goes on without it when it cannot be made (its result then counts
- *     as not executed)
+ * @param optional whether the flow goes on without it when it cannot be made (no provider answers,
+ *     or a biometric step lacks consent): its result is then not executed, which the decision
+ *     ignores for a non-biometric step and turns into review for a biometric one (see {@link
+ *     io.remotebank.identity.policy.KycPolicy#decide})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record StepDefinition(StepKind kind, Duration timeout, int retries, Duration backoff, boolean optional) {

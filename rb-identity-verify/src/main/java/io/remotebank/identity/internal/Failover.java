@@ -149,6 +149,8 @@ public final class Failover {
                         try {
                             settle(index, number, vendor, breaker, at, start, value, failure);
                         } catch (RuntimeException e) {
+                            // An answer we could not read counts against the vendor, and ends a half-open trial.
+                            breaker.failure();
                             // A fault of ours (or a provider's answer that breaks a record's rules) must not leave the
                             // flow hanging.
                             done.completeExceptionally(e);
@@ -180,6 +182,11 @@ public final class Failover {
                 attempts.add(new Attempt(kind, vendor, number, at, took, error.code()));
                 if (error.failover() || error.retryable()) {
                     breaker.failure();
+                } else {
+                    // The vendor answered: the customer's input (an unreadable image, an unknown session, a bad
+                    // argument) is the trouble, not the vendor. Ending the call here also ends a half-open trial,
+                    // which would otherwise stay in flight and keep the vendor skipped until a restart.
+                    breaker.success();
                 }
                 if (error.retryable() && number <= step.retries()) {
                     Duration pause = step.backoff().multipliedBy(1L << Math.min(number - 1, 20));

@@ -72,6 +72,13 @@ public final class FlowAudit {
                 .detail("definition", s.definition()));
     }
 
+    /** identity.document.holder-checked: whether the document's name and number are the applicant's. */
+    public void holderChecked(FlowState s, List<String> mismatches) {
+        append(event("identity.document.holder-checked", s, ENGINE)
+                .detail("matches", mismatches.isEmpty())
+                .detail("mismatches", mismatches));
+    }
+
     public void waiting(FlowState s) {
         append(event("identity.flow.waiting", s, ENGINE)
                 .detail("status", s.status().name())

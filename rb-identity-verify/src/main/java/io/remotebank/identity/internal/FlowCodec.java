@@ -58,6 +58,14 @@ public final class FlowCodec {
             r.threshold().ifPresent(v -> n.put("threshold", v));
             ArrayNode reasons = n.putArray("reasons");
             r.reasons().forEach(reasons::add);
+            if (!r.subScores().isEmpty()) {
+                ObjectNode sub = n.putObject("subScores");
+                r.subScores().forEach(sub::put);
+            }
+            if (!r.evidence().isEmpty()) {
+                ArrayNode kept = n.putArray("evidence");
+                r.evidence().forEach(ref -> ref(kept.addObject(), ref));
+            }
         }
         ArrayNode attempts = o.putArray("attempts");
         for (Attempt a : s.attempts()) {
@@ -114,7 +122,9 @@ public final class FlowCodec {
                     Optional.ofNullable(n.get("vendorOutcome")).map(v -> Outcome.valueOf(v.asText())),
                     Optional.ofNullable(n.get("score")).map(JsonNode::asDouble),
                     Optional.ofNullable(n.get("threshold")).map(JsonNode::asDouble),
-                    strings(n.withArray("reasons"))));
+                    strings(n.withArray("reasons")),
+                    subScores(n.get("subScores")),
+                    refs(n.get("evidence"))));
         }
         List<Attempt> attempts = new ArrayList<>();
         for (JsonNode n : o.withArray("attempts")) {
@@ -166,6 +176,34 @@ public final class FlowCodec {
                 text(o, "note"),
                 Instant.parse(text(o, "updatedAt")),
                 o.get("version").asLong());
+    }
+
+    private static void ref(ObjectNode n, ArtefactRef ref) {
+        n.put("sha256", ref.sha256());
+        n.put("kind", ref.kind().name());
+        n.put("mediaType", ref.mediaType());
+        n.put("size", ref.size());
+    }
+
+    // Records written before sub-scores and per-step evidence were kept have neither field.
+    private static Map<String, Double> subScores(JsonNode n) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (n != null) {
+            n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asDouble()));
+        }
+        return out;
+    }
+
+    private static List<ArtefactRef> refs(JsonNode array) {
+        List<ArtefactRef> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(new ArtefactRef(
+                    text(n, "sha256"),
+                    ArtefactKind.valueOf(text(n, "kind")),
+                    text(n, "mediaType"),
+                    n.get("size").asLong())));
+        }
+        return out;
     }
 
     private static String text(JsonNode o, String field) {

@@ -207,7 +207,7 @@ public final class StepRunner {
                             Optional.empty(),
                             Optional.empty(),
                             reasons);
-                    return complete(def, step, c, r.attempts(), result);
+                    return complete(def, step, c, r.attempts(), kept(s, read.check(), result));
                 });
     }
 
@@ -234,7 +234,24 @@ public final class StepRunner {
             return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), Outcome.FAIL, reasons));
         }
         Judgement j = policy.judgeDocument(mrz.birthDate(), mrz.expiryDate(), LocalDate.now(clock));
-        return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), j.outcome(), j.reasons()));
+        Optional<Artefact> app = artefact(s, ArtefactKind.APPLICATION);
+        List<String> mismatches;
+        if (app.isEmpty()) {
+            mismatches = List.of("document-validation: the applicant's stated name and number are no longer kept ("
+                    + IdentityError.ARTEFACT_NOT_FOUND.code() + "), the document's holder was not compared");
+        } else {
+            String[] stated = new String(app.get().bytes(), StandardCharsets.UTF_8).split("\n", 2);
+            mismatches = HolderMatch.mismatches(mrz, stated[0], stated.length > 1 ? stated[1] : "");
+        }
+        audit.holderChecked(s, mismatches);
+        if (mismatches.isEmpty()) {
+            return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), j.outcome(), j.reasons()));
+        }
+        // A document that may not be the applicant's never passes on its own: a person looks (see the guide).
+        List<String> reasons = new ArrayList<>(j.reasons());
+        reasons.addAll(mismatches);
+        Outcome outcome = j.outcome() == Outcome.FAIL ? Outcome.FAIL : Outcome.REVIEW;
+        return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), outcome, reasons));
     }
 
     private CompletionStage<StepChange> registry(FlowDefinition def, StepDefinition step, FlowState s) {
@@ -366,7 +383,7 @@ public final class StepRunner {
                     }
                     FlowState.Change c = s.change().session(null);
                     check.artefact(ArtefactKind.LIVENESS_FRAME).ifPresent(f -> c.evidence(vault.put(s.customer(), f)));
-                    return complete(def, step, c, r.attempts(), scored(step.kind(), check, r.vendor()));
+                    return complete(def, step, c, r.attempts(), kept(s, check, scored(step.kind(), check, r.vendor())));
                 });
     }
 
@@ -440,11 +457,40 @@ public final class StepRunner {
                                 step,
                                 s.change(),
                                 r.attempts(),
-                                scored(step.kind(), r.value().get(), r.vendor())));
+                                kept(
+                                        s,
+                                        r.value().get(),
+                                        scored(step.kind(), r.value().get(), r.vendor()))));
+    }
+
+    /**
+     * Keeps what the vendor sent back as evidence: its raw payload and every artefact (audit images,
+     * frames, the portrait), encrypted in the vault under the customer and content-addressed, and its
+     * sub-scores in the step's result, so that a reviewer or a regulator sees what the decision saw.
+     */
+    private StepResult kept(FlowState s, CheckResult check, StepResult result) {
+        List<ArtefactRef> refs = new ArrayList<>();
+        check.rawPayload().ifPresent(p -> refs.add(vault.put(s.customer(), p)));
+        check.artefacts().forEach(a -> refs.add(vault.put(s.customer(), a)));
+        return result.withEvidence(check.subScores(), refs);
     }
 
     private StepResult scored(StepKind kind, CheckResult check, Optional<String> vendor) {
-        if (check.score().isEmpty() || (kind != StepKind.FACE_MATCH && kind != StepKind.LIVENESS)) {
+        boolean thresholded = kind == StepKind.FACE_MATCH || kind == StepKind.LIVENESS;
+        if (thresholded && check.score().isEmpty() && check.outcome() == Outcome.PASS) {
+            // Without a score the bank's false-accept-rate threshold cannot be applied: a vendor's bare pass
+            // is not enough to pass on its own.
+            return new StepResult(
+                    kind,
+                    Outcome.REVIEW,
+                    vendor,
+                    Optional.of(check.outcome()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(kind.label() + ": " + check.vendor()
+                            + " passed it without a score, so the false-accept-rate threshold was not applied"));
+        }
+        if (check.score().isEmpty() || !thresholded) {
             List<String> reasons = check.outcome() == Outcome.PASS
                     ? List.of()
                     : List.of(kind.label() + ": " + check.vendor() + " says " + lower(check.outcome()));

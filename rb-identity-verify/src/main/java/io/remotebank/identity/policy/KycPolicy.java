@@ -177,8 +177,11 @@ public final class KycPolicy {
 
     /**
      * The flow's decision from its steps' results: fail when a step failed or expired, review when
-     * a step asks for review (with every reason), pass otherwise. Steps not executed (optional steps
-     * skipped) do not count.
+     * a step asks for review (with every reason), pass otherwise. A biometric step (liveness, face
+     * match) that was not executed (an optional step skipped for want of consent or of a vendor)
+     * asks for review: a flow whose definition names a biometric check never passes on its own
+     * without it (a bank that wants no biometrics leaves the step out of the definition). Other
+     * steps not executed do not count.
      *
      * @param results the results
      * @return the decision, decided by {@code policy}
@@ -191,6 +194,11 @@ public final class KycPolicy {
             switch (r.outcome()) {
                 case FAIL, EXPIRED, ERROR -> fails.add(reason(r));
                 case REVIEW -> reviews.add(reason(r));
+                case NOT_EXECUTED -> {
+                    if (r.kind().biometric()) {
+                        reviews.add(reason(r) + " (a biometric check the flow defines was not made)");
+                    }
+                }
                 default -> {}
             }
         }

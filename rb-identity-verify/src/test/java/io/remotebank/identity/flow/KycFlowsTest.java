@@ -257,8 +257,12 @@ class KycFlowsTest {
                         "ocr-a identity.vendor.timeout PT20S",
                         "ocr-a identity.vendor.timeout PT20S",
                         "sim-ocr pass PT0S");
-        // 3 timeouts of 20 s and backoffs of 200 ms and 400 ms, all on virtual time.
-        assertThat(s.updatedAt()).isEqualTo(fx.time.clock().instant());
+        // Each call starts after the previous one's 20 s timeout and the doubling backoff (200 ms, then 400 ms),
+        // all on virtual time; the next vendor is asked at once.
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        assertThat(s.attempts(StepKind.DOCUMENT_OCR))
+                .extracting(Attempt::at)
+                .containsExactly(t0, t0.plusMillis(20_200), t0.plusMillis(40_600), t0.plusMillis(60_600));
         assertThat(s.status()).isEqualTo(FlowStatus.WAITING_FOR_CUSTOMER);
     }
 

@@ -145,4 +145,19 @@ class KycPolicyTest {
                         .error())
                 .isEqualTo(IdentityError.ARGUMENT_INVALID);
     }
+
+    @Test
+    void decide_aBiometricStepNotExecuted_asksForReview_otherSkippedStepsDoNotCount() {
+        KycPolicy policy = KycPolicy.ofDefaults();
+        io.remotebank.identity.flow.StepResult registrySkipped = io.remotebank.identity.flow.StepResult.of(
+                io.remotebank.identity.flow.StepKind.REGISTRY, Outcome.NOT_EXECUTED, List.of("registry: skipped"));
+        io.remotebank.identity.flow.StepResult livenessSkipped = io.remotebank.identity.flow.StepResult.of(
+                io.remotebank.identity.flow.StepKind.LIVENESS, Outcome.NOT_EXECUTED, List.of("liveness: skipped"));
+
+        assertThat(policy.decide(List.of(registrySkipped)).verdict())
+                .isEqualTo(io.remotebank.identity.flow.Verdict.PASS);
+        io.remotebank.identity.flow.FlowDecision d = policy.decide(List.of(registrySkipped, livenessSkipped));
+        assertThat(d.verdict()).isEqualTo(io.remotebank.identity.flow.Verdict.REVIEW);
+        assertThat(d.reasons()).singleElement().asString().startsWith("liveness: skipped");
+    }
 }

@@ -137,8 +137,7 @@ class TesseractOcrTest {
     @Test
     void expiredDocumentReadCorrectly_passes_forExpiryIsTheFlowsPolicy() throws IOException {
         // ICAO 9303 Part 4's specimen as printed, expiring 2012-04-15, read on 2026-12-07.
-        List<String> expired =
-                List.of(Specimens.TD3.get(0), "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+        List<String> expired = List.of(Specimens.TD3.get(0), "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
         TesseractOcr ocr = printing(String.join("\n", expired));
 
         OcrResult r = ocr.readNow(MrzImages.render(expired, 0, 0, 1));
