@@ -31,7 +31,7 @@ class TesseractOcrIT {
                         CorrelationId.of("kyc-00001"), Artefact.of(ArtefactKind.DOCUMENT_IMAGE, "image/png", png)))
                 .toCompletableFuture()
                 .join();
-        // result.check().outcome(): PASS when every check digit holds; result.revealMrz(): the lines
+        // result.check().outcome(): PASS when every check of the reading holds; result.revealMrz(): the lines
         // end::read[]
         return result;
     }
