@@ -222,6 +222,8 @@ public final class Hub {
         connection.session = s;
         s.connection = connection;
         s.lastHeard = now();
+        // The watch is armed before anything is sent: a client that has seen its answer can count on it.
+        watchHeartbeat(s, config.heartbeatTimeout());
 
         ObjectNode joined = Wire.message("joined");
         joined.put("v", VERSION);
@@ -248,7 +250,6 @@ public final class Hub {
                 other.deliver(note, config.replayLimit());
             }
         }
-        watchHeartbeat(s, config.heartbeatTimeout());
         config.events().on("joined", roomName, s.participant, role);
     }
 
@@ -292,6 +293,7 @@ public final class Hub {
         connection.session = s;
         s.lastHeard = now();
         s.acknowledge(lastSeq);
+        watchHeartbeat(s, config.heartbeatTimeout());
         ObjectNode resumed = Wire.message("resumed");
         resumed.put("sessionId", s.id);
         resumed.put("lastClientSeq", s.lastClientSeq);
@@ -316,7 +318,6 @@ public final class Hub {
                 }
             }
         }
-        watchHeartbeat(s, config.heartbeatTimeout());
         config.events().on("resumed", s.room.name, s.participant, s.role);
     }
 
