@@ -4,59 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.remotebank.signaling.SignalingError;
-import io.remotebank.testing.ManualTime;
-import java.net.InetSocketAddress;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every protocol error over a real WebSocket: its own code, and nothing else changes (point 2). */
-class SignalingErrorsTest {
-
-    private final ManualTime time = ManualTime.at(Instant.parse("2026-12-08T09:00:00Z"));
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private WebRtcSignaling server;
-
-    private void start(UnaryOperator<WebRtcSignaling.Builder> settings) {
-        server = settings.apply(WebRtcSignaling.builder()
-                        .tokens(TestTokens.ANY)
-                        .scheduler(time)
-                        .port(0))
-                .start();
-    }
-
-    private InetSocketAddress address() {
-        if (server == null) {
-            start(b -> b);
-        }
-        return server.address().orElseThrow();
-    }
-
-    private SignalingClient client() throws Exception {
-        SignalingClient client = SignalingClient.connect(address(), "/webrtc");
-        open.add(0, client);
-        return client;
-    }
-
-    private SignalingClient joined(String role, String participant) throws Exception {
-        SignalingClient client = client();
-        client.join("room1", role, participant);
-        return client;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class SignalingErrorsTest extends OverWebSockets {
 
     @Test
     void notJson_isMalformed_andTheConnectionStays() throws Exception {

@@ -3,29 +3,18 @@ package io.remotebank.signaling.webrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.remotebank.testing.ManualTime;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every message type of the protocol over real WebSockets, a plain Netty client as the peer (point
  * 2); the heartbeats run on virtual time.
  */
-class SignalingProtocolTest {
+class SignalingProtocolTest extends OverWebSockets {
 
     static final String OFFER = sdp("ufragA", "sendrecv");
     static final String ANSWER = sdp("ufragB", "sendrecv");
-
-    private final ManualTime time = ManualTime.at(Instant.parse("2026-12-08T09:00:00Z"));
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private WebRtcSignaling server;
 
     static String sdp(String ufrag, String direction) {
         return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
@@ -45,43 +34,9 @@ class SignalingProtocolTest {
                 ufrag);
     }
 
-    private WebRtcSignaling start(UnaryOperator<WebRtcSignaling.Builder> settings) {
-        server = settings.apply(WebRtcSignaling.builder()
-                        .tokens(TestTokens.ANY)
-                        .scheduler(time)
-                        .port(0)
-                        .iceServer(IceServer.stun("stun:stun.bank.example:3478")))
-                .start();
-        return server;
-    }
-
-    private InetSocketAddress address() {
-        if (server == null) {
-            start(b -> b);
-        }
-        return server.address().orElseThrow();
-    }
-
-    private SignalingClient client() throws Exception {
-        SignalingClient client = SignalingClient.connect(address(), "/webrtc");
-        open.add(0, client);
-        return client;
-    }
-
-    private SignalingClient joined(String role, String participant) throws Exception {
-        SignalingClient client = client();
-        client.join("room1", role, participant);
-        return client;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    @Override
+    protected WebRtcSignaling.Builder defaults(WebRtcSignaling.Builder builder) {
+        return builder.iceServer(IceServer.stun("stun:stun.bank.example:3478"));
     }
 
     @Test
