@@ -235,15 +235,18 @@ final class MrzReader {
     /**
      * The codes ICAO 9303 Part 3 section 5 allows for a state or nationality: ISO 3166-1 alpha-3 (as
      * the JDK knows them), Germany's D, the United Kingdom's five nationality codes, the United
-     * Nations' and other organisations' codes, the stateless and refugee codes, the European Union's
-     * EUE, RKS for Kosovo, and UTO, the fictitious state of ICAO's specimens.
+     * Nations' and other organisations' codes, the European Union's EUE, RKS for Kosovo, UTO (the
+     * fictitious state of ICAO's specimens), and the four codes of persons without a state's
+     * nationality: XX followed by A (stateless, 1954 convention), B (refugee, 1951 convention), C
+     * (refugee, other) or X (nationality unspecified).
      */
-    private static final Set<String> STATE_CODES = Stream.concat(
+    private static final Set<String> STATE_CODES = Stream.of(
                     Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3).stream(),
                     Stream.of(
                             "D", "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA", "UNK", "XBA", "XIM", "XCC", "XCE",
-                            "XCO", "XEC", "XPO", "XES", "XMP", "XOM", "XDC", "XXA", "XXB", "XXC", "XXX", "EUE", "RKS",
-                            "UTO"))
+                            "XCO", "XEC", "XPO", "XES", "XMP", "XOM", "XDC", "EUE", "RKS", "UTO"),
+                    "ABCX".chars().mapToObj(c -> "XX" + (char) c))
+            .flatMap(codes -> codes)
             .collect(Collectors.toUnmodifiableSet());
 
     /**

@@ -51,6 +51,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /** Runs one step of a flow and says how the state changes. */
@@ -254,6 +255,28 @@ public final class StepRunner {
         return complete(def, step, s.change(), List.of(), StepResult.of(step.kind(), outcome, reasons));
     }
 
+    /** How failover reads a vendor's {@link CheckResult}: its own outcome and vendor error. */
+    private static <P> Failover.Reading<P, CheckResult> checks(
+            Function<P, String> vendor, Function<P, CompletionStage<CheckResult>> call) {
+        return new Failover.Reading<>() {
+            public String vendor(P provider) {
+                return vendor.apply(provider);
+            }
+
+            public CompletionStage<CheckResult> call(P provider) {
+                return call.apply(provider);
+            }
+
+            public Outcome outcome(CheckResult value) {
+                return value.outcome();
+            }
+
+            public Optional<VendorError> error(CheckResult value) {
+                return value.error();
+            }
+        };
+    }
+
     private CompletionStage<StepChange> registry(FlowDefinition def, StepDefinition step, FlowState s) {
         Optional<Artefact> app = artefact(s, ArtefactKind.APPLICATION);
         if (app.isEmpty()) {
@@ -265,23 +288,7 @@ public final class StepRunner {
         List<IdentityRegistry> able = registries.stream()
                 .filter(r -> r.kinds().contains(query.kind()))
                 .toList();
-        return checked(def, step, s, able, new Failover.Reading<IdentityRegistry, CheckResult>() {
-            public String vendor(IdentityRegistry p) {
-                return p.vendor();
-            }
-
-            public CompletionStage<CheckResult> call(IdentityRegistry p) {
-                return p.verify(query);
-            }
-
-            public Outcome outcome(CheckResult v) {
-                return v.outcome();
-            }
-
-            public Optional<VendorError> error(CheckResult v) {
-                return v.error();
-            }
-        });
+        return checked(def, step, s, able, checks(IdentityRegistry::vendor, p -> p.verify(query)));
     }
 
     private CompletionStage<StepChange> startLiveness(StepDefinition step, FlowState s) {
@@ -332,23 +339,8 @@ public final class StepRunner {
         List<LivenessProvider> holder = liveness.stream()
                 .filter(p -> p.vendor().equals(session.vendor()))
                 .toList();
-        return failover.call(step.kind(), step, holder, new Failover.Reading<LivenessProvider, CheckResult>() {
-                    public String vendor(LivenessProvider p) {
-                        return p.vendor();
-                    }
-
-                    public CompletionStage<CheckResult> call(LivenessProvider p) {
-                        return p.result(session.sessionId());
-                    }
-
-                    public Outcome outcome(CheckResult v) {
-                        return v.outcome();
-                    }
-
-                    public Optional<VendorError> error(CheckResult v) {
-                        return v.error();
-                    }
-                })
+        return failover.call(
+                        step.kind(), step, holder, checks(LivenessProvider::vendor, p -> p.result(session.sessionId())))
                 .thenApply(r -> {
                     if (r.value().isEmpty()) {
                         IdentityError e = r.error().orElse(IdentityError.VENDOR_FAILED);
@@ -403,23 +395,7 @@ public final class StepRunner {
                             List.of("face-match: no live frame or document photo to compare"))));
         }
         FaceMatchRequest request = new FaceMatchRequest(s.correlation(), probe.get(), reference.get());
-        return checked(def, step, s, faceMatch, new Failover.Reading<FaceMatchProvider, CheckResult>() {
-            public String vendor(FaceMatchProvider p) {
-                return p.vendor();
-            }
-
-            public CompletionStage<CheckResult> call(FaceMatchProvider p) {
-                return p.match(request);
-            }
-
-            public Outcome outcome(CheckResult v) {
-                return v.outcome();
-            }
-
-            public Optional<VendorError> error(CheckResult v) {
-                return v.error();
-            }
-        });
+        return checked(def, step, s, faceMatch, checks(FaceMatchProvider::vendor, p -> p.match(request)));
     }
 
     private StepChange decide(FlowDefinition def, FlowState s) {
